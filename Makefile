@@ -1,0 +1,38 @@
+# Every target that needs Python goes through .venv/.installed, which is rebuilt when
+# pyproject.toml changes, so a fresh machine needs nothing but `make run` or `make test`.
+# The first interpreter that really runs and is 3.11 or 3.12 (pyenv shims may exist but fail).
+PYTHON ?= $(shell for p in python3.11 python3.12 python3; do \
+	$$p -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 13)' 2>/dev/null && { echo $$p; break; }; \
+	done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench schema clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 of 3.12 nodig (durable-rules importeert niet op 3.13)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/afweging serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check engine api tests
+	$(BIN)/ruff format --check engine api tests
+	$(BIN)/mypy engine
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+schema: $(STAMP)
+	$(BIN)/afweging schema > rulesets/schema.json
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

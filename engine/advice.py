@@ -1,0 +1,155 @@
+"""The advice: what the engine returns for a case (the contract of DESIGN.md).
+
+Enum values are English, texts Dutch. Every loaded intervention appears whatever its
+status, so a lawyer sees what was considered and rejected, not only what is recommended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class Status(StrEnum):
+    satisfied = "satisfied"
+    not_satisfied = "not_satisfied"
+    unknown = "unknown"
+
+
+class RulesetInfo(_Out):
+    id: str
+    version: str
+    sha256: str
+    municipality: str | None = None
+    files: list[dict[str, Any]] = Field(default_factory=list)
+    overrides: list[str] = Field(
+        default_factory=list, description="Waar de gemeentelijke laag een landelijke waarde zet."
+    )
+
+
+class CitationOut(_Out):
+    law: str
+    article: str
+    paragraph: str | None = None
+    sub: str | None = None
+    bwb: str | None = None
+    url: str | None = None
+    verified: bool = True
+    text: str = Field(description="Leesbare verwijzing, bijv. art. 13b lid 1 sub a Opiumwet.")
+
+
+class ConditionResult(_Out):
+    """One node of the proof or refutation tree, with the case facts it rests on."""
+
+    text: str
+    status: Status
+    fact: str | None = None
+    found: Any = None
+    required: str | None = None
+    evidence: list[str] = Field(default_factory=list, description="Plaats in de casus.")
+    children: list[ConditionResult] = Field(default_factory=list)
+
+
+class TargetResult(_Out):
+    target: str = Field(description="Het onderwerp, bijv. premises:W1.")
+    status: Status
+    conditions: list[ConditionResult] = Field(default_factory=list)
+
+
+class LegalBasisOut(_Out):
+    status: Status
+    citations: list[CitationOut]
+    conditions: list[ConditionResult] = Field(default_factory=list)
+    targets: list[TargetResult] = Field(default_factory=list)
+    case_law: list[str] = Field(default_factory=list)
+
+
+class Reason(_Out):
+    weight: float
+    text: str
+    goal: str | None = None
+
+
+class DesirabilityOut(_Out):
+    score: float = 0.0
+    reasons: list[Reason] = Field(default_factory=list)
+
+
+class ConcernOut(_Out):
+    id: str
+    severity: str
+    status: Status = Status.satisfied
+    text: str
+    mitigations: list[str] = Field(default_factory=list)
+    mitigating_interventions: list[str] = Field(default_factory=list)
+    target: str | None = None
+
+
+class HumanMeasureOut(_Out):
+    concerns: list[ConcernOut] = Field(default_factory=list)
+    proportionality: str | None = None
+    subsidiarity: str | None = None
+
+
+class MissingFact(_Out):
+    fact: str
+    question: str
+    subject: str | None = None
+    affects: list[str] = Field(default_factory=list, description="Wat het antwoord kan veranderen.")
+
+
+class EscalationOut(_Out):
+    ladder: str
+    label: str
+    step: int
+    measure: str
+    duration_months: float | None = None
+    prior: list[str] = Field(default_factory=list)
+    source: str
+
+
+class InterventionAdvice(_Out):
+    id: str
+    name: str
+    domain: str
+    formal: bool
+    authority: str
+    target: str
+    legal_basis: LegalBasisOut
+    desirability: DesirabilityOut = Field(default_factory=DesirabilityOut)
+    human_measure: HumanMeasureOut = Field(default_factory=HumanMeasureOut)
+    missing_facts: list[MissingFact] = Field(default_factory=list)
+    escalation: EscalationOut | None = None
+    procedure: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    explanation: str
+
+
+class Combination(_Out):
+    rank: int
+    interventions: list[str]
+    domains: list[str]
+    score: float
+    explanation: str
+    members: list[dict[str, Any]] = Field(default_factory=list)
+    alternatives: list[str] = Field(default_factory=list)
+
+
+class Advice(_Out):
+    case_id: str
+    reference_date: dt.date
+    municipality: str | None = None
+    ruleset: RulesetInfo
+    engine_version: str
+    interventions: list[InterventionAdvice]
+    combinations: list[Combination] = Field(default_factory=list)
+    missing_facts: list[MissingFact] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)

@@ -1,0 +1,1 @@
+"""The case: a pseudonymised family network, read from JSON or YAML."""

@@ -1,0 +1,66 @@
+"""The ``afweging`` command: validate rulesets, print the schema, evaluate a case, serve.
+
+Exit codes are part of the interface: 0 valid/ok, 1 invalid rulesets, 2 bad input.
+Errors go to stderr as one readable line each, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from engine.ruleset import bundle
+from engine.ruleset.models import json_schema
+
+DEFAULT_RULESETS = Path("rulesets")
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Afwegingskader: bestuurlijke interventies wikken en wegen.",
+    pretty_exceptions_enable=False,
+)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Bestanden of mappen.")] = None,
+) -> None:
+    """Controleer rulesets; één regel 'pad:regel:kolom: melding' per fout."""
+    targets = paths or [DEFAULT_RULESETS]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        for p in missing:
+            typer.echo(f"{p}:1:1: bestand of map bestaat niet", err=True)
+        raise typer.Exit(1)
+    context = [DEFAULT_RULESETS] if DEFAULT_RULESETS.is_dir() else None
+    diagnostics = bundle.check(targets, context)
+    for d in diagnostics:
+        typer.echo(str(d))
+    if diagnostics:
+        files = len({d.path for d in diagnostics})
+        typer.echo(f"{len(diagnostics)} fout(en) in {files} bestand(en)", err=True)
+        raise typer.Exit(1)
+    count = len(bundle.ruleset_paths(targets))
+    typer.echo(f"{count} ruleset-bestand(en) geldig", err=True)
+
+
+@app.command()
+def schema() -> None:
+    """Print het JSON Schema van ruleset-bestanden (gegenereerd uit de modellen)."""
+    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+) -> None:
+    """Start de API en de reviewpagina's."""
+    import uvicorn
+
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)

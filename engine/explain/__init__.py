@@ -1,0 +1,1 @@
+"""Explanations: deterministic Dutch text generated from rulesets and traces."""

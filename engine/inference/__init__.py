@@ -1,0 +1,1 @@
+"""Inference: compile rulesets, evaluate a case, three-valued legal bases."""

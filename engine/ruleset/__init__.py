@@ -1,0 +1,1 @@
+"""The ruleset language: the YAML files policy staff write, and their validation."""

@@ -1,0 +1,1 @@
+"""Weighing: desirability, human measure and combinations ("wikken en wegen")."""
