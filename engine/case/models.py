@@ -119,6 +119,14 @@ class CaseInfo(_Strict):
     information_sharing_basis: str | None = ask(
         "Op welke grondslag worden gegevens gedeeld (WGS, convenant of geen)?"
     )
+    apv_woonoverlast_zorgplicht: bool | None = ask(
+        "Bevat de APV van de gemeente een zorgplicht tegen woonoverlast op grond van "
+        "art. 151d Gemeentewet (VNG-model: art. 2:79 APV)?"
+    )
+    apv_veiligheidsrisicogebied: bool | None = ask(
+        "Heeft de raad de burgemeester in de APV de bevoegdheid gegeven een "
+        "veiligheidsrisicogebied aan te wijzen (art. 151b Gemeentewet)?"
+    )
 
 
 class Person(_Strict):
@@ -136,6 +144,21 @@ class Person(_Strict):
     municipality: str | None = ask("In welke gemeente woont deze persoon?")
     works_at: list[str] = Field(
         default_factory=list, description="Plaatsen (pand-id's of gebieden) waar hij werkt."
+    )
+    works_or_studies_in_area: bool | None = ask(
+        "Werkt, leert of krijgt deze persoon zorg in het gebied waarvoor een verbod wordt "
+        "overwogen?"
+    )
+    danger_to_housemates: bool | None = ask(
+        "Blijkt uit feiten of omstandigheden dat de aanwezigheid van deze persoon in de woning "
+        "ernstig en onmiddellijk gevaar oplevert voor huisgenoten, of is daar een ernstig "
+        "vermoeden van?"
+    )
+    development_threatened: bool | None = ask(
+        "Wordt dit kind ernstig in zijn ontwikkeling bedreigd?"
+    )
+    voluntary_help_failed: bool | None = ask(
+        "Is vrijwillige hulp geweigerd of onvoldoende gebleken om de bedreiging af te wenden?"
     )
 
 
@@ -163,6 +186,10 @@ class Premises(_Strict):
         "herhaald (bijvoorbeeld overlastmeldingen, bestuurlijke rapportage)?"
     )
     apv_stay_ban: bool | None = ask("Verbiedt de APV het verblijf in een gesloten woning?")
+    regulatory_breach: bool | None = ask(
+        "Is in of bij het pand een overtreding van een wettelijk voorschrift vastgesteld "
+        "(omgevingsplan, APV, bouw- of gebruiksregels)?"
+    )
 
 
 class Permit(_Strict):
@@ -178,6 +205,10 @@ class Business(_Strict):
     owners: list[str] = Field(default_factory=list, description="Persoon-id's.")
     managers: list[str] = Field(default_factory=list, description="Persoon-id's.")
     financiers: list[str] = Field(default_factory=list, description="Persoon-id's.")
+    bibob_danger: str | None = ask(
+        "Wat is de uitkomst van het Bibob-onderzoek of LBB-advies: 'ernstig' gevaar, "
+        "'mindere_mate' van gevaar of 'geen' gevaar?"
+    )
 
 
 class Finding(_Strict):
@@ -203,6 +234,16 @@ class Finding(_Strict):
     fear_of_repetition: bool | None = ask("Is er ernstige vrees voor herhaling?")
     source: Source | None = ask("Wat is de bron van deze bevinding?")
     proven: bool | None = ask("Is dit feit bewezen of vastgesteld (niet alleen een vermoeden)?")
+    preparatory_category: str | None = ask(
+        "Wat voor voorwerpen of stoffen zijn aangetroffen: 'harddrugsproductie' (art. 10a lid 1 "
+        "onder 3° Opiumwet), 'hennepteelt' (art. 11a Opiumwet), 'geld', 'vervoermiddel' of "
+        "'anders'?"
+    )
+    production_purpose: bool | None = ask(
+        "Wijzen aard, hoeveelheid of combinatie van de voorwerpen of stoffen erop dat ze bestemd "
+        "zijn voor productie of teelt, of rechtvaardigen ze een ernstig vermoeden daarvan?"
+    )
+    acute: bool | None = ask("Is de verstoring acuut (nu gaande of direct dreigend)?")
 
 
 class PriorIntervention(_Strict):
@@ -211,6 +252,9 @@ class PriorIntervention(_Strict):
     date: dt.date | None = ask("Wanneer is deze eerdere interventie ingezet?")
     target: str | None = Field(default=None, description="Pand-, persoon- of bedrijf-id.")
     outcome: str | None = Field(default=None, description="Bijvoorbeeld herhaling, escalatie.")
+    carried_out: bool | None = ask(
+        "Is deze maatregel daadwerkelijk opgelegd en uitgevoerd (niet alleen een voornemen)?"
+    )
 
 
 class Case(_Strict):

@@ -1,0 +1,159 @@
+"""A case as flat facts: one record per entity and one per link between entities.
+
+Both the durable-rules session and the plain three-valued evaluator read this same
+structure, which is what makes their results comparable. Absent attributes are left
+out (unknown), never filled with a default; computed attributes (minor, months ago,
+in the municipality) are only set when their inputs are known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.case.models import Case
+
+Value = str | int | float | bool
+
+
+@dataclass
+class Facts:
+    """Entities by ref (``"premises:W1"``) and links by (ref, link name)."""
+
+    entities: dict[str, dict[str, Value]] = field(default_factory=dict)
+    links: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    reference_date: dt.date = dt.date(1970, 1, 1)
+
+    def add(self, subject: str, ident: str, place: str, attrs: dict[str, Any]) -> str:
+        ref = f"{subject}:{ident}"
+        clean = {k: _scalar(v) for k, v in attrs.items() if v is not None and _scalar(v) is not None}
+        self.entities[ref] = {"t": subject, **clean}
+        self.places[ref] = place
+        return ref
+
+    def link(self, src: str, name: str, dst: str) -> None:
+        targets = self.links.setdefault((src, name), [])
+        if dst not in targets and dst in self.entities:
+            targets.append(dst)
+
+    def linked(self, ref: str, name: str) -> list[str]:
+        return self.links.get((ref, name), [])
+
+    def records(self) -> list[dict[str, Value]]:
+        """Flat dicts for the rule engine, in a stable order."""
+        out: list[dict[str, Value]] = [{"ref": ref, **attrs} for ref, attrs in self.entities.items()]
+        for (src, name), targets in self.links.items():
+            rel = f"{self.entities[src]['t']}.{name}"
+            out.extend({"t": "link", "rel": rel, "src": src, "dst": dst} for dst in targets)
+        return out
+
+
+def _scalar(value: Any) -> Value | None:
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def _age(person_age: int | None, birth_year: int | None, on: dt.date) -> int | None:
+    if person_age is not None:
+        return person_age
+    if birth_year is not None:
+        # Without a birth date the youngest possible age is the safe reading for minors.
+        return on.year - birth_year - 1
+    return None
+
+
+def flatten(case: Case, reference_date: dt.date, municipality: str | None = None) -> Facts:
+    facts = Facts(reference_date=reference_date)
+    info = case.case
+    home = (municipality or info.municipality).lower()
+    case_ref = facts.add("case", info.id, "case", info.model_dump(exclude={"id"}))
+
+    for i, p in enumerate(case.persons):
+        attrs = p.model_dump(exclude={"id", "works_at"})
+        age = _age(p.age, p.birth_year, reference_date)
+        if age is not None:
+            attrs["age"] = age
+            attrs["minor"] = age < 18
+        if p.municipality is not None:
+            attrs["in_municipality"] = p.municipality.lower() == home
+        facts.link(case_ref, "persons", facts.add("person", p.id, f"persons[{i}]", attrs))
+
+    for i, prem in enumerate(case.premises):
+        attrs = prem.model_dump(exclude={"id", "residents"})
+        if prem.municipality is not None:
+            attrs["in_municipality"] = prem.municipality.lower() == home
+        attrs["resident_count"] = len(prem.residents)
+        ages = [facts.entities.get(f"person:{r}", {}).get("minor") for r in prem.residents]
+        if any(a is True for a in ages):
+            attrs["minor_residents"] = True
+        elif prem.residents and all(a is False for a in ages):
+            attrs["minor_residents"] = False
+        ref = facts.add("premises", prem.id, f"premises[{i}]", attrs)
+        facts.link(case_ref, "premises", ref)
+        for resident in prem.residents:
+            facts.link(ref, "residents", f"person:{resident}")
+            facts.link(f"person:{resident}", "residences", ref)
+        for resident in prem.residents:
+            for other in prem.residents:
+                if other != resident:
+                    facts.link(f"person:{resident}", "housemates", f"person:{other}")
+
+    for i, rel in enumerate(case.relations):
+        ref = facts.add("relation", f"{rel.from_}-{rel.kind}-{rel.to}", f"relations[{i}]", {"kind": rel.kind})
+        facts.link(f"person:{rel.from_}", "relations", ref)
+        facts.link(ref, "other", f"person:{rel.to}")
+
+    for i, biz in enumerate(case.businesses):
+        ref = facts.add("business", biz.id, f"businesses[{i}]", {"kind": biz.kind})
+        facts.link(case_ref, "businesses", ref)
+        if biz.premises:
+            facts.link(ref, "premises", f"premises:{biz.premises}")
+            facts.link(f"premises:{biz.premises}", "businesses", ref)
+        for j, permit in enumerate(biz.permits):
+            pref = facts.add("permit", f"{biz.id}-{j}", f"businesses[{i}].permits[{j}]", permit.model_dump())
+            facts.link(ref, "permits", pref)
+        for person in [*biz.owners, *biz.managers, *biz.financiers]:
+            facts.link(ref, "persons", f"person:{person}")
+            facts.link(f"person:{person}", "businesses", ref)
+
+    for i, f in enumerate(case.findings):
+        attrs = f.model_dump(exclude={"id", "premises", "persons", "place"})
+        if f.date is not None:
+            months = _months_between(f.date, reference_date)
+            attrs["months_ago"] = months
+            attrs["years_ago"] = round(months / 12, 2)
+        ref = facts.add("finding", f.id, f"findings[{i}]", attrs)
+        facts.link(case_ref, "findings", ref)
+        if f.premises:
+            facts.link(ref, "premises", f"premises:{f.premises}")
+            facts.link(f"premises:{f.premises}", "findings", ref)
+            for biz in case.businesses:
+                if biz.premises == f.premises:
+                    facts.link(f"business:{biz.id}", "findings", ref)
+        for person in f.persons:
+            facts.link(ref, "persons", f"person:{person}")
+            facts.link(f"person:{person}", "findings", ref)
+
+    for i, prior in enumerate(case.prior_interventions):
+        attrs = prior.model_dump(exclude={"id", "target"})
+        if prior.date is not None:
+            months = _months_between(prior.date, reference_date)
+            attrs["months_ago"] = months
+            attrs["years_ago"] = round(months / 12, 2)
+        ref = facts.add("prior_intervention", prior.id or f"prior{i}", f"prior_interventions[{i}]", attrs)
+        facts.link(case_ref, "prior_interventions", ref)
+        if prior.target:
+            for subject in ("premises", "person", "business"):
+                if f"{subject}:{prior.target}" in facts.entities:
+                    facts.link(f"{subject}:{prior.target}", "prior_interventions", ref)
+    return facts

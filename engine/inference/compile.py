@@ -1,0 +1,177 @@
+"""Compile a bundle's derived facts and legal bases into durable-rules rule definitions.
+
+Pure data in, pure data out; the adapter in ``rete`` is what talks to durable. A
+condition is pushed into negation normal form (``not`` moves onto the comparisons,
+which durable can match positively) and then spread into disjuncts; each disjunct
+becomes one rule whose patterns join the subject, its linked entities and the derived
+facts it needs. A rule fires exactly when the three-valued reading is *true*: absent
+attributes never match, so "unknown" never passes for "satisfied".
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.case import vocabulary
+from engine.inference.evaluate import resolve
+from engine.ruleset.bundle import Bundle
+from engine.ruleset.conditions import NEGATED, AllOf, AnyOf, Compare, Condition, NotOf, Some
+
+ROOT = "x0"
+CASE = "xc"
+
+#: durable reserves ``id`` for fact identity (joins on it never fire) and ``s``/``m``
+#: for its own state: entity keys therefore travel as ``ref`` and bindings as ``x<n>``.
+
+
+@dataclass(frozen=True)
+class Pattern:
+    binding: str
+    constraints: tuple[dict[str, Any], ...]
+
+
+@dataclass
+class Conjunct:
+    patterns: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def merged(self, other: Conjunct) -> Conjunct:
+        out = Conjunct({k: list(v) for k, v in self.patterns.items()})
+        for binding, constraints in other.patterns.items():
+            out.patterns.setdefault(binding, []).extend(constraints)
+        return out
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a rule means when it fires: which derived fact or legal basis, for whom."""
+
+    kind: str  # "derived" or "legal"
+    key: str  # "finding.handelshoeveelheid" or an intervention id
+    bindings: tuple[str, ...]
+
+
+@dataclass
+class Compiled:
+    rules: dict[str, dict[str, Any]]
+    meta: dict[str, RuleMeta]
+
+
+class _Compiler:
+    def __init__(self, bundle: Bundle):
+        self.parameters = {k: p.value for k, p in bundle.parameters.items()}
+        self.derived = {(d.subject, d.id) for d in bundle.facts}
+        self.counter = itertools.count(1)
+
+    def fresh(self) -> str:
+        return f"x{next(self.counter)}"
+
+    def negate(self, node: Condition) -> Condition:
+        if isinstance(node, NotOf):
+            return node.not_
+        if isinstance(node, AllOf):
+            return AnyOf.model_validate({"any": [NotOf.model_validate({"not": c}) for c in node.all]})
+        if isinstance(node, AnyOf):
+            return AllOf.model_validate({"all": [NotOf.model_validate({"not": c}) for c in node.any]})
+        if isinstance(node, Compare):
+            op = node.operator
+            if op == "known":
+                return node.model_copy(update={"known": not node.known})
+            return node.model_copy(update={op: None, NEGATED[op]: node.operand})
+        raise ValueError("'not' om 'some' kan durable-rules niet uitdrukken")
+
+    def dnf(self, node: Condition, binding: str, subject: str) -> list[Conjunct]:
+        if isinstance(node, NotOf):
+            return self.dnf(self.negate(node.not_), binding, subject)
+        if isinstance(node, AnyOf):
+            return [c for child in node.any for c in self.dnf(child, binding, subject)]
+        if isinstance(node, AllOf):
+            result = [Conjunct()]
+            for child in node.all:
+                result = [a.merged(b) for a in result for b in self.dnf(child, binding, subject)]
+            return result
+        if isinstance(node, Some):
+            return self._some(node, binding, subject)
+        return [self._leaf(node, binding)]
+
+    def _some(self, node: Some, binding: str, subject: str) -> list[Conjunct]:
+        target = vocabulary.LINKS_BY_KEY[(subject, node.some)].target
+        rel = f"{subject}.{node.some}"
+        result = [Conjunct()]
+        previous: str | None = None
+        for _ in range(node.minimum):
+            link, entity = self.fresh(), self.fresh()
+            join = Conjunct({
+                link: [{"t": "link"}, {"rel": rel}, {"src": {binding: "ref"}}],
+                entity: [{"t": target}, {"ref": {link: "dst"}}],
+            })
+            if previous is not None:
+                join.patterns[entity].append({"$gt": {"ref": {previous: "ref"}}})
+            inner = self.dnf(node.where, entity, target) if node.where is not None else [Conjunct()]
+            result = [a.merged(join).merged(b) for a in result for b in inner]
+            previous = entity
+        return result
+
+    def _leaf(self, node: Compare, binding: str) -> Conjunct:
+        if node.subject == "case":
+            binding = CASE
+        if (node.subject, node.attribute) in self.derived:
+            derived = self.fresh()
+            return Conjunct({
+                binding: [],
+                derived: [{"t": "derived"}, {"name": node.fact}, {"of": {binding: "ref"}}],
+            })
+        return Conjunct({binding: [self.constraint(node)]})
+
+    def constraint(self, node: Compare) -> dict[str, Any]:
+        attr, op = node.attribute, node.operator
+        if op == "known":
+            return {"$ex" if node.known else "$nex": {attr: 1}}
+        value = resolve(node.operand, self.parameters)
+        exists = {"$ex": {attr: 1}}
+        if op == "equals":
+            return {attr: value}
+        if op == "one_of":
+            return {"$or": [{attr: v} for v in value]}
+        if op == "not_equals":
+            return {"$and": [exists, {"$neq": {attr: value}}]}
+        if op == "none_of":
+            return {"$and": [exists, *({"$neq": {attr: v}} for v in value)]}
+        durable_op = {"greater_than": "$gt", "at_least": "$gte", "less_than": "$lt", "at_most": "$lte"}[op]
+        return {"$and": [exists, {durable_op: {attr: value}}]}
+
+    def rules(self, name: str, condition: Condition, subject: str, kind: str, key: str) -> Compiled:
+        compiled = Compiled({}, {})
+        for n, conj in enumerate(self.dnf(condition, ROOT, subject)):
+            patterns = {ROOT: [{"t": subject}], **{b: c for b, c in conj.patterns.items() if b != ROOT}}
+            patterns[ROOT] = [*patterns[ROOT], *conj.patterns.get(ROOT, [])]
+            if CASE in patterns:
+                patterns[CASE] = [{"t": "case"}, *patterns[CASE]]
+            # A pattern may only join on bindings before it: root, case, then creation order.
+            ordered = sorted(patterns, key=lambda b: (b != ROOT, b != CASE, int(b[1:]) if b[1:].isdigit() else 0))
+            body = [{b: _and(patterns[b])} for b in ordered]
+            rule = f"{name}#{n}"
+            compiled.rules[rule] = {"all": body, "run": rule}
+            compiled.meta[rule] = RuleMeta(kind, key, tuple(ordered))
+        return compiled
+
+
+def _and(constraints: list[dict[str, Any]]) -> dict[str, Any]:
+    return constraints[0] if len(constraints) == 1 else {"$and": constraints}
+
+
+def compile_bundle(bundle: Bundle) -> Compiled:
+    compiler = _Compiler(bundle)
+    out = Compiled({}, {})
+    for fact in bundle.facts:
+        part = compiler.rules(f"d:{fact.subject}.{fact.id}", fact.condition, fact.subject, "derived", f"{fact.subject}.{fact.id}")
+        out.rules.update(part.rules)
+        out.meta.update(part.meta)
+    for itv in bundle.interventions:
+        if itv.legal_basis.condition is None:
+            continue
+        part = compiler.rules(f"l:{itv.id}", itv.legal_basis.condition, str(itv.target), "legal", itv.id)
+        out.rules.update(part.rules)
+        out.meta.update(part.meta)
+    return out
