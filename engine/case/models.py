@@ -195,6 +195,10 @@ class Premises(_Strict):
 class Permit(_Strict):
     kind: str = Field(description="Bijvoorbeeld exploitatievergunning of alcoholwetvergunning.")
     status: str | None = Field(default=None, description="aangevraagd, verleend, ingetrokken.")
+    bibob_danger: str | None = ask(
+        "Wat is de uitkomst van het Bibob-onderzoek of LBB-advies voor deze vergunning: "
+        "'ernstig' gevaar, 'mindere_mate' van gevaar of 'geen' gevaar?"
+    )
 
 
 class Business(_Strict):
@@ -205,10 +209,6 @@ class Business(_Strict):
     owners: list[str] = Field(default_factory=list, description="Persoon-id's.")
     managers: list[str] = Field(default_factory=list, description="Persoon-id's.")
     financiers: list[str] = Field(default_factory=list, description="Persoon-id's.")
-    bibob_danger: str | None = ask(
-        "Wat is de uitkomst van het Bibob-onderzoek of LBB-advies: 'ernstig' gevaar, "
-        "'mindere_mate' van gevaar of 'geen' gevaar?"
-    )
 
 
 class Finding(_Strict):
