@@ -6,7 +6,9 @@ Errors go to stderr as one readable line each, never as a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -64,3 +66,51 @@ def serve(
     import uvicorn
 
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+class Format(str, Enum):
+    json = "json"
+    text = "text"
+
+
+@app.command()
+def evaluate(
+    case: Annotated[Path, typer.Argument(help="Casusbestand (YAML of JSON).")],
+    gemeente: Annotated[str | None, typer.Option(help="Gemeente (standaard: uit de casus).")] = None,
+    peildatum: Annotated[str | None, typer.Option(help="Peildatum JJJJ-MM-DD.")] = None,
+    format: Annotated[Format, typer.Option(help="json of text.")] = Format.json,
+    rulesets: Annotated[Path, typer.Option(help="Map met rulesets.")] = DEFAULT_RULESETS,
+) -> None:
+    """Beoordeel een casus en print het advies."""
+    from engine.advise import Advisor
+    from engine.case.read import CaseError, read_case
+    from engine.explain.memo import memo
+
+    if not case.exists():
+        typer.echo(f"{case}: bestand bestaat niet", err=True)
+        raise typer.Exit(2)
+    date = None
+    if peildatum is not None:
+        try:
+            date = dt.date.fromisoformat(peildatum)
+        except ValueError:
+            typer.echo(f"--peildatum: '{peildatum}' is geen datum (gebruik JJJJ-MM-DD)", err=True)
+            raise typer.Exit(2) from None
+    try:
+        parsed = read_case(case)
+    except CaseError as exc:
+        for problem in exc.problems:
+            typer.echo(f"{exc.origin}: {problem.path}: {problem.message}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        advisor = Advisor.from_directory(rulesets)
+    except bundle.RulesetError as exc:
+        for d in exc.diagnostics:
+            typer.echo(str(d), err=True)
+        typer.echo("De rulesets zijn ongeldig; controleer ze met 'afweging validate'.", err=True)
+        raise typer.Exit(1) from None
+    advice = advisor.advise(parsed, gemeente, date)
+    if format is Format.text:
+        typer.echo(memo(advice))
+    else:
+        typer.echo(advice.model_dump_json(indent=2))
