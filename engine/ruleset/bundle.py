@@ -123,7 +123,8 @@ class Bundle:
     def sha256(self) -> str:
         digest = hashlib.sha256()
         for ref in self.rulesets:
-            digest.update(f"{ref.path}\0{ref.sha256}\0".encode())
+            # Content, not location: the same rules give the same hash on any machine.
+            digest.update(f"{ref.id}\0{ref.version}\0{ref.sha256}\0".encode())
         return digest.hexdigest()
 
     def intervention(self, ident: str) -> Intervention:

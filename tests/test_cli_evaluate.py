@@ -1,0 +1,66 @@
+"""`afweging evaluate` as a lawyer uses it: the advice on stdout, bad input named, exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, ROOT, RULESETS
+
+
+def afweging(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "engine", *args, "--rulesets", str(RULESETS)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+
+
+def by_id(advice: dict, ident: str) -> dict:
+    return next(i for i in advice["interventions"] if i["id"] == ident)
+
+
+def test_e1_closure_satisfied_with_citation_and_174a_unknown_with_question() -> None:
+    run = afweging("evaluate", str(EXAMPLES / "e1-visser.yaml"))
+    assert run.returncode == 0, run.stderr
+    advice = json.loads(run.stdout)
+    closure = by_id(advice, "I01-sluiting-13b-drugshandel")
+    assert closure["legal_basis"]["status"] == "satisfied"
+    assert {"bwb": "BWBR0001941", "article": "13b"}.items() <= closure["legal_basis"]["citations"][0].items()
+    victoria = by_id(advice, "I03-sluiting-174a-openbare-orde")
+    assert victoria["legal_basis"]["status"] == "unknown"
+    questions = [m["question"] for m in victoria["missing_facts"]]
+    assert any("openbare orde" in q for q in questions), questions
+    assert {"case_id", "reference_date", "ruleset", "interventions", "combinations"} <= advice.keys()
+    assert {"id", "version", "sha256"} <= advice["ruleset"].keys()
+
+
+def test_e2_has_no_formal_closure_or_ban_satisfied() -> None:
+    advice = json.loads(afweging("evaluate", str(EXAMPLES / "e2-meijer.yaml")).stdout)
+    formal = [i["id"] for i in advice["interventions"] if i["formal"] and i["legal_basis"]["status"] == "satisfied"]
+    repressive = [i for i in formal if by_id(advice, i)["domain"] == "repression"]
+    assert repressive == []
+
+
+def test_misspelt_field_exits_2_and_names_its_path(tmp_path: Path) -> None:
+    bad = tmp_path / "casus.yaml"
+    text = (EXAMPLES / "e1-visser.yaml").read_text(encoding="utf-8").replace("age: 44", "agee: 44")
+    bad.write_text(text, encoding="utf-8")
+    run = afweging("evaluate", str(bad))
+    assert run.returncode == 2
+    assert "$.persons[0].agee" in run.stderr and "onbekend veld" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_unreadable_date_and_missing_file_exit_2() -> None:
+    run = afweging("evaluate", str(EXAMPLES / "e1-visser.yaml"), "--peildatum", "1-3-2026")
+    assert run.returncode == 2 and "JJJJ-MM-DD" in run.stderr
+    run = afweging("evaluate", "bestaat-niet.yaml")
+    assert run.returncode == 2 and "bestaat niet" in run.stderr
+
+
+def test_text_format_is_a_dutch_memo() -> None:
+    run = afweging("evaluate", str(EXAMPLES / "e1-visser.yaml"), "--format", "text")
+    assert run.returncode == 0
+    assert "Opiumwet" in run.stdout and "vervuld" in run.stdout
