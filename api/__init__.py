@@ -1,0 +1,5 @@
+"""The Afwegingskader service: FastAPI app, persistence and (later) review pages.
+
+``api.app.create_app`` wires the pieces: settings, the store (SQLAlchemy + Alembic),
+the engine's Advisor, problem+json errors and one router module per resource.
+"""

@@ -1,0 +1,102 @@
+"""The rulesets and the interventions they define, per municipality and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api import problems
+from api.deps import State
+from api.evaluation import bundle_refs
+from api.schemas import (
+    BundleInfo,
+    CitationRef,
+    InterventionInfo,
+    InterventionList,
+    RulesetFileRef,
+    RulesetInfoOut,
+    RulesetList,
+)
+
+router = APIRouter(prefix="/v1", tags=["rulesets"])
+
+
+@router.get(
+    "/interventions",
+    response_model=InterventionList,
+    summary="Interventies die gelden voor een gemeente op een datum",
+    responses=problems.responses(422),
+)
+def list_interventions(
+    app: State,
+    gemeente: Annotated[
+        str | None,
+        Query(max_length=200, description="Gemeente; zonder: alleen de landelijke regels."),
+    ] = None,
+    peildatum: Annotated[
+        dt.date | None, Query(description="Peildatum (JJJJ-MM-DD); standaard vandaag.")
+    ] = None,
+) -> InterventionList:
+    """De bundel (landelijke wet, informele acties, laag van de gemeente) en haar interventies."""
+    date = peildatum or dt.date.today()
+    bundle = app.evaluator.bundle(gemeente, date)
+    origin = {
+        itv.id: f.ruleset.id
+        for f in app.evaluator.catalog.files
+        for itv in f.ruleset.interventions
+        if f.doc.path in {r.path for r in bundle.rulesets}
+    }
+    items = [
+        InterventionInfo(
+            id=itv.id,
+            name=itv.name,
+            domain=str(itv.domain),
+            formal=itv.formal,
+            authority=itv.authority,
+            target=str(itv.target),
+            ruleset=origin.get(itv.id),
+            citations=[
+                CitationRef.model_validate(c.model_dump(exclude={"note"}))
+                for c in itv.legal_basis.citations
+            ],
+            goals=sorted({f.goal for f in itv.desirability if f.goal}),
+            intrusiveness=itv.intrusiveness,
+            lighter_alternatives=itv.lighter_alternatives,
+            incompatible_with=itv.incompatible_with,
+            partners=itv.partners,
+        )
+        for itv in bundle.interventions
+    ]
+    return InterventionList(
+        municipality=bundle.municipality,
+        reference_date=date,
+        ruleset=BundleInfo(id=bundle.id, version=bundle.version, sha256=bundle.sha256),
+        rulesets=[RulesetFileRef.model_validate(r) for r in bundle_refs(bundle)],
+        interventions=items,
+    )
+
+
+@router.get("/rulesets", response_model=RulesetList, summary="Alle geladen rulesets")
+def list_rulesets(app: State) -> RulesetList:
+    """Id, versie, geldigheid en sha256 van elk ruleset-bestand."""
+    catalog = app.evaluator.catalog
+    items = [
+        RulesetInfoOut(
+            id=f.ruleset.id,
+            title=f.ruleset.title,
+            kind=str(f.ruleset.kind),
+            issuer=f.ruleset.issuer,
+            version=f.ruleset.version,
+            valid_from=f.ruleset.valid_from,
+            valid_to=f.ruleset.valid_to,
+            municipality=f.ruleset.municipality,
+            path=f.doc.path,
+            sha256=hashlib.sha256(f.doc.text.encode()).hexdigest(),
+            interventions=[i.id for i in f.ruleset.interventions],
+        )
+        for f in sorted(catalog.files, key=lambda f: (f.ruleset.id, f.ruleset.valid_from))
+    ]
+    return RulesetList(municipalities=catalog.municipalities, rulesets=items)

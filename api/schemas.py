@@ -1,0 +1,269 @@
+"""Request and response models of the HTTP API; the OpenAPI document is generated from these.
+
+The advice itself is the engine's ``Advice`` (the contract of DESIGN.md); an evaluation
+response is that advice plus the stored record's ``id`` and ``evaluation`` metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from engine.advice import Advice
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Page(BaseModel):
+    total: int = Field(description="Aantal items in totaal (zonder paginering).")
+    limit: int
+    offset: int
+
+
+# --- evaluations ------------------------------------------------------------------------
+
+
+class RulesetFileRef(BaseModel):
+    id: str
+    version: str
+    kind: str
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    municipality: str | None = None
+    path: str
+    sha256: str
+
+
+class EvaluationMeta(BaseModel):
+    """How the advice came about: enough to reproduce it."""
+
+    created_at: dt.datetime
+    created_by: str
+    case_ref: str | None = Field(
+        default=None, description="Id van de opgeslagen casus, als die is beoordeeld."
+    )
+    requested_municipality: str | None = Field(
+        default=None, description="De gevraagde gemeente (query-parameter gemeente)."
+    )
+    requested_reference_date: dt.date | None = Field(
+        default=None, description="De gevraagde peildatum (query-parameter peildatum)."
+    )
+    input_sha256: str = Field(description="sha256 van de invoer als canonieke JSON.")
+    advice_sha256: str = Field(description="sha256 van het advies als canonieke JSON.")
+    ruleset_sha256: str
+    rulesets: list[RulesetFileRef] = Field(description="De ruleset-bestanden van de bundel.")
+    engine_version: str
+
+
+class DecisionKind(StrEnum):
+    accept = "accept"
+    adjust = "adjust"
+    reject = "reject"
+
+
+class DecisionIn(_In):
+    decision: DecisionKind = Field(
+        description="accept: advies overgenomen; adjust: aangepast; reject: niet gevolgd."
+    )
+    interventions: list[str] = Field(
+        default_factory=list,
+        description="Gekozen interventie-id's; elk moet in het advies voorkomen.",
+        max_length=200,
+    )
+    motivation: str = Field(
+        min_length=1, max_length=20000, description="Motivering van het besluit (verplicht)."
+    )
+    decided_by: str = Field(
+        min_length=1, max_length=200, description="Wie besluit, bijv. de burgemeester."
+    )
+
+    @field_validator("motivation", "decided_by")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("mag niet leeg zijn")
+        return value
+
+
+class DecisionOut(BaseModel):
+    id: str
+    evaluation_id: str
+    decision: DecisionKind
+    interventions: list[str]
+    motivation: str
+    decided_by: str
+    recorded_by: str = Field(description="Wie het besluit vastlegde (X-User).")
+    created_at: dt.datetime
+
+
+class EvaluationOut(Advice):
+    """The advice (contract of DESIGN.md) with the id under which it is stored."""
+
+    id: str = Field(description="Id van de opgeslagen beoordeling.")
+    evaluation: EvaluationMeta
+    decisions: list[DecisionOut] = Field(default_factory=list)
+
+
+class EvaluationSummary(BaseModel):
+    id: str
+    case_key: str
+    case_ref: str | None = None
+    municipality: str | None = None
+    reference_date: dt.date
+    ruleset_sha256: str
+    engine_version: str
+    created_at: dt.datetime
+    created_by: str
+    decision: DecisionKind | None = Field(default=None, description="Het laatste besluit.")
+
+
+class EvaluationPage(Page):
+    items: list[EvaluationSummary]
+
+
+class DifferenceOut(BaseModel):
+    path: str = Field(description="JSON-pad in het advies.")
+    stored: Any = None
+    replayed: Any = None
+
+
+class ReplayOut(BaseModel):
+    evaluation_id: str
+    identical: bool = Field(description="Geeft de herhaling precies hetzelfde advies?")
+    differences: list[DifferenceOut] = Field(default_factory=list)
+    differences_truncated: bool = False
+    input_sha256: str
+    input_intact: bool = Field(description="Klopt de opgeslagen invoer nog met zijn sha256?")
+    municipality: str | None = None
+    reference_date: dt.date
+    stored_ruleset_sha256: str
+    current_ruleset_sha256: str
+    ruleset_changed: bool = Field(
+        description="De huidige rulesets wijken af van die van de opgeslagen beoordeling."
+    )
+    changed_rulesets: list[str] = Field(
+        default_factory=list,
+        description="Ruleset-bestanden die zijn toegevoegd, vervallen of gewijzigd.",
+    )
+    stored_engine_version: str
+    current_engine_version: str
+    message: str = Field(description="Conclusie in het Nederlands.")
+
+
+# --- cases ------------------------------------------------------------------------------
+
+
+class CaseRecord(BaseModel):
+    id: str = Field(description="Id van de opgeslagen casus.")
+    case_key: str = Field(description="Kenmerk uit de casus (case.id).")
+    municipality: str
+    revision: int = Field(description="Telt op bij elke wijziging.")
+    created_at: dt.datetime
+    created_by: str
+    updated_at: dt.datetime
+    updated_by: str
+    data: dict[str, Any] = Field(description="De casus zoals opgeslagen (schema: Case).")
+
+
+class CaseSummary(BaseModel):
+    id: str
+    case_key: str
+    municipality: str
+    revision: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class CasePage(Page):
+    items: list[CaseSummary]
+
+
+# --- catalogue --------------------------------------------------------------------------
+
+
+class CitationRef(BaseModel):
+    law: str
+    article: str
+    paragraph: str | None = None
+    sub: str | None = None
+    bwb: str | None = None
+    url: str | None = None
+    verified: bool = True
+
+
+class InterventionInfo(BaseModel):
+    id: str
+    name: str
+    domain: str
+    formal: bool
+    authority: str
+    target: str
+    ruleset: str | None = Field(default=None, description="Ruleset die de interventie bevat.")
+    citations: list[CitationRef]
+    goals: list[str] = Field(description="Doelen waaraan de interventie bijdraagt.")
+    intrusiveness: int
+    lighter_alternatives: list[str]
+    incompatible_with: list[str]
+    partners: list[str]
+
+
+class BundleInfo(BaseModel):
+    id: str
+    version: str
+    sha256: str
+
+
+class InterventionList(BaseModel):
+    municipality: str | None
+    reference_date: dt.date
+    ruleset: BundleInfo
+    rulesets: list[RulesetFileRef]
+    interventions: list[InterventionInfo]
+
+
+class RulesetInfoOut(BaseModel):
+    id: str
+    title: str
+    kind: str
+    issuer: str
+    version: str
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    municipality: str | None = None
+    path: str
+    sha256: str
+    interventions: list[str]
+
+
+class RulesetList(BaseModel):
+    municipalities: list[str]
+    rulesets: list[RulesetInfoOut]
+
+
+# --- audit and health -------------------------------------------------------------------
+
+
+class AuditEntry(BaseModel):
+    id: int
+    at: dt.datetime
+    who: str
+    action: str
+    object_type: str
+    object_id: str | None = None
+    detail: dict[str, Any] | None = None
+
+
+class AuditPage(Page):
+    items: list[AuditEntry]
+
+
+class Health(BaseModel):
+    status: str
+    engine_version: str
+    database: str
+    rulesets: int

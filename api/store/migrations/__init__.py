@@ -1,0 +1,1 @@
+"""Alembic migrations of the store; run by ``api.store.db.migrate`` at startup."""

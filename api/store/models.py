@@ -1,0 +1,148 @@
+"""The tables: cases, evaluations, decisions and the append-only audit log.
+
+An evaluation keeps everything needed to reproduce and check its advice: the input as
+received (canonical JSON and its sha256), the advice, the ruleset bundle (ids, versions,
+sha256 per file and for the bundle) and the engine version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+AUDIT_ACTIONS = ("create", "read", "update", "evaluate", "decide", "replay")
+DECISIONS = ("accept", "adjust", "reject")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timestamps stored in UTC and always returned timezone-aware (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+# BIGINT autoincrement is not a rowid alias in SQLite; INTEGER is.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_key: Mapped[str] = mapped_column(String(200), unique=True)
+    municipality: Mapped[str] = mapped_column(String(200), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class EvaluationRow(Base):
+    __tablename__ = "evaluations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_key: Mapped[str] = mapped_column(String(200), index=True)
+    municipality: Mapped[str | None] = mapped_column(String(200))
+    reference_date: Mapped[dt.date] = mapped_column(Date)
+    requested_municipality: Mapped[str | None] = mapped_column(String(200))
+    requested_reference_date: Mapped[dt.date | None] = mapped_column(Date)
+    input_json: Mapped[str] = mapped_column(Text)
+    input_sha256: Mapped[str] = mapped_column(String(64))
+    advice_json: Mapped[str] = mapped_column(Text)
+    advice_sha256: Mapped[str] = mapped_column(String(64))
+    ruleset_id: Mapped[str] = mapped_column(String(200))
+    ruleset_version: Mapped[str] = mapped_column(Text)
+    ruleset_sha256: Mapped[str] = mapped_column(String(64))
+    rulesets: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    engine_version: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    created_by: Mapped[str] = mapped_column(String(200))
+
+    decisions: Mapped[list[DecisionRow]] = relationship(
+        back_populates="evaluation", order_by="DecisionRow.created_at", lazy="selectin"
+    )
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+    __table_args__ = (
+        CheckConstraint("decision IN ('accept', 'adjust', 'reject')", name="decision_kind"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    evaluation_id: Mapped[str] = mapped_column(ForeignKey("evaluations.id"), index=True)
+    decision: Mapped[str] = mapped_column(String(10))
+    interventions: Mapped[list[str]] = mapped_column(JSON)
+    motivation: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(200))
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    evaluation: Mapped[EvaluationRow] = relationship(back_populates="decisions")
+
+
+class AuditRow(Base):
+    """Append-only: the code only inserts, and database triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        CheckConstraint(
+            "action IN ('create', 'read', 'update', 'evaluate', 'decide', 'replay')",
+            name="audit_action",
+        ),
+        Index("ix_audit_log_object", "object_type", "object_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    who: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(10))
+    object_type: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[str | None] = mapped_column(String(200))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
