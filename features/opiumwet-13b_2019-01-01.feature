@@ -1,0 +1,261 @@
+# language: nl
+Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
+  De burgemeester mag een woning, erf of publiek lokaal sluiten als daar drugs van
+  lijst I of II worden verkocht of daartoe aanwezig zijn (I01), of als er voorwerpen
+  voor drugsproductie of hennepteelt liggen (I02).
+
+  Achtergrond:
+    Gegeven een casus in gemeente "voorbeeldstad" met peildatum "2026-03-01"
+
+  Scenario: Hennepkwekerij in een woning, vastgesteld in een bestuurlijke rapportage
+    Gegeven de personen:
+      | id | leeftijd | rol          | verwijtbaar |
+      | P1 | 44       | sleutelfiguur | ja          |
+    En de panden:
+      | id | soort  | gemeente     | huur    | bewoners |
+      | W1 | woning | voorbeeldstad | eigendom | P1       |
+    En de bevindingen:
+      | id | soort | pand | personen | middel   | lijst | hoeveelheid | eenheid | bron                    |
+      | F1 | drugs | W1   | P1       | cannabis | II    | 120         | planten | bestuurlijke rapportage |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+    En noemt de uitleg van "I01" "vervuld voor pand W1"
+
+  Scenario: Harddrugs boven de gebruikershoeveelheid in een woning
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | middel  | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | cocaïne | I     | 12          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+
+  Scenario: Weinig drugs maar wel aanwijzingen voor handel
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | handelsaanwijzingen | bron    |
+      | F1 | drugs | W1   | II    | 3           | gram    | ja                  | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+
+  Scenario: Alleen een gebruikershoeveelheid zonder aanwijzingen voor handel
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | handelshoeveelheid | handelsaanwijzingen | bron    |
+      | F1 | drugs | W1   | II    | 3           | gram    | nee                | nee                 | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch niet mogelijk
+
+  Scenario: Drugs in een lokaal dat niet voor het publiek toegankelijk is
+    Gegeven de panden:
+      | id | soort | openbaar | gemeente      |
+      | L1 | lokaal | nee     | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | L1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch niet mogelijk
+
+  Scenario: Drugs in een publiek toegankelijk lokaal
+    Gegeven de panden:
+      | id | soort  | openbaar | gemeente      |
+      | L1 | lokaal | ja       | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | L1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+
+  Scenario: Drugs in een bedrijfspand vallen buiten art. 13b
+    Gegeven de panden:
+      | id | soort        | gemeente      |
+      | B1 | bedrijfspand | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | B1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch niet mogelijk
+
+  Scenario: Woning in een andere gemeente
+    Gegeven de panden:
+      | id | soort  | gemeente   |
+      | W1 | woning | buurgemeente |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch niet mogelijk
+
+  Scenario: Alleen een melding van buren is geen vaststelling door een bevoegde bron
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron  |
+      | F1 | drugs | W1   | I     | 50          | gram    | buren |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch niet mogelijk
+
+  Scenario: Onbekend op welke lijst het middel staat
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch onbekend
+    En vraagt het advies "lijst I of lijst II"
+
+  Scenario: Onbekend wat voor pand het is
+    Gegeven de panden:
+      | id | gemeente      |
+      | W1 | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch onbekend
+    En vraagt het advies "woning, lokaal, erf of bedrijfspand"
+
+  Scenario: Kinderen in de gesloten woning vragen een kindimpactnotitie
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+      | P3 | 9        | kind          |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P3   |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+    En heeft "I01" het zorgpunt "minderjarigen-in-woning"
+
+  Scenario: Huurwoning: risico op dakloosheid
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur        |
+      | W1 | woning | voorbeeldstad | sociale huur |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "risico-dakloosheid"
+
+  Scenario: Koopwoning: geen risico op ontbinding van de huur
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur     |
+      | W1 | woning | voorbeeldstad | eigendom |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" niet het zorgpunt "risico-dakloosheid"
+
+  Scenario: Volwassen medebewoner die niets wist
+    Gegeven de personen:
+      | id | leeftijd | rol           | verwijtbaar |
+      | P1 | 44       | sleutelfiguur | ja          |
+      | P2 | 41       | partner       | nee         |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P2   |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "verwijtbaarheid-medebewoner"
+
+  Scenario: Bewoners met een bijzondere band met de woning
+    Gegeven de panden:
+      | id | soort  | gemeente      | bijzondere band |
+      | W1 | woning | voorbeeldstad | ja              |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "bijzondere-band"
+
+  Scenario: Praktijk van een arts is uitgezonderd (art. 13b lid 2)
+    Gegeven de panden:
+      | id | soort  | gemeente      | medische praktijk |
+      | W1 | lokaal | voorbeeldstad | ja                |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "praktijk-uitzondering"
+
+  Scenario: Wapens naast de drugs wegen zwaar voor de noodzaak
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort  | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs  | W1   | I     | 50          | gram    | politie |
+      | F2 | wapens | W1   |       |             |         | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "noodzaak-wapens-of-geld"
+
+  Scenario: Productiemiddelen voor hennepteelt in een woning
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort         | pand | categorie  | productiedoel | bron                    |
+      | F1 | voorbereiding | W1   | hennepteelt | ja           | bestuurlijke rapportage |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch mogelijk
+
+  Scenario: Alleen geld is geen voorbereidingshandeling
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort         | pand | categorie | productiedoel | bron    |
+      | F1 | voorbereiding | W1   | geld      | ja            | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch niet mogelijk
+    En heeft "I02" het zorgpunt "alleen-geld-of-vervoer"
+
+  Scenario: Voorwerpen zonder aanwijzing voor productie
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort         | pand | categorie          | productiedoel | bron    |
+      | F1 | voorbereiding | W1   | harddrugsproductie | nee           | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch niet mogelijk
+
+  Scenario: Onbekend wat voor voorwerpen er zijn aangetroffen
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort         | pand | middel          | bron                    |
+      | F1 | voorbereiding | W1   | droogapparatuur | bestuurlijke rapportage |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch onbekend
+    En vraagt het advies "harddrugsproductie"
+
+  Scenario: Productiemiddelen in een huurwoning met kinderen
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P3 | 9        | kind |
+    En de panden:
+      | id | soort  | gemeente      | huur        | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P3       |
+    En de bevindingen:
+      | id | soort         | pand | categorie          | productiedoel | bron    |
+      | F1 | voorbereiding | W1   | harddrugsproductie | ja            | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch mogelijk
+    En heeft "I02" het zorgpunt "minderjarigen-in-woning"
+    En heeft "I02" het zorgpunt "risico-dakloosheid"
