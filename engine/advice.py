@@ -113,6 +113,14 @@ class EscalationOut(_Out):
     duration_months: float | None = None
     prior: list[str] = Field(default_factory=list)
     source: str
+    step_intervention: str | None = Field(
+        default=None,
+        description="Interventie die deze trede zet, als het een andere is.",
+    )
+    earlier_steps: list[str] = Field(
+        default_factory=list, description="Interventies van eerdere treden, die al gezet zijn."
+    )
+    text: str | None = None
 
 
 class InterventionAdvice(_Out):
@@ -127,6 +135,12 @@ class InterventionAdvice(_Out):
     human_measure: HumanMeasureOut = Field(default_factory=HumanMeasureOut)
     missing_facts: list[MissingFact] = Field(default_factory=list)
     escalation: EscalationOut | None = None
+    intrusiveness: int = 1
+    lighter_alternatives: list[str] = Field(default_factory=list)
+    incompatible_with: list[str] = Field(default_factory=list)
+    already_taken: list[str] = Field(
+        default_factory=list, description="Eerdere interventies van deze soort in de casus (ids)."
+    )
     procedure: list[str] = Field(default_factory=list)
     partners: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
@@ -141,6 +155,13 @@ class Combination(_Out):
     explanation: str
     members: list[dict[str, Any]] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)
+    concerns: list[dict[str, Any]] = Field(
+        default_factory=list, description="Zorgpunten (waarschuwing) die deze combinatie meedraagt."
+    )
+    missing_facts: list[MissingFact] = Field(
+        default_factory=list,
+        description="Feiten waarvan het antwoord de rangschikking kan veranderen.",
+    )
 
 
 class Advice(_Out):

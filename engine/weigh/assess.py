@@ -24,6 +24,13 @@ from engine.inference.evaluate import FALSE, TRUE, UNKNOWN, Evaluator
 from engine.inference.legal_basis import LegalVerdict
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.models import Intervention
+from engine.weigh.combine import combine
+from engine.weigh.competence import competence
+from engine.weigh.escalation import Step, escalation_out, step_for, step_text
+from engine.weigh.proportionality import proportionality, subsidiarity, tried
+
+# A municipal policy rule that prescribes this step counts for the step (art. 4:84 Awb).
+LADDER_WEIGHT = 0.1
 
 GOAL_TEXT = {
     "stop_criminal_activity": "criminele activiteiten stoppen",
@@ -44,7 +51,9 @@ def _targets(verdict: LegalVerdict) -> list[str]:
     return [t.ref for t in verdict.targets]
 
 
-def desirability(itv: Intervention, goals: list[str], refs: list[str], reading: Evaluator) -> DesirabilityOut:
+def desirability(
+    itv: Intervention, goals: list[str], refs: list[str], reading: Evaluator
+) -> DesirabilityOut:
     reasons = []
     for factor in itv.desirability:
         if factor.goal is not None and factor.goal not in goals:
@@ -59,7 +68,9 @@ def desirability(itv: Intervention, goals: list[str], refs: list[str], reading: 
     return DesirabilityOut(score=score, reasons=reasons)
 
 
-def concerns(itv: Intervention, refs: list[str], reading: Evaluator, facts: Facts) -> tuple[list[ConcernOut], list[MissingFact]]:
+def concerns(
+    itv: Intervention, refs: list[str], reading: Evaluator, facts: Facts
+) -> tuple[list[ConcernOut], list[MissingFact]]:
     raised, missing = [], []
     for concern in itv.human_measure:
         for ref in refs:
@@ -85,11 +96,25 @@ def concerns(itv: Intervention, refs: list[str], reading: Evaluator, facts: Fact
                     status=outcome.status,  # type: ignore[arg-type]
                     text=text,
                     mitigations=[m.text for m in concern.mitigations],
-                    mitigating_interventions=[m.intervention for m in concern.mitigations if m.intervention],
+                    mitigating_interventions=[
+                        m.intervention for m in concern.mitigations if m.intervention
+                    ],
                     target=ref,
                 )
             )
     return raised, missing
+
+
+def _policy_reason(step: Step) -> Reason:
+    rung = step.rung
+    measure = rung.measure + (f" {rung.duration_months:g} maanden" if rung.duration_months else "")
+    return Reason(
+        weight=LADDER_WEIGHT,
+        text=(
+            f"Het gemeentelijk beleid ({step.ladder.label}) schrijft bij deze voorgeschiedenis "
+            f"trede {step.step} voor: {measure} (art. 4:84 Awb)"
+        ),
+    )
 
 
 def weigh(
@@ -100,18 +125,61 @@ def weigh(
     facts: Facts,
     reading: Evaluator,
 ) -> tuple[list[InterventionAdvice], list[Combination]]:
+    """Weigh every intervention, then search the combinations; keeps the input order."""
     goals = [str(g) for g in case.case.goals]
-    weighed = []
+    first: list[tuple[InterventionAdvice, Intervention, list[str], Step | None]] = []
     for item, verdict in zip(items, verdicts, strict=True):
+        itv = verdict.intervention
         refs = _targets(verdict)
-        raised, missing = concerns(verdict.intervention, refs, reading, facts)
-        weighed.append(
-            item.model_copy(
+        raised, missing = concerns(itv, refs, reading, facts)
+        wanted = desirability(itv, goals, refs, reading)
+        step = step_for(itv, refs, bundle, facts, reading) if verdict.status != FALSE else None
+        escalation = None
+        notes = list(item.notes)
+        if step is not None:
+            escalation = escalation_out(step, bundle).model_copy(
                 update={
-                    "desirability": desirability(verdict.intervention, goals, refs, reading),
-                    "human_measure": HumanMeasureOut(concerns=raised),
-                    "missing_facts": [*item.missing_facts, *(m for m in missing if m not in item.missing_facts)],
+                    "step_intervention": step.rung.intervention
+                    if step.rung.intervention and step.rung.intervention != itv.id
+                    else None,
+                    "earlier_steps": [i for i in step.earlier_interventions if i != itv.id],
+                    "text": step_text(step, facts),
                 }
             )
+            if escalation.step_intervention is None:
+                reasons = [*wanted.reasons, _policy_reason(step)]
+                score = round(min(1.0, max(0.0, sum(r.weight for r in reasons))), 3)
+                wanted = DesirabilityOut(score=score, reasons=reasons)
+        own_notes, own_concerns = competence(itv, item, refs, facts)
+        notes.extend(n for n in own_notes if n not in notes)
+        weighed = item.model_copy(
+            update={
+                "desirability": wanted,
+                "human_measure": HumanMeasureOut(concerns=[*raised, *own_concerns]),
+                "missing_facts": [
+                    *item.missing_facts,
+                    *(m for m in missing if m not in item.missing_facts),
+                ],
+                "escalation": escalation,
+                "intrusiveness": itv.intrusiveness,
+                "lighter_alternatives": list(itv.lighter_alternatives),
+                "incompatible_with": list(itv.incompatible_with),
+                "notes": notes,
+                "already_taken": tried(itv.id, refs, facts),
+            }
         )
-    return weighed, []
+        first.append((weighed, itv, refs, step))
+    by_id = {w.id: w for w, _, _, _ in first}
+    weighed_items = []
+    for item, itv, refs, step in first:
+        sub, _ = subsidiarity(itv, refs, facts, by_id, step)
+        hm = item.human_measure.model_copy(
+            update={"proportionality": proportionality(itv, item, refs, facts), "subsidiarity": sub}
+        )
+        explanation = item.explanation
+        if item.escalation is not None and item.escalation.text:
+            explanation += " " + item.escalation.text
+        weighed_items.append(
+            item.model_copy(update={"human_measure": hm, "explanation": explanation})
+        )
+    return weighed_items, combine(weighed_items)

@@ -1,0 +1,206 @@
+"""Proportionality (art. 3:4 lid 2 Awb) and subsidiarity, one Dutch sentence each.
+
+Proportionality sets the intervention's intrusiveness (0..5, from the ruleset) against
+the seriousness of the facts at its targets, read from the case: proven findings, their
+kind, and earlier interventions. Subsidiarity always names the lighter alternatives
+first: each is either "eerst" (its basis holds and it was not tried), or the sentence
+says why it does not suffice (already tried, no basis, blocked, or the ladder is past it).
+"""
+
+from __future__ import annotations
+
+from engine.advice import InterventionAdvice
+from engine.case.flatten import Facts
+from engine.ruleset.models import Intervention
+from engine.weigh.escalation import Step
+
+SERIOUS_KINDS = {
+    "drugs",
+    "weapons",
+    "explosives",
+    "violence",
+    "threats_to_officials",
+    "intimidation",
+}
+INTRUSIVENESS_TEXT = {
+    0: "zeer licht",
+    1: "licht",
+    2: "beperkt",
+    3: "ingrijpend",
+    4: "zwaar",
+    5: "zeer zwaar",
+}
+SERIOUSNESS_TEXT = {
+    1: "licht (alleen signalen)",
+    2: "beperkt",
+    3: "serieus",
+    4: "ernstig",
+    5: "zeer ernstig",
+}
+
+
+def findings_at(refs: list[str], facts: Facts) -> list[str]:
+    """Findings linked to the targets (for a case target: all findings)."""
+    out: list[str] = []
+    for ref in refs:
+        for f in facts.linked(ref, "findings"):
+            if f not in out:
+                out.append(f)
+    return sorted(out)
+
+
+def priors_at(refs: list[str], facts: Facts) -> list[str]:
+    out: list[str] = []
+    for ref in refs:
+        for p in facts.linked(ref, "prior_interventions"):
+            if p not in out:
+                out.append(p)
+    return sorted(out)
+
+
+def seriousness(refs: list[str], facts: Facts) -> tuple[int, list[str]]:
+    """A 1..5 reading of the facts at the targets, with the facts it rests on."""
+    level, grounds = 1, []
+    findings = findings_at(refs, facts)
+    proven = [f for f in findings if facts.entities[f].get("proven") is True]
+    for f in findings:
+        a = facts.entities[f]
+        grounds.append(
+            f"{f.partition(':')[2]} ({a.get('kind', '?')}{', bewezen' if f in proven else ''})"
+        )
+    if proven:
+        level = 3
+        if any(facts.entities[f].get("kind") in SERIOUS_KINDS for f in proven):
+            level = 4
+        if len(proven) >= 3:
+            level = max(level, 4)
+    elif findings:
+        level = (
+            2
+            if any(
+                facts.entities[f].get("source") not in ("intelligence", "neighbours")
+                for f in findings
+            )
+            else 1
+        )
+    priors = priors_at(refs, facts)
+    if priors and level >= 3:
+        level = min(5, level + 1)
+    for p in priors:
+        a = facts.entities[p]
+        grounds.append(f"eerder {a.get('kind', '?')} ({p.partition(':')[2]})")
+    return level, grounds
+
+
+def tried(alternative: str, refs: list[str], facts: Facts) -> list[str]:
+    """Earlier interventions of this kind at the targets or in the case."""
+    case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "")
+    hits = []
+    for p in priors_at([*refs, case_ref], facts):
+        if facts.entities[p].get("kind") == alternative:
+            name = p.partition(":")[2]
+            if name not in hits:
+                hits.append(name)
+    return hits
+
+
+def proportionality(
+    itv: Intervention, item: InterventionAdvice, refs: list[str], facts: Facts
+) -> str:
+    level, grounds = seriousness(refs, facts)
+    weight = INTRUSIVENESS_TEXT.get(itv.intrusiveness, str(itv.intrusiveness))
+    facts_text = "; ".join(grounds) if grounds else "geen bevindingen bij dit onderwerp"
+    if itv.intrusiveness <= 1:
+        verdict = "een lichte interventie staat niet snel in onevenredige verhouding tot het doel"
+    elif itv.intrusiveness <= level:
+        verdict = (
+            "de zwaarte past bij de ernst, mits de belangen van de betrokkenen "
+            "in het besluit gewogen worden"
+        )
+    elif itv.intrusiveness == level + 1:
+        verdict = (
+            "de maatregel is zwaarder dan de feiten vanzelf dragen; "
+            "motiveer noodzaak en evenwichtigheid concreet"
+        )
+    else:
+        verdict = (
+            "de maatregel lijkt onevenredig zwaar voor deze feiten; kies eerst een lichter middel"
+        )
+    warnings = sorted(
+        {c.id for c in item.human_measure.concerns if c.severity in ("warning", "blocking")}
+    )
+    weigh = f" Weeg daarbij: {', '.join(warnings)}." if warnings else ""
+    return (
+        f"Evenredigheid (art. 3:4 lid 2 Awb): ingrijpendheid {itv.intrusiveness} van 5 "
+        f"({weight}) tegenover "
+        f"feiten die {SERIOUSNESS_TEXT[level]} zijn ({facts_text}); {verdict}.{weigh}"
+    )
+
+
+def _outcome(facts: Facts, prior: str) -> object:
+    return facts.entities.get("prior_intervention:" + prior, {}).get("outcome", "onbekend")
+
+
+def subsidiarity(
+    itv: Intervention,
+    refs: list[str],
+    facts: Facts,
+    by_id: dict[str, InterventionAdvice],
+    step: Step | None,
+) -> tuple[str | None, list[str]]:
+    """The sentence, and the lighter alternatives that should come first."""
+    if not itv.lighter_alternatives and step is None:
+        return None, []
+    parts, first = [], []
+    for alt in itv.lighter_alternatives:
+        other = by_id.get(alt)
+        name = other.name if other else alt
+        done = tried(alt, refs, facts)
+        passed = step is not None and alt in step.earlier_interventions
+        if done:
+            outcome = ", ".join(f"{d}: uitkomst {_outcome(facts, d)}" for d in done)
+            parts.append(f"{name} is al ingezet ({outcome}) en volstond niet")
+        elif passed:
+            parts.append(f"{name} is een eerdere trede van de ladder, die al is gezet")
+        elif other is None:
+            parts.append(f"{name} is niet in de geladen regels")
+        elif other.legal_basis.status != "satisfied":
+            parts.append(
+                f"{name}: grondslag "
+                f"{'onzeker' if other.legal_basis.status == 'unknown' else 'ontbreekt'}"
+            )
+        elif any(
+            c.severity == "blocking" and c.status != "not_satisfied"
+            for c in other.human_measure.concerns
+        ):
+            parts.append(f"{name} is geblokkeerd door een zorgpunt")
+        elif step is not None and step.step > 1:
+            parts.append(
+                f"{name} kan ernaast, maar volstaat niet in plaats hiervan: "
+                f"na {', '.join(step.prior)} "
+                f"schrijft het beleid trede {step.step} voor"
+            )
+        else:
+            first.append(alt)
+    text = "Subsidiariteit: "
+    if first:
+        text += (
+            "eerst: "
+            + ", ".join(by_id[a].name for a in first)
+            + "; die dienen hetzelfde doel met minder ingrijpen"
+        )
+        text += ". Anders: " + "; ".join(parts) + "." if parts else "."
+    elif parts:
+        text += "de lichtere middelen volstaan niet: " + "; ".join(parts) + "."
+    else:
+        text += "geen lichter middel in de regels."
+    if (
+        step is not None
+        and step.step == 1
+        and step.rung.intervention
+        and step.rung.intervention != itv.id
+    ):
+        if step.rung.intervention not in first:
+            first.insert(0, step.rung.intervention)
+        text += f" De escalatieladder begint met {step.rung.intervention}."
+    return text, first
