@@ -60,7 +60,7 @@ VALUES: dict[str, Any] = {
     "huiselijk geweld": "domestic_violence", "schoolverzuim": "school_absence",
     "politie": "police_report", "bestuurlijke rapportage": "bestuurlijke_rapportage",
     "proces-verbaal": "official_report", "buren": "neighbours", "informatie": "intelligence",
-    "zorg": "care", "gemeentelijke controle": "municipal_inspection", "planten": "plants",
+    "zorg": "care", "signaal": "signal", "gemeentelijke controle": "municipal_inspection", "planten": "plants",
     "pillen": "pills", "stuks": "pieces", "ouder": "parent", "broer/zus": "sibling",
     "stoppen criminaliteit": "stop_criminal_activity", "status ondermijnen": "undermine_status",
     "leefbare straat": "liveable_street", "werving voorkomen": "prevent_recruitment",
