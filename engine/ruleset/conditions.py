@@ -170,9 +170,10 @@ def _kind_of(value: Any) -> str | None:
                 return key
         return None
     if isinstance(value, dict):
-        for key in ("all", "any", "not", "some", "fact"):
-            if key in value:
-                return key
+        # Exactly one kind key: a mapping with both `all` and `any` is ambiguous, and
+        # reading it as one of them would silently drop the other.
+        kinds = [key for key in _TAGS if key in value]
+        return kinds[0] if len(kinds) == 1 else None
     return None
 
 
@@ -194,7 +195,7 @@ Condition = Annotated[
     | Annotated[Some, Tag("<some>")]
     | Annotated[Compare, Tag("<fact>")],
     Discriminator(
-        lambda v: (f"<{k}>" if (k := _kind_of(v)) else None),
+        lambda v: f"<{k}>" if (k := _kind_of(v)) else None,
         custom_error_type="condition_kind",
         custom_error_message="een voorwaarde begint met `all`, `any`, `not`, `some` of `fact`",
     ),
