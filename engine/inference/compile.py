@@ -63,6 +63,8 @@ class _Compiler:
         self.parameters = {k: p.value for k, p in bundle.parameters.items()}
         self.derived = {(d.subject, d.id) for d in bundle.facts}
         self.counter = itertools.count(1)
+        self.aux = itertools.count(1)
+        self.pending: list[tuple[str, str, list[Conjunct]]] = []
 
     def fresh(self) -> str:
         return f"x{next(self.counter)}"
@@ -93,28 +95,33 @@ class _Compiler:
             return result
         if isinstance(node, Some):
             return self._some(node, binding, subject)
-        return [self._leaf(node, binding)]
+        return [self._leaf(node, binding, subject)]
 
     def _some(self, node: Some, binding: str, subject: str) -> list[Conjunct]:
+        """Each ``some`` becomes its own auxiliary derived fact on the scope entity.
+
+        durable never binds one fact to two patterns of a rule, so two ``some``s that
+        the same finding satisfies could not both match inline; as separate derived
+        facts they can. The same rule of durable makes the ``minimum`` copies distinct.
+        """
         target = vocabulary.LINKS_BY_KEY[(subject, node.some)].target
         rel = f"{subject}.{node.some}"
-        result = [Conjunct()]
-        previous: str | None = None
+        name = f"aux{next(self.aux)}:{rel}"
+        body = [Conjunct()]
         for _ in range(node.minimum):
             link, entity = self.fresh(), self.fresh()
             join = Conjunct({
-                link: [{"t": "link"}, {"rel": rel}, {"src": {binding: "ref"}}],
+                link: [{"t": "link"}, {"rel": rel}, {"src": {ROOT: "ref"}}],
                 entity: [{"t": target}, {"ref": {link: "dst"}}],
             })
-            if previous is not None:
-                join.patterns[entity].append({"$gt": {"ref": {previous: "ref"}}})
             inner = self.dnf(node.where, entity, target) if node.where is not None else [Conjunct()]
-            result = [a.merged(join).merged(b) for a in result for b in inner]
-            previous = entity
-        return result
+            body = [a.merged(join).merged(b) for a in body for b in inner]
+        self.pending.append((name, subject, body))
+        derived = self.fresh()
+        return [Conjunct({binding: [], derived: [{"t": "derived"}, {"name": name}, {"of": {binding: "ref"}}]})]
 
-    def _leaf(self, node: Compare, binding: str) -> Conjunct:
-        if node.subject == "case":
+    def _leaf(self, node: Compare, binding: str, subject: str) -> Conjunct:
+        if node.subject == "case" and subject != "case":
             binding = CASE
         if (node.subject, node.attribute) in self.derived:
             derived = self.fresh()
@@ -143,9 +150,27 @@ class _Compiler:
 
     def rules(self, name: str, condition: Condition, subject: str, kind: str, key: str) -> Compiled:
         compiled = Compiled({}, {})
-        for n, conj in enumerate(self.dnf(condition, ROOT, subject)):
-            patterns = {ROOT: [{"t": subject}], **{b: c for b, c in conj.patterns.items() if b != ROOT}}
-            patterns[ROOT] = [*patterns[ROOT], *conj.patterns.get(ROOT, [])]
+        self._emit(compiled, name, subject, kind, key, self.dnf(condition, ROOT, subject))
+        while self.pending:
+            aux, aux_subject, body = self.pending.pop(0)
+            self._emit(compiled, f"d:{aux}", aux_subject, "aux", aux, body)
+        return compiled
+
+    def _emit(self, compiled: Compiled, name: str, subject: str, kind: str, key: str, conjuncts: list[Conjunct]) -> None:
+        for n, conj in enumerate(conjuncts):
+            patterns: dict[str, list[dict[str, Any]]] = {ROOT: [{"t": subject}]}
+            seen: dict[str, str] = {}
+            for binding, constraints in conj.patterns.items():
+                if binding == ROOT:
+                    patterns[ROOT].extend(constraints)
+                    continue
+                # Two references to one derived fact must share a pattern: durable
+                # would otherwise need the same fact twice.
+                signature = repr(constraints)
+                if constraints and constraints[0] == {"t": "derived"} and signature in seen:
+                    continue
+                seen[signature] = binding
+                patterns[binding] = list(constraints)
             if CASE in patterns:
                 patterns[CASE] = [{"t": "case"}, *patterns[CASE]]
             # A pattern may only join on bindings before it: root, case, then creation order.
@@ -154,7 +179,6 @@ class _Compiler:
             rule = f"{name}#{n}"
             compiled.rules[rule] = {"all": body, "run": rule}
             compiled.meta[rule] = RuleMeta(kind, key, tuple(ordered))
-        return compiled
 
 
 def _and(constraints: list[dict[str, Any]]) -> dict[str, Any]:

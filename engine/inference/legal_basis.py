@@ -56,7 +56,7 @@ class Inference:
 
     def _react(self, rule: str, bound: rete.Bindings) -> list[dict[str, object]]:
         meta = self.compiled.meta[rule]
-        if meta.kind == "derived":
+        if meta.kind in ("derived", "aux"):
             return [{"t": "derived", "name": meta.key, "of": bound[ROOT]["ref"]}]
         return []
 
@@ -66,7 +66,10 @@ class Inference:
         for firing in firings:
             meta = self.compiled.meta[firing.rule]
             pair = (meta.key, str(firing.bindings[ROOT]["ref"]))
-            (derived if meta.kind == "derived" else satisfied).add(pair)
+            if meta.kind == "derived":
+                derived.add(pair)
+            elif meta.kind == "legal":
+                satisfied.add(pair)
         return Trace(derived, satisfied, firings)
 
     def assess(self, facts: Facts) -> tuple[list[LegalVerdict], Evaluator, Trace]:
