@@ -68,11 +68,15 @@ def check(paths: list[Path], context: list[Path] | None = None) -> list[Diagnost
     loaded, found = load(paths)
     own = {f.doc.path for f in loaded}
     extra = [f for f in load(list(context))[0] if f.doc.path not in own] if context else []
-    ctx = validate.Context.of(loaded + extra)
+    everything = loaded + extra
+    contexts: dict[str | None, validate.Context] = {}
     for f in loaded:
-        found.extend(validate.check_semantics(f, ctx))
-    found.extend(d for d in validate.derived_fact_cycles(loaded + extra) if d.path in own)
-    found.extend(d for d in validate.temporal_overlaps(loaded + extra) if d.path in own)
+        if f.layer not in contexts:
+            contexts[f.layer] = validate.Context.for_layer(f.layer, everything)
+        found.extend(validate.check_semantics(f, contexts[f.layer]))
+    found.extend(validate.derived_fact_cycles(everything, own))
+    found.extend(validate.temporal_overlaps(everything, own))
+    found.extend(validate.cross_file_duplicates(everything, own))
     return sorted(set(found), key=lambda d: (d.path, d.line, d.col, d.message))
 
 
@@ -151,20 +155,32 @@ class Catalog:
 
     @property
     def municipalities(self) -> list[str]:
-        return sorted({f.ruleset.municipality for f in self.files if f.is_municipal and f.ruleset.municipality})
+        return sorted(
+            {
+                f.ruleset.municipality
+                for f in self.files
+                if f.is_municipal and f.ruleset.municipality
+            }
+        )
 
     def bundle(self, municipality: str | None, date: dt.date) -> Bundle:
         key = (municipality or "").lower()
         chosen = [
             f
             for f in self.files
-            if _valid_on(f, date) and (not f.is_municipal or (f.ruleset.municipality or "").lower() == key)
+            if _valid_on(f, date)
+            and (not f.is_municipal or (f.ruleset.municipality or "").lower() == key)
         ]
         chosen.sort(key=lambda f: (f.is_municipal, f.ruleset.id))
         refs = [
             RulesetRef(
-                f.ruleset.id, f.ruleset.version, str(f.ruleset.kind), f.ruleset.valid_from,
-                f.ruleset.valid_to, f.ruleset.municipality, f.doc.path,
+                f.ruleset.id,
+                f.ruleset.version,
+                str(f.ruleset.kind),
+                f.ruleset.valid_from,
+                f.ruleset.valid_to,
+                f.ruleset.municipality,
+                f.doc.path,
                 hashlib.sha256(f.doc.text.encode()).hexdigest(),
             )
             for f in chosen
@@ -186,12 +202,28 @@ class Catalog:
             refinements.extend(rs.refinements)
         narrowed = []
         for itv in interventions:
-            extra = [r.extra_condition for r in refinements if r.intervention == itv.id and r.extra_condition]
+            extra = [
+                r.extra_condition
+                for r in refinements
+                if r.intervention == itv.id and r.extra_condition
+            ]
             if extra and itv.legal_basis.condition is not None:
                 condition = AllOf.model_validate({"all": [itv.legal_basis.condition, *extra]})
-                itv = itv.model_copy(update={"legal_basis": itv.legal_basis.model_copy(update={"condition": condition})})
+                itv = itv.model_copy(
+                    update={
+                        "legal_basis": itv.legal_basis.model_copy(update={"condition": condition})
+                    }
+                )
             narrowed.append(itv)
         return Bundle(
-            municipality, date, refs, parameters, origin, facts,
-            sorted(narrowed, key=lambda i: i.id), ladders, refinements, overrides,
+            municipality,
+            date,
+            refs,
+            parameters,
+            origin,
+            facts,
+            sorted(narrowed, key=lambda i: i.id),
+            ladders,
+            refinements,
+            overrides,
         )

@@ -2,30 +2,65 @@
 
 The schema catches shape; this module catches meaning: duplicate ids, references to
 facts, parameters or interventions that do not exist, conditions that leave their
-subject, cycles among derived facts, formal powers without a citation, and a municipal
-layer that tries to widen a statutory basis. Each finding is a Diagnostic at the node
-that has to change.
+subject or compare a fact with a value it can never have, cycles among derived facts,
+formal powers without a citation, and a municipal layer that tries to widen a statutory
+basis. Each finding is a Diagnostic at the node that has to change.
+
+References resolve per layer: national law and the informal catalogue see only each
+other; a municipal layer sees those plus the files of its own municipality. That is what
+the bundle for one municipality will contain, so what validates here also loads there.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import PurePath
+from types import NoneType, UnionType
+from typing import Any, TypeGuard, Union, get_args, get_origin
+from urllib.parse import parse_qs
 
 from pydantic import ValidationError
 
 from engine.case import vocabulary
-from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, NotOf, Param, Some
+from engine.case.models import Goal
+from engine.ruleset.conditions import (
+    OPERATOR_TEXT,
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+    NotOf,
+    Param,
+    Some,
+)
 from engine.ruleset.models import Citation, Kind, RulesetFile
 from engine.ruleset.source import Diagnostic, Document, Loc
 from engine.validation_text import problems
 
 BWB_ID = re.compile(r"^BWBR\d{7}$")
 JCI_URL = re.compile(r"^https://wetten\.overheid\.nl/jci1\.3:c:(BWBR\d{7})(&[a-z]+=[^&\s]+)*$")
-OPERAND_OPS = ("equals", "not_equals", "one_of", "none_of", "greater_than", "at_least", "less_than", "at_most")
+OPERAND_OPS = (
+    "equals",
+    "not_equals",
+    "one_of",
+    "none_of",
+    "greater_than",
+    "at_least",
+    "less_than",
+    "at_most",
+)
+ORDERING_OPS = ("greater_than", "at_least", "less_than", "at_most")
+LIST_OPS = ("one_of", "none_of")
+#: A compiled condition becomes one durable-rules rule per disjunct of its normal form;
+#: beyond this many the engine slows to a crawl and the tree should be split into facts.
+MAX_DISJUNCTS = 256
+
+FactKey = tuple[str, str]
 
 
 @dataclass
@@ -39,13 +74,18 @@ class Loaded:
     def is_municipal(self) -> bool:
         return self.ruleset.kind == Kind.beleidsregel
 
+    @property
+    def layer(self) -> str | None:
+        """None for national law and the informal catalogue, else the municipality."""
+        return (self.ruleset.municipality or "").lower() if self.is_municipal else None
+
 
 def check_schema(doc: Document) -> tuple[RulesetFile | None, list[Diagnostic]]:
     try:
         return RulesetFile.model_validate(doc.data), []
     except ValidationError as exc:
         found = []
-        for problem in problems(exc, RulesetFile):
+        for problem in problems(exc, RulesetFile, doc.data):
             pos = doc.positions
             line, col = pos.of_key(problem.loc) if problem.on_key else pos.of_value(problem.loc)
             found.append(Diagnostic(doc.path, line, col, problem.message))
@@ -70,12 +110,15 @@ def walk_located(node: Condition, loc: Loc) -> Iterator[tuple[Condition, Loc]]:
 class Context:
     """What the files being checked define together: references resolve against this."""
 
-    facts: dict[tuple[str, str], Loaded]
+    facts: dict[FactKey, Loaded]
     parameters: set[str]
     interventions: set[str]
     national_interventions: dict[str, bool]
-    national_facts: set[tuple[str, str]]
+    national_facts: set[FactKey]
     national_parameters: dict[str, tuple[float | None, float | None]]
+    targets: dict[str, str] = field(default_factory=dict)
+    parameter_values: dict[str, list[Any]] = field(default_factory=dict)
+    national_parameter_values: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, files: list[Loaded]) -> Context:
@@ -85,14 +128,76 @@ class Context:
             for fact in rs.facts:
                 ctx.facts.setdefault((fact.subject, fact.id), f)
             ctx.parameters.update(rs.parameters)
+            for name, param in rs.parameters.items():
+                ctx.parameter_values.setdefault(name, []).append(param.value)
             ctx.interventions.update(i.id for i in rs.interventions)
+            ctx.targets.update({i.id: str(i.target) for i in rs.interventions})
             if not f.is_municipal:
                 ctx.national_interventions.update({i.id: i.formal for i in rs.interventions})
                 ctx.national_facts.update((fact.subject, fact.id) for fact in rs.facts)
                 ctx.national_parameters.update(
                     {k: (p.minimum, p.maximum) for k, p in rs.parameters.items()}
                 )
+                ctx.national_parameter_values.update({k: p.value for k, p in rs.parameters.items()})
         return ctx
+
+    @classmethod
+    def for_layer(cls, layer: str | None, files: list[Loaded]) -> Context:
+        """The context a file of ``layer`` sees: national files, plus its municipality's."""
+        return cls.of([f for f in files if f.layer is None or f.layer == layer])
+
+
+def _closest(name: str, known: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _suggest(name: str, known: Iterable[str], prefix: str = "") -> str:
+    """'; bedoelt u 'x'?' when ``name`` looks like a misspelling of a known name."""
+    close = _closest(name, known)
+    return f"; bedoelt u '{prefix}{close}'?" if close else ""
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _outside(value: object, low: float | None, high: float | None) -> bool:
+    """A number below ``low`` or above ``high``; anything else is not this check's business."""
+    if not _is_number(value):
+        return False
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def _is_date(value: Any) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _field_type(subject: str, attribute: str) -> Any:
+    """The single type a case attribute holds, or None if unknown (computed, or a union)."""
+    model = vocabulary.SUBJECT_MODELS.get(subject)
+    if model is None:
+        return None
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == attribute:
+            union = get_origin(info.annotation) in (Union, UnionType)
+            args = get_args(info.annotation) if union else (info.annotation,)
+            types = [a for a in args if a is not NoneType]
+            return types[0] if len(types) == 1 else None
+    return None
+
+
+def _spoken(fact: str) -> str:
+    subject, _, attribute = fact.partition(".")
+    return f"{attribute} van {vocabulary.SUBJECT_TEXT.get(subject, subject)}"
 
 
 class _Checker:
@@ -112,35 +217,84 @@ class _Checker:
         self.metadata()
         self.citations()
         self.duplicates()
+        self.parameters()
         self.conditions()
         self.references()
         if self.loaded.is_municipal:
             self.layering()
         return self.found
 
+    # -- the file as a whole -------------------------------------------------------------
+
     def metadata(self) -> None:
         rs = self.rs
         if rs.valid_to is not None and rs.valid_to < rs.valid_from:
-            self.at(("valid_to",), f"valid_to ({rs.valid_to}) ligt vóór valid_from ({rs.valid_from})")
+            self.at(
+                ("valid_to",), f"valid_to ({rs.valid_to}) ligt vóór valid_from ({rs.valid_from})"
+            )
         parts = PurePath(self.doc.path).parts
         if "gemeenten" in parts:
-            folder = parts[parts.index("gemeenten") + 1] if parts.index("gemeenten") + 1 < len(parts) - 1 else None
+            index = parts.index("gemeenten") + 1
+            folder = parts[index] if index < len(parts) - 1 else None
             if rs.kind != Kind.beleidsregel:
-                self.at(("kind",), "een bestand onder gemeenten/ is een gemeentelijke laag: kind moet 'beleidsregel' zijn")
-            elif folder and rs.municipality != folder:
-                self.at(("municipality",), f"municipality '{rs.municipality}' past niet bij de map gemeenten/{folder}/")
+                self.at(
+                    ("kind",),
+                    "een bestand onder gemeenten/ is een gemeentelijke laag: "
+                    "kind moet 'beleidsregel' zijn",
+                )
+            elif folder and rs.municipality is not None and rs.municipality != folder:
+                self.at(
+                    ("municipality",),
+                    f"municipality '{rs.municipality}' past niet bij de map gemeenten/{folder}/",
+                )
         if rs.kind == Kind.beleidsregel and not rs.municipality:
-            self.at(("kind",), "een beleidsregel (gemeentelijke laag) moet 'municipality' noemen")
+            self.at(
+                ("kind",),
+                "een beleidsregel (gemeentelijke laag) moet 'municipality' noemen: "
+                "voor welke gemeente geldt hij?",
+            )
+        if rs.kind != Kind.beleidsregel and rs.municipality is not None:
+            self.at(
+                ("municipality",),
+                f"municipality hoort alleen bij een beleidsregel; een '{rs.kind}' geldt voor "
+                "alle gemeenten (haal municipality weg of maak er een beleidsregel van)",
+                key=True,
+            )
+
+    # -- citations ---------------------------------------------------------------------
 
     def _citation(self, citation: Citation, loc: Loc) -> None:
         if citation.bwb is not None and not BWB_ID.match(citation.bwb):
-            self.at((*loc, "bwb"), f"BWB-id '{citation.bwb}' is ongeldig: verwacht 'BWBR' gevolgd door 7 cijfers")
-        if citation.url is not None:
-            match = JCI_URL.match(citation.url)
-            if not match:
-                self.at((*loc, "url"), "link is niet in jci1.3-vorm: https://wetten.overheid.nl/jci1.3:c:BWBR...&artikel=...")
-            elif citation.bwb and match.group(1) != citation.bwb:
-                self.at((*loc, "url"), f"link wijst naar {match.group(1)}, maar bwb is {citation.bwb}")
+            self.at(
+                (*loc, "bwb"),
+                f"BWB-id '{citation.bwb}' is ongeldig: verwacht 'BWBR' gevolgd door 7 cijfers, "
+                "bijvoorbeeld BWBR0001941",
+            )
+        if citation.url is None:
+            return
+        match = JCI_URL.match(citation.url)
+        if not match:
+            self.at(
+                (*loc, "url"),
+                "link is niet in jci1.3-vorm: "
+                "https://wetten.overheid.nl/jci1.3:c:BWBR...&artikel=...",
+            )
+            return
+        if citation.bwb and match.group(1) != citation.bwb:
+            self.at((*loc, "url"), f"link wijst naar {match.group(1)}, maar bwb is {citation.bwb}")
+        query = parse_qs(citation.url.split("&", 1)[1]) if "&" in citation.url else {}
+        article = query.get("artikel", [None])[0]
+        if article is not None and article != citation.article:
+            self.at(
+                (*loc, "url"),
+                f"link wijst naar artikel {article}, maar article is {citation.article}",
+            )
+        paragraph = query.get("lid", [None])[0]
+        if paragraph is not None and citation.paragraph and paragraph != citation.paragraph:
+            self.at(
+                (*loc, "url"),
+                f"link wijst naar lid {paragraph}, maar paragraph is {citation.paragraph}",
+            )
 
     def citations(self) -> None:
         for i, c in enumerate(self.rs.sources):
@@ -156,12 +310,25 @@ class _Checker:
                 for k, c in enumerate(concern.sources):
                     self._citation(c, (*base, "human_measure", j, "sources", k))
             if itv.formal and not itv.legal_basis.citations:
-                self.at((*base, "formal"), f"formele interventie '{itv.id}' heeft geen wettelijke grondslag: noem ten minste één artikel onder legal_basis.citations")
+                self.at(
+                    (*base, "formal"),
+                    f"formele interventie '{itv.id}' heeft geen wettelijke grondslag: noem ten "
+                    "minste één artikel onder legal_basis.citations",
+                )
             if itv.formal and itv.legal_basis.condition is None:
-                self.at((*base, "formal"), f"formele interventie '{itv.id}' heeft geen voorwaarde (legal_basis.condition): wanneer is de bevoegdheid er?")
+                self.at(
+                    (*base, "formal"),
+                    f"formele interventie '{itv.id}' heeft geen voorwaarde "
+                    "(legal_basis.condition): wanneer is de bevoegdheid er?",
+                )
         for i, fact in enumerate(self.rs.facts):
             for j, c in enumerate(fact.sources):
                 self._citation(c, ("facts", i, "sources", j))
+        for i, ladder in enumerate(self.rs.ladders):
+            if ladder.source is not None:
+                self._citation(ladder.source, ("ladders", i, "source"))
+
+    # -- ids and parameters ----------------------------------------------------------------
 
     def duplicates(self) -> None:
         def check(items: list[tuple[str, Loc]], what: str) -> None:
@@ -172,12 +339,47 @@ class _Checker:
                     self.at(loc, f"{what} '{ident}' komt twee keer voor (eerder op regel {line})")
                 else:
                     seen[ident] = loc
-        check([(i.id, ("interventions", n, "id")) for n, i in enumerate(self.rs.interventions)], "interventie-id")
-        check([(f"{f.subject}.{f.id}", ("facts", n, "id")) for n, f in enumerate(self.rs.facts)], "begrip")
-        check([(ld.id, ("ladders", n, "id")) for n, ld in enumerate(self.rs.ladders)], "ladder-id")
-        for n, itv in enumerate(self.rs.interventions):
-            check([(c.id, ("interventions", n, "human_measure", k, "id")) for k, c in enumerate(itv.human_measure)], "zorgpunt-id")
-            check([(s.id, ("interventions", n, "procedure", k, "id")) for k, s in enumerate(itv.procedure)], "procedurestap-id")
+
+        rs = self.rs
+        check(
+            [(i.id, ("interventions", n, "id")) for n, i in enumerate(rs.interventions)],
+            "interventie-id",
+        )
+        check(
+            [(f"{f.subject}.{f.id}", ("facts", n, "id")) for n, f in enumerate(rs.facts)], "begrip"
+        )
+        check([(ld.id, ("ladders", n, "id")) for n, ld in enumerate(rs.ladders)], "ladder-id")
+        for n, itv in enumerate(rs.interventions):
+            base = ("interventions", n)
+            check(
+                [
+                    (c.id, (*base, "human_measure", k, "id"))
+                    for k, c in enumerate(itv.human_measure)
+                ],
+                "zorgpunt-id",
+            )
+            check(
+                [(s.id, (*base, "procedure", k, "id")) for k, s in enumerate(itv.procedure)],
+                "procedurestap-id",
+            )
+
+    def parameters(self) -> None:
+        for name, param in self.rs.parameters.items():
+            loc = ("parameters", name)
+            low, high = param.minimum, param.maximum
+            if low is not None and high is not None and low > high:
+                self.at(
+                    (*loc, "minimum"),
+                    f"parameter '{name}': minimum {low} is groter dan maximum {high}",
+                )
+            elif _outside(param.value, low, high):
+                self.at(
+                    (*loc, "value"),
+                    f"parameter '{name}' = {param.value} valt buiten de eigen grenzen "
+                    f"({_bounds(low, high)})",
+                )
+
+    # -- conditions ----------------------------------------------------------------------
 
     def _conditions(self) -> Iterator[tuple[Condition, Loc, str, bool]]:
         """Each condition tree with its location, subject, and whether the engine compiles it."""
@@ -186,34 +388,54 @@ class _Checker:
         for n, itv in enumerate(self.rs.interventions):
             base = ("interventions", n)
             if itv.legal_basis.condition is not None:
-                yield itv.legal_basis.condition, (*base, "legal_basis", "condition"), itv.target, True
+                yield (
+                    itv.legal_basis.condition,
+                    (*base, "legal_basis", "condition"),
+                    itv.target,
+                    True,
+                )
             for k, concern in enumerate(itv.human_measure):
                 yield concern.condition, (*base, "human_measure", k, "condition"), itv.target, False
             for k, factor in enumerate(itv.desirability):
                 if factor.condition is not None:
-                    yield factor.condition, (*base, "desirability", k, "condition"), itv.target, False
+                    yield (
+                        factor.condition,
+                        (*base, "desirability", k, "condition"),
+                        itv.target,
+                        False,
+                    )
         for n, ladder in enumerate(self.rs.ladders):
-            if ladder.applies_when is not None:
-                subject = self._target_of(ladder.intervention) or "premises"
-                yield ladder.applies_when, ("ladders", n, "applies_when"), subject, False
+            target = self.ctx.targets.get(ladder.intervention)
+            if ladder.applies_when is not None and target is not None:
+                yield ladder.applies_when, ("ladders", n, "applies_when"), target, False
         for n, ref in enumerate(self.rs.refinements):
-            if ref.extra_condition is not None:
-                subject = self._target_of(ref.intervention) or "case"
-                yield ref.extra_condition, ("refinements", n, "extra_condition"), subject, True
-
-    def _target_of(self, intervention: str) -> str | None:
-        for itv in self.rs.interventions:
-            if itv.id == intervention:
-                return str(itv.target)
-        return None
+            target = self.ctx.targets.get(ref.intervention)
+            if ref.extra_condition is not None and target is not None:
+                # ANDed into the legal basis by the bundle, so compiled like it.
+                yield ref.extra_condition, ("refinements", n, "extra_condition"), target, True
 
     def conditions(self) -> None:
         for n, fact in enumerate(self.rs.facts):
             if fact.subject not in vocabulary.SUBJECTS:
-                self.at(("facts", n, "subject"), f"onbekend onderwerp '{fact.subject}'; kies uit {', '.join(vocabulary.SUBJECTS)}")
+                self.at(
+                    ("facts", n, "subject"),
+                    f"onbekend onderwerp '{fact.subject}' (kies uit "
+                    f"{', '.join(vocabulary.SUBJECTS)})"
+                    f"{_suggest(fact.subject, vocabulary.SUBJECTS)}",
+                )
         for tree, loc, subject, compiled in self._conditions():
-            if subject in vocabulary.SUBJECTS:
-                self._scope(tree, loc, subject, compiled)
+            if subject not in vocabulary.SUBJECTS:
+                continue
+            self._scope(tree, loc, subject, compiled)
+            if compiled:
+                size = _disjuncts(tree)
+                if size > MAX_DISJUNCTS:
+                    self.at(
+                        loc,
+                        f"deze voorwaarde is te ingewikkeld voor de rule engine: uitgeschreven "
+                        f"zijn het meer dan {MAX_DISJUNCTS} alternatieven; leg delen vast als "
+                        "begrip (facts) en verwijs daarnaar",
+                    )
 
     def _scope(self, node: Condition, loc: Loc, subject: str, compiled: bool) -> None:
         if isinstance(node, Compare):
@@ -221,13 +443,25 @@ class _Checker:
         elif isinstance(node, Some):
             link = vocabulary.LINKS_BY_KEY.get((subject, node.some))
             if link is None:
-                options = ", ".join(vocabulary.links_of(subject)) or "geen"
-                self.at((*loc, "some"), f"'{node.some}' is geen relatie van {subject}; mogelijk: {options}")
+                options = vocabulary.links_of(subject)
+                self.at(
+                    (*loc, "some"),
+                    f"'{node.some}' is geen relatie van {subject} "
+                    f"({vocabulary.SUBJECT_TEXT.get(subject, subject)}); mogelijk: "
+                    f"{', '.join(options) or 'geen'}{_suggest(node.some, options)}",
+                )
             elif node.where is not None:
                 self._scope(node.where, (*loc, "where"), link.target, compiled)
         elif isinstance(node, NotOf):
-            if compiled and any(isinstance(n, Some) or (isinstance(n, Compare) and self._is_derived(n, subject)) for n in self._descend(node.not_)):
-                self.at((*loc, "not"), "'not' mag in een grondslag of begrip alleen om vergelijkingen staan, niet om 'some' of een afgeleid begrip; schrijf de tegengestelde vergelijking")
+            if compiled and any(
+                isinstance(n, Some) or (isinstance(n, Compare) and self._is_derived(n))
+                for n in self._descend(node.not_)
+            ):
+                self.at(
+                    (*loc, "not"),
+                    "'not' mag in een grondslag of begrip alleen om vergelijkingen staan, niet "
+                    "om 'some' of een afgeleid begrip; schrijf de tegengestelde vergelijking",
+                )
             self._scope(node.not_, (*loc, "not"), subject, compiled)
         elif isinstance(node, AllOf | AnyOf):
             key = "all" if isinstance(node, AllOf) else "any"
@@ -242,102 +476,290 @@ class _Checker:
         elif isinstance(node, NotOf):
             yield from self._descend(node.not_)
 
-    def _is_derived(self, node: Compare, subject: str) -> bool:
+    def _is_derived(self, node: Compare) -> bool:
         return (node.subject, node.attribute) in self.ctx.facts
 
     def _compare(self, node: Compare, loc: Loc, subject: str, compiled: bool) -> None:
+        where = (*loc, "fact")
+        if node.subject not in vocabulary.SUBJECTS:
+            self.at(
+                where,
+                f"onbekend onderwerp '{node.subject}' in '{node.fact}'"
+                f"{_suggest(node.subject, vocabulary.SUBJECTS)}",
+            )
+            return
         if node.subject not in (subject, "case"):
-            self.at((*loc, "fact"), f"feit '{node.fact}' hoort niet bij het onderwerp hier ({subject}); gebruik {subject}.… of case.…, of 'some' om naar een ander onderwerp te gaan")
+            allowed = f"{subject}.… of case.…" if subject != "case" else "case.…"
+            self.at(
+                where,
+                f"feit '{node.fact}' hoort niet bij het onderwerp hier ({subject}); gebruik "
+                f"{allowed}, of 'some' om naar een ander onderwerp te gaan",
+            )
             return
         key = (node.subject, node.attribute)
         derived = key in self.ctx.facts
         if key not in vocabulary.ATTRIBUTES and not derived:
-            known = vocabulary.attributes_of(node.subject) + sorted(a for s, a in self.ctx.facts if s == node.subject)
-            close = difflib.get_close_matches(node.attribute, known, n=1, cutoff=0.6)
-            hint = f"; bedoelt u '{node.subject}.{close[0]}'?" if close else ""
-            self.at((*loc, "fact"), f"onbekend feit '{node.fact}'{hint}")
-        if derived and compiled and (node.operator != "equals" or node.operand is not True):
-            self.at((*loc, "fact"), f"een afgeleid begrip ('{node.fact}') kan in een grondslag alleen als 'waar' gebruikt worden")
+            known = vocabulary.attributes_of(node.subject) + [
+                a for s, a in self.ctx.facts if s == node.subject
+            ]
+            hint = _suggest(node.attribute, known, prefix=f"{node.subject}.")
+            self.at(where, f"onbekend feit '{node.fact}'{hint}")
+            return
+        if derived:
+            if compiled and (node.operator != "equals" or node.operand is not True):
+                self.at(
+                    where,
+                    f"een afgeleid begrip ('{node.fact}') kan in een grondslag alleen als "
+                    "'waar' gebruikt worden",
+                )
+            return
         for op in OPERAND_OPS:
             value = getattr(node, op)
-            if isinstance(value, Param) and value.param not in self.ctx.parameters:
-                self.at((*loc, op), f"onbekende parameter '{value.param}'")
+            if isinstance(value, Param):
+                self._param_operand(node, op, value, (*loc, op, "param"))
+            elif value is not None:
+                self._literal_operand(node, op, value, (*loc, op))
+
+    def _param_operand(self, node: Compare, op: str, value: Param, loc: Loc) -> None:
+        if value.param not in self.ctx.parameters:
+            self.at(
+                loc,
+                f"onbekende parameter '{value.param}'{_suggest(value.param, self.ctx.parameters)}",
+            )
+            return
+        for given in self.ctx.parameter_values.get(value.param, []):
+            if op in LIST_OPS and not isinstance(given, list):
+                wanted = "een lijst"
+            elif op in ORDERING_OPS and not (_is_number(given) or _is_date(given)):
+                wanted = "een getal of datum"
+            elif op not in LIST_OPS and isinstance(given, list):
+                wanted = "één waarde (geen lijst)"
+            else:
+                continue
+            self.at(
+                loc,
+                f"parameter '{value.param}' heeft waarde {given!r}, maar bij "
+                f"'{OPERATOR_TEXT[op]}' hoort {wanted}",
+            )
+            return
+
+    def _literal_operand(self, node: Compare, op: str, value: Any, loc: Loc) -> None:
+        kind = _field_type(node.subject, node.attribute)
+        spoken = f"'{node.fact}' ({_spoken(node.fact)})"
+        if op in ORDERING_OPS:
+            if isinstance(kind, type) and issubclass(kind, Enum | bool):
+                self.at(
+                    loc,
+                    f"'{OPERATOR_TEXT[op]}' kan niet bij {spoken}: dat is geen getal of datum; "
+                    "gebruik equals of one_of",
+                    key=True,
+                )
+            elif not (_is_number(value) or _is_date(value)):
+                self.at(loc, f"bij '{OPERATOR_TEXT[op]}' hoort een getal of datum, niet {value!r}")
+            return
+        values = value if isinstance(value, list) else [value]
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            options = [str(m.value) for m in kind]
+            for i, v in enumerate(values):
+                if str(v) not in options or isinstance(v, bool):
+                    where = (*loc, i) if isinstance(value, list) else loc
+                    self.at(
+                        where,
+                        f"{spoken} kan niet '{v}' zijn (mogelijk: {', '.join(options)})"
+                        f"{_suggest(str(v), options)}",
+                    )
+        elif kind is bool and any(not isinstance(v, bool) for v in values):
+            self.at(loc, f"{spoken} is ja/nee: vergelijk met true of false, niet met {value!r}")
+        elif kind in (int, float) and any(not _is_number(v) for v in values):
+            self.at(loc, f"{spoken} is een getal: vergelijk met een getal, niet met {value!r}")
+
+    # -- references between parts ------------------------------------------------------------
 
     def references(self) -> None:
         known = self.ctx.interventions
 
         def need(ident: str | None, loc: Loc, what: str) -> None:
             if ident is not None and ident not in known:
-                self.at(loc, f"{what} verwijst naar onbekende interventie '{ident}'")
+                self.at(
+                    loc,
+                    f"{what} verwijst naar onbekende interventie '{ident}'{_suggest(ident, known)}",
+                )
 
+        goals = [g.value for g in Goal]
         for n, itv in enumerate(self.rs.interventions):
             base = ("interventions", n)
             for k, other in enumerate(itv.incompatible_with):
-                need(other, (*base, "incompatible_with", k), "incompatible_with")
                 if other == itv.id:
-                    self.at((*base, "incompatible_with", k), f"'{itv.id}' kan niet onverenigbaar zijn met zichzelf")
+                    self.at(
+                        (*base, "incompatible_with", k),
+                        f"'{itv.id}' kan niet onverenigbaar zijn met zichzelf",
+                    )
+                else:
+                    need(other, (*base, "incompatible_with", k), "incompatible_with")
             for k, other in enumerate(itv.lighter_alternatives):
                 need(other, (*base, "lighter_alternatives", k), "lighter_alternatives")
             for k, concern in enumerate(itv.human_measure):
                 for m, mit in enumerate(concern.mitigations):
-                    need(mit.intervention, (*base, "human_measure", k, "mitigations", m, "intervention"), "mitigatie")
+                    need(
+                        mit.intervention,
+                        (*base, "human_measure", k, "mitigations", m, "intervention"),
+                        "mitigatie",
+                    )
+            for k, factor in enumerate(itv.desirability):
+                if factor.goal is not None and factor.goal not in goals:
+                    self.at(
+                        (*base, "desirability", k, "goal"),
+                        f"onbekend doel '{factor.goal}' (mogelijk: {', '.join(goals)})"
+                        f"{_suggest(factor.goal, goals)}",
+                    )
         for n, ladder in enumerate(self.rs.ladders):
             need(ladder.intervention, ("ladders", n, "intervention"), "ladder")
+            measures = {step.measure for step in ladder.steps}
             for k, step in enumerate(ladder.steps):
                 need(step.intervention, ("ladders", n, "steps", k, "intervention"), "ladderstap")
+            for k, counted in enumerate(ladder.counts):
+                if counted not in known and counted not in measures:
+                    self.at(
+                        ("ladders", n, "counts", k),
+                        f"'{counted}' in counts is geen interventie en geen trede van deze "
+                        f"ladder{_suggest(counted, [*known, *measures])}",
+                    )
         for n, ref in enumerate(self.rs.refinements):
             need(ref.intervention, ("refinements", n, "intervention"), "verfijning")
+            if ref.legal_basis is not None:
+                self.at(
+                    ("refinements", n, "legal_basis"),
+                    f"een verfijning mag de wettelijke grondslag van '{ref.intervention}' niet "
+                    "verruimen of vervangen; alleen een extra voorwaarde (extra_condition) is "
+                    "toegestaan",
+                    key=True,
+                )
+
+    # -- a municipal layer on national law ---------------------------------------------------
 
     def layering(self) -> None:
         for n, itv in enumerate(self.rs.interventions):
             base = ("interventions", n)
             if itv.id in self.ctx.national_interventions:
-                self.at((*base, "id"), f"interventie '{itv.id}' bestaat al in de landelijke regels; een gemeentelijke laag mag een wettelijke grondslag niet vervangen of verruimen (gebruik refinements om te beperken)")
+                self.at(
+                    (*base, "id"),
+                    f"interventie '{itv.id}' bestaat al in de landelijke regels; een "
+                    "gemeentelijke laag mag een wettelijke grondslag niet vervangen of "
+                    "verruimen (gebruik refinements om te beperken)",
+                )
             elif itv.formal:
-                self.at((*base, "formal"), "een gemeentelijke laag mag alleen informele interventies toevoegen; een formele bevoegdheid komt uit de wet")
-        for n, ref in enumerate(self.rs.refinements):
-            if ref.legal_basis is not None:
-                self.at(("refinements", n, "legal_basis"), f"een gemeentelijke laag mag de wettelijke grondslag van '{ref.intervention}' niet verruimen of vervangen; alleen een extra voorwaarde (extra_condition) is toegestaan")
+                self.at(
+                    (*base, "formal"),
+                    "een gemeentelijke laag mag alleen informele interventies toevoegen; een "
+                    "formele bevoegdheid komt uit de wet",
+                )
         for n, fact in enumerate(self.rs.facts):
             if (fact.subject, fact.id) in self.ctx.national_facts:
-                self.at(("facts", n, "id"), f"begrip '{fact.subject}.{fact.id}' komt uit de wet; een gemeentelijke laag mag het niet herdefiniëren (zet een parameter als die er is)")
+                self.at(
+                    ("facts", n, "id"),
+                    f"begrip '{fact.subject}.{fact.id}' komt uit de wet; een gemeentelijke laag "
+                    "mag het niet herdefiniëren (zet een parameter als die er is)",
+                )
         for name, param in self.rs.parameters.items():
-            bounds = self.ctx.national_parameters.get(name)
-            if bounds is None or not isinstance(param.value, int | float) or isinstance(param.value, bool):
+            if name not in self.ctx.national_parameters:
                 continue
-            low, high = bounds
-            if (high is not None and param.value > high) or (low is not None and param.value < low):
-                limit = f"{low if low is not None else '-'} .. {high if high is not None else '-'}"
-                self.at(("parameters", name, "value"), f"parameter '{name}' = {param.value} valt buiten de wettelijke grenzen ({limit}); een gemeentelijke laag mag die niet verruimen")
+            low, high = self.ctx.national_parameters[name]
+            national = self.ctx.national_parameter_values[name]
+            loc = ("parameters", name)
+            if _is_number(national) != _is_number(param.value) or isinstance(
+                national, list
+            ) != isinstance(param.value, list):
+                self.at(
+                    (*loc, "value"),
+                    f"parameter '{name}' is landelijk {national!r}; de gemeente moet hetzelfde "
+                    f"soort waarde geven, niet {param.value!r}",
+                )
+            elif _outside(param.value, low, high):
+                self.at(
+                    (*loc, "value"),
+                    f"parameter '{name}' = {param.value} valt buiten de wettelijke grenzen "
+                    f"({_bounds(low, high)}); een gemeentelijke laag mag die niet verruimen",
+                )
+            wider: list[tuple[str, float, float]] = []
+            if param.minimum is not None and low is not None and param.minimum < low:
+                wider.append(("minimum", param.minimum, low))
+            if param.maximum is not None and high is not None and param.maximum > high:
+                wider.append(("maximum", param.maximum, high))
+            for bound, own, national_bound in wider:
+                self.at(
+                    (*loc, bound),
+                    f"parameter '{name}': {bound} {own} is ruimer dan de wettelijke "
+                    f"{bound} {national_bound}; een gemeentelijke laag mag die niet verruimen",
+                )
+
+
+def _bounds(low: float | None, high: float | None) -> str:
+    return f"{low if low is not None else '-'} .. {high if high is not None else '-'}"
+
+
+def _disjuncts(node: Condition, negated: bool = False) -> int:
+    """How many rules the compiler makes of ``node`` (its disjunctive normal form), capped."""
+    cap = MAX_DISJUNCTS + 1
+    if isinstance(node, Compare):
+        return 1
+    if isinstance(node, NotOf):
+        return _disjuncts(node.not_, not negated)
+    if isinstance(node, Some):
+        inner = _disjuncts(node.where, negated) if node.where is not None else 1
+        total = 1
+        for _ in range(node.minimum):
+            total = min(cap, total * inner)
+        return total
+    items = node.all if isinstance(node, AllOf) else node.any
+    conjunction = isinstance(node, AllOf) != negated
+    total = 1 if conjunction else 0
+    for child in items:
+        size = _disjuncts(child, negated)
+        total = min(cap, total * size if conjunction else total + size)
+    return total
 
 
 def check_semantics(loaded: Loaded, ctx: Context) -> list[Diagnostic]:
     return _Checker(loaded, ctx).run()
 
 
-def derived_fact_cycles(files: list[Loaded]) -> list[Diagnostic]:
+def _owner(a: Loaded, b: Loaded, own: set[str] | None) -> Loaded | None:
+    """Which of two clashing files gets the diagnostic: the later one, unless only the
+    earlier is being checked (a file in the context is not reported on)."""
+    if own is None or b.doc.path in own:
+        return b
+    return a if a.doc.path in own else None
+
+
+def derived_fact_cycles(files: list[Loaded], own: set[str] | None = None) -> list[Diagnostic]:
     """Cycles among derived facts would make the engine chain forever; report each once."""
-    graph: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    where: dict[tuple[str, str], tuple[Loaded, int]] = {}
+    graph: dict[FactKey, set[FactKey]] = {}
+    where: dict[FactKey, list[tuple[Loaded, int]]] = {}
     for f in files:
         for n, fact in enumerate(f.ruleset.facts):
             key = (fact.subject, fact.id)
-            where[key] = (f, n)
-            graph[key] = _inner_refs(fact.condition)
+            where.setdefault(key, []).append((f, n))
+            # Versions of one fact are merged: a cycle through any of them is reported.
+            graph.setdefault(key, set()).update(_inner_refs(fact.condition))
     found = []
-    state: dict[tuple[str, str], int] = {}
+    state: dict[FactKey, int] = {}
 
-    def visit(key: tuple[str, str], stack: list[tuple[str, str]]) -> None:
+    def visit(key: FactKey, stack: list[FactKey]) -> None:
         state[key] = 1
         for dep in sorted(graph.get(key, ())):
             if dep not in graph:
                 continue
             if state.get(dep) == 1:
-                cycle = [*stack[stack.index(dep):], dep] if dep in stack else [key, dep]
-                f, n = where[dep]
-                line, col = f.doc.positions.of_value(("facts", n, "condition"))
+                cycle = [*stack[stack.index(dep) :], dep]
                 names = " -> ".join(f"{s}.{i}" for s, i in cycle)
-                found.append(Diagnostic(f.doc.path, line, col, f"kringverwijzing tussen begrippen: {names}"))
+                for member in cycle:
+                    places = [(f, n) for f, n in where[member] if own is None or f.doc.path in own]
+                    if places:
+                        f, n = places[0]
+                        line, col = f.doc.positions.of_value(("facts", n, "condition"))
+                        message = f"kringverwijzing tussen begrippen: {names}"
+                        found.append(Diagnostic(f.doc.path, line, col, message))
+                        break
             elif state.get(dep) is None:
                 visit(dep, [*stack, dep])
         state[key] = 2
@@ -348,20 +770,93 @@ def derived_fact_cycles(files: list[Loaded]) -> list[Diagnostic]:
     return sorted(set(found))
 
 
-def _inner_refs(node: Condition) -> set[tuple[str, str]]:
+def _inner_refs(node: Condition) -> set[FactKey]:
     return {(n.subject, n.attribute) for n, _ in walk_located(node, ()) if isinstance(n, Compare)}
 
 
-def temporal_overlaps(files: list[Loaded]) -> list[Diagnostic]:
+def _overlap(a: RulesetFile, b: RulesetFile) -> bool:
+    end_a, end_b = a.valid_to or dt.date.max, b.valid_to or dt.date.max
+    return a.valid_from <= end_b and b.valid_from <= end_a
+
+
+def temporal_overlaps(files: list[Loaded], own: set[str] | None = None) -> list[Diagnostic]:
+    """Two versions of one ruleset (per layer) must not be in force on the same day."""
     found = []
-    by_id: dict[str, list[Loaded]] = {}
+    by_id: dict[tuple[str | None, str], list[Loaded]] = {}
     for f in files:
-        by_id.setdefault(f.ruleset.id, []).append(f)
+        by_id.setdefault((f.layer, f.ruleset.id), []).append(f)
     for versions in by_id.values():
         ordered = sorted(versions, key=lambda f: (f.ruleset.valid_from, f.doc.path))
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
-            end = earlier.ruleset.valid_to
-            if end is None or end >= later.ruleset.valid_from:
-                line, col = later.doc.positions.of_value(("valid_from",))
-                found.append(Diagnostic(later.doc.path, line, col, f"geldigheid van '{later.ruleset.id}' overlapt met {earlier.doc.path} (versie {earlier.ruleset.version}, tot {end or 'onbepaalde tijd'}); per datum mag maar één versie gelden"))
+        for i, earlier in enumerate(ordered):
+            for later in ordered[i + 1 :]:
+                if not _overlap(earlier.ruleset, later.ruleset):
+                    continue
+                target = _owner(earlier, later, own)
+                if target is None:
+                    continue
+                other = earlier if target is later else later
+                line, col = target.doc.positions.of_value(("valid_from",))
+                end = other.ruleset.valid_to or "onbepaalde tijd"
+                found.append(
+                    Diagnostic(
+                        target.doc.path,
+                        line,
+                        col,
+                        f"geldigheid van '{target.ruleset.id}' overlapt met {other.doc.path} "
+                        f"(versie {other.ruleset.version}, {other.ruleset.valid_from} tot {end}); "
+                        "per datum mag maar één versie gelden",
+                    )
+                )
+    return found
+
+
+def cross_file_duplicates(files: list[Loaded], own: set[str] | None = None) -> list[Diagnostic]:
+    """Two different rulesets of one layer, in force together, must not define the same
+    intervention, begrip or parameter: the bundle would silently keep only one of them.
+    (Versions of one ruleset may; a municipal layer on national law is checked apart.)"""
+    found = []
+    ordered = sorted(files, key=lambda f: f.doc.path)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.layer != b.layer or a.ruleset.id == b.ruleset.id:
+                continue
+            if not _overlap(a.ruleset, b.ruleset):
+                continue
+            target = _owner(a, b, own)
+            if target is None:
+                continue
+            other = a if target is b else b
+            theirs = other.ruleset
+            mine = target.ruleset
+            clashes: list[tuple[Loc, str]] = []
+            ids = {itv.id for itv in theirs.interventions}
+            clashes += [
+                (("interventions", n, "id"), f"interventie '{itv.id}'")
+                for n, itv in enumerate(mine.interventions)
+                if itv.id in ids
+            ]
+            facts = {(f.subject, f.id) for f in theirs.facts}
+            clashes += [
+                (("facts", n, "id"), f"begrip '{f.subject}.{f.id}'")
+                for n, f in enumerate(mine.facts)
+                if (f.subject, f.id) in facts
+            ]
+            clashes += [
+                (("parameters", p), f"parameter '{p}'")
+                for p in mine.parameters
+                if p in theirs.parameters
+            ]
+            for loc, what in clashes:
+                key = loc[0] == "parameters"
+                pos = target.doc.positions
+                line, col = pos.of_key(loc) if key else pos.of_value(loc)
+                found.append(
+                    Diagnostic(
+                        target.doc.path,
+                        line,
+                        col,
+                        f"{what} staat ook in {other.doc.path} ('{theirs.id}'), dat in dezelfde "
+                        "periode geldt; geef één van beide een andere naam",
+                    )
+                )
     return found
