@@ -427,15 +427,13 @@ class _Checker:
             if subject not in vocabulary.SUBJECTS:
                 continue
             self._scope(tree, loc, subject, compiled)
-            if compiled:
-                size = _disjuncts(tree)
-                if size > MAX_DISJUNCTS:
-                    self.at(
-                        loc,
-                        f"deze voorwaarde is te ingewikkeld voor de rule engine: uitgeschreven "
-                        f"zijn het meer dan {MAX_DISJUNCTS} alternatieven; leg delen vast als "
-                        "begrip (facts) en verwijs daarnaar",
-                    )
+            if compiled and _rule_count(tree) > MAX_DISJUNCTS:
+                self.at(
+                    loc,
+                    f"deze voorwaarde is te ingewikkeld voor de rule engine: uitgeschreven "
+                    f"zijn het meer dan {MAX_DISJUNCTS} alternatieven; leg delen vast als "
+                    "begrip (facts) en verwijs daarnaar",
+                )
 
     def _scope(self, node: Condition, loc: Loc, subject: str, compiled: bool) -> None:
         if isinstance(node, Compare):
@@ -698,24 +696,35 @@ def _bounds(low: float | None, high: float | None) -> str:
 
 
 def _disjuncts(node: Condition, negated: bool = False) -> int:
-    """How many rules the compiler makes of ``node`` (its disjunctive normal form), capped."""
+    """Into how many alternatives the compiler spreads ``node`` (its disjunctive normal
+    form), capped; a ``some`` is compiled apart as its own derived fact and counts once."""
     cap = MAX_DISJUNCTS + 1
-    if isinstance(node, Compare):
+    if isinstance(node, Compare | Some):
         return 1
     if isinstance(node, NotOf):
         return _disjuncts(node.not_, not negated)
-    if isinstance(node, Some):
-        inner = _disjuncts(node.where, negated) if node.where is not None else 1
-        total = 1
-        for _ in range(node.minimum):
-            total = min(cap, total * inner)
-        return total
     items = node.all if isinstance(node, AllOf) else node.any
     conjunction = isinstance(node, AllOf) != negated
     total = 1 if conjunction else 0
     for child in items:
         size = _disjuncts(child, negated)
         total = min(cap, total * size if conjunction else total + size)
+    return total
+
+
+def _rule_count(tree: Condition) -> int:
+    """How many durable-rules rules a compiled condition becomes, capped: its own
+    alternatives plus, per ``some``, the alternatives of ``where`` for each of the
+    ``minimum`` related entities."""
+    cap = MAX_DISJUNCTS + 1
+    total = _disjuncts(tree)
+    for node, _ in walk_located(tree, ()):
+        if isinstance(node, Some):
+            inner = _disjuncts(node.where) if node.where is not None else 1
+            body = 1
+            for _ in range(node.minimum):
+                body = min(cap, body * inner)
+            total = min(cap, total + body)
     return total
 
 
