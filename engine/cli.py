@@ -16,6 +16,7 @@ import typer
 
 from engine.ruleset import bundle
 from engine.ruleset.models import json_schema
+from engine.ruleset.source import Diagnostic
 
 DEFAULT_RULESETS = Path("rulesets")
 
@@ -33,21 +34,27 @@ def validate(
 ) -> None:
     """Controleer rulesets; één regel 'pad:regel:kolom: melding' per fout."""
     targets = paths or [DEFAULT_RULESETS]
-    missing = [p for p in targets if not p.exists()]
-    if missing:
-        for p in missing:
-            typer.echo(f"{p}:1:1: bestand of map bestaat niet", err=True)
-        raise typer.Exit(1)
+    existing = [p for p in targets if p.exists()]
+    files = bundle.ruleset_paths(existing)
+    found = [
+        Diagnostic(str(p), 1, 1, "bestand of map bestaat niet") for p in targets if not p.exists()
+    ]
+    found += [
+        Diagnostic(str(p), 1, 1, "geen ruleset-bestanden (*.yaml, *.yml) in deze map")
+        for p in existing
+        if p.is_dir() and not bundle.ruleset_paths([p])
+    ]
+    # References resolve against the bundled rulesets too, so a new file can use them.
     context = [DEFAULT_RULESETS] if DEFAULT_RULESETS.is_dir() else None
-    diagnostics = bundle.check(targets, context)
-    for d in diagnostics:
+    if files:
+        found += bundle.check(existing, context)
+    for d in found:
         typer.echo(str(d))
-    if diagnostics:
-        files = len({d.path for d in diagnostics})
-        typer.echo(f"{len(diagnostics)} fout(en) in {files} bestand(en)", err=True)
+    if found:
+        count = len({d.path for d in found})
+        typer.echo(f"{len(found)} fout(en) in {count} bestand(en)", err=True)
         raise typer.Exit(1)
-    count = len(bundle.ruleset_paths(targets))
-    typer.echo(f"{count} ruleset-bestand(en) geldig", err=True)
+    typer.echo(f"{len(files)} ruleset-bestand(en) geldig", err=True)
 
 
 @app.command()
