@@ -9,12 +9,34 @@ explanations, so the same tree drives the inference and the text a lawyer checks
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
-Scalar = str | bool | int | float | dt.date
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date_text(value: Any) -> Any:
+    """A date written as text ('2024-01-01' quoted, or from JSON) is still a date."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+Scalar = Annotated[str | bool | int | float | dt.date, BeforeValidator(_date_text)]
 
 
 class Param(BaseModel):
