@@ -1,0 +1,156 @@
+"""Fixtures for the service tests: the real engine, the example cases, and two stores.
+
+Store tests run on SQLite (a file in tmp) and on PostgreSQL. The PostgreSQL server is
+named by ``AFWEGING_TEST_POSTGRES_URL``; each test run creates its own database and
+drops it afterwards, and each test gets its own schema in it. When the server cannot
+be reached the PostgreSQL tests are skipped with one line, except under ``CI=true``,
+where they fail: CI must never pass by skipping the second database.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import uuid
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from api.app import create_app
+from api.settings import Settings
+from engine.advise import Advisor
+
+# Starlette's TestClient warns that it prefers httpx2; httpx is what the project ships.
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+from fastapi.testclient import TestClient  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+RULESETS = ROOT / "rulesets"
+EXAMPLES = ROOT / "examples"
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+EXAMPLE_NAMES = ("e1-visser", "e2-meijer", "e3-kevin")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def advisor() -> Advisor:
+    """The real engine on the bundled rulesets, loaded once per test run."""
+    return Advisor.from_directory(RULESETS)
+
+
+@pytest.fixture(scope="session")
+def example_cases() -> dict[str, dict[str, Any]]:
+    return {
+        name: json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+        for name in EXAMPLE_NAMES
+    }
+
+
+@pytest.fixture
+def e1(example_cases: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return copy.deepcopy(example_cases["e1-visser"])
+
+
+def settings_for(url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "database_url": url,
+        "rulesets_dir": RULESETS,
+        "examples_dir": EXAMPLES,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+# --- PostgreSQL ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """A database of its own for this test run, dropped at the end."""
+    admin_url = os.environ.get("AFWEGING_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
+    try:
+        with admin.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as exc:
+        admin.dispose()
+        reason = f"PostgreSQL niet bereikbaar op {make_url(admin_url).render_as_string()}: "
+        reason += str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if in_ci():
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    name = f"afweging_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres_database: str) -> Iterator[str]:
+    """A fresh schema in the run's database, on the search path of every connection."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_database, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(postgres_database).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'var' / 'afwegingskader.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest) -> str:
+    """The same test on both stores."""
+    fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: str = request.getfixturevalue(fixture)
+    return url
+
+
+# --- the app -------------------------------------------------------------------------
+
+
+AppFactory = Callable[..., TestClient]
+
+
+@pytest.fixture
+def make_client(advisor: Advisor) -> Iterator[AppFactory]:
+    """Build a TestClient for an app on ``url``; every app is closed after the test."""
+    clients: list[TestClient] = []
+
+    def make(url: str, raise_server_exceptions: bool = True, **overrides: Any) -> TestClient:
+        app = create_app(settings_for(url, **overrides), advisor=advisor)
+        client = TestClient(app, raise_server_exceptions=raise_server_exceptions)
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(make_client: AppFactory, sqlite_url: str) -> TestClient:
+    return make_client(sqlite_url)
