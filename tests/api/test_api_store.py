@@ -1,0 +1,228 @@
+"""The store on SQLite and on PostgreSQL: migrations, repository, atomicity, audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import DBAPIError
+
+from api.store import Store
+from api.store.db import alembic_config
+from api.store.models import AuditRow, Base, CaseRow, EvaluationRow
+from api.store.repository import DuplicateCase, NewCase, NewDecision, NewEvaluation
+from tests.api.conftest import AppFactory
+
+TABLES = {"cases", "evaluations", "decisions", "audit_log", "alembic_version"}
+
+
+def demo(n: int = 3) -> list[NewCase]:
+    return [
+        NewCase(case_key=f"D{i}", municipality="voorbeeldstad", data={"case": {"id": f"D{i}"}})
+        for i in range(n)
+    ]
+
+
+def evaluation(case_key: str = "E1") -> NewEvaluation:
+    return NewEvaluation(
+        case_key=case_key,
+        case_id=None,
+        municipality="voorbeeldstad",
+        reference_date=dt.date(2026, 3, 1),
+        requested_municipality=None,
+        requested_reference_date=None,
+        input_json='{"case":{"id":"E1"}}',
+        input_sha256="a" * 64,
+        advice_json='{"interventions":[]}',
+        advice_sha256="b" * 64,
+        ruleset_id="nl+voorbeeldstad",
+        ruleset_version="x@1",
+        ruleset_sha256="c" * 64,
+        rulesets=[{"id": "x", "version": "1", "path": "x.yaml", "sha256": "d" * 64}],
+        engine_version="0.1.0",
+    )
+
+
+@pytest.fixture
+def store(store_url: str) -> Any:
+    opened = Store.open(store_url)
+    opened.migrate()
+    yield opened
+    opened.dispose()
+
+
+def test_migrations_reach_head_and_match_the_models(store: Store) -> None:
+    assert set(inspect(store.engine).get_table_names()) >= TABLES
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert context.get_current_revision() == head
+        assert compare_metadata(context, Base.metadata) == []
+    store.migrate()  # a second start changes nothing
+    with store.engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head
+
+
+def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
+    store = Store.open(sqlite_url)
+    store.migrate()
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    store.dispose()
+
+
+def test_demo_cases_load_once_even_when_workers_start_together(store_url: str) -> None:
+    stores = [Store.open(store_url) for _ in range(4)]
+    errors: list[BaseException] = []
+
+    def start(store: Store) -> None:
+        try:
+            store.migrate(demo())
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    stores[0].migrate(demo())
+    rows, total = stores[0].list_cases("test", 10, 0)
+    assert total == 3
+    assert sorted(r.case_key for r in rows) == ["D0", "D1", "D2"]
+    entries, _ = stores[0].audit_entries(100, 0, action="create")
+    assert len(entries) == 3
+    assert all(e.who == "systeem" and e.detail and e.detail["demo"] for e in entries)
+    for store in stores:
+        store.dispose()
+
+
+def test_cases_round_trip(store: Store) -> None:
+    created = store.create_case(demo(1)[0], "jurist")
+    assert created.created_at.tzinfo is not None
+    with pytest.raises(DuplicateCase):
+        store.create_case(demo(1)[0], "jurist")
+    changed = NewCase(case_key="D0-nieuw", municipality="elders", data={"case": {"id": "D0-nieuw"}})
+    updated = store.update_case(created.id, changed, "collega")
+    assert updated is not None
+    assert (updated.revision, updated.case_key, updated.updated_by) == (2, "D0-nieuw", "collega")
+    assert store.update_case("onbekend", changed, "collega") is None
+    fetched = store.get_case(created.id, "lezer")
+    assert fetched is not None and fetched.data == {"case": {"id": "D0-nieuw"}}
+    assert fetched.updated_at >= fetched.created_at
+
+
+def test_paging_counts_all(store: Store) -> None:
+    for case in demo(7):
+        store.create_case(case, "jurist")
+    rows, total = store.list_cases("lezer", 3, 3)
+    assert total == 7
+    assert [r.case_key for r in rows] == ["D3", "D4", "D5"]
+    _, filtered = store.list_cases("lezer", 3, 0, municipality="VOORBEELDSTAD")
+    assert filtered == 7
+
+
+def test_evaluation_and_decisions_round_trip(store: Store) -> None:
+    row = store.add_evaluation(evaluation(), "jurist")
+    decision = NewDecision("adjust", ["I01"], "Motivering.", "burgemeester")
+    first = store.add_decision(row.id, decision, "griffier")
+    second = store.add_decision(row.id, NewDecision("reject", [], "Toch niet.", "bgm"), "griffier")
+    assert first is not None and second is not None
+    assert store.add_decision("onbekend", decision, "griffier") is None
+    fetched = store.get_evaluation(row.id, "lezer")
+    assert fetched is not None
+    assert fetched.input_json == '{"case":{"id":"E1"}}'
+    assert fetched.reference_date == dt.date(2026, 3, 1)
+    assert fetched.rulesets[0]["sha256"] == "d" * 64
+    assert [d.decision for d in fetched.decisions] == ["adjust", "reject"]
+    assert fetched.decisions[0].interventions == ["I01"]
+    rows, total = store.list_evaluations("lezer", 10, 0, case_key="E1")
+    assert total == 1 and rows[0].id == row.id
+
+
+def test_a_write_and_its_audit_row_commit_together(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_audit(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("audit faalt")
+
+    monkeypatch.setattr(Store, "_audit", staticmethod(failing_audit))
+    with pytest.raises(RuntimeError):
+        store.add_evaluation(evaluation(), "jurist")
+    with pytest.raises(RuntimeError):
+        store.create_case(demo(1)[0], "jurist")
+    monkeypatch.undo()
+    with store.engine.connect() as connection:
+        assert connection.scalar(select(EvaluationRow.id)) is None
+        assert connection.scalar(select(CaseRow.id)) is None
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_log SET who = 'iemand anders'",
+        "DELETE FROM audit_log",
+        "UPDATE audit_log SET detail = NULL WHERE id = (SELECT min(id) FROM audit_log)",
+    ],
+)
+def test_the_database_refuses_to_change_the_audit_log(store: Store, statement: str) -> None:
+    store.create_case(demo(1)[0], "jurist")
+    before = store.audit_entries(100, 0)[0]
+    with pytest.raises(DBAPIError, match="alleen aan te vullen"), store.engine.begin() as c:
+        c.execute(text(statement))
+    after = store.audit_entries(100, 0)[0]
+    assert [(r.id, r.who, r.detail) for r in after] == [(r.id, r.who, r.detail) for r in before]
+
+
+def test_postgres_refuses_truncate_of_the_audit_log(postgres_url: str) -> None:
+    store = Store.open(postgres_url)
+    store.migrate(demo(1))
+    with pytest.raises(DBAPIError, match="alleen aan te vullen"), store.engine.begin() as c:
+        c.execute(text("TRUNCATE audit_log"))
+    assert store.audit_entries(10, 0)[1] == 1
+    store.dispose()
+
+
+def test_repository_has_no_way_to_change_the_audit_log() -> None:
+    """The only code path that touches AuditRow is ``Store._audit``, which inserts."""
+    import inspect as pyinspect
+
+    import api.store.repository as repository
+
+    source = pyinspect.getsource(repository)
+    assert "AuditRow(" in source
+    for verb in ("update(AuditRow", "delete(AuditRow", "session.delete(", ".delete()"):
+        assert verb not in source
+    assert AuditRow.__tablename__ == "audit_log"
+
+
+def test_the_api_on_both_stores(
+    make_client: AppFactory, store_url: str, example_cases: dict[str, Any]
+) -> None:
+    client = make_client(store_url)
+    assert client.get("/healthz").json()["database"] == Store.open(store_url).dialect
+    assert client.get("/v1/cases").json()["total"] == 3
+    created = client.post("/v1/evaluations", json=example_cases["e2-meijer"])
+    assert created.status_code == 201, created.text[:500]
+    body = created.json()
+    assert client.get(f"/v1/evaluations/{body['id']}").json() == body
+    replay = client.post(f"/v1/evaluations/{body['id']}/replay").json()
+    assert replay["identical"] is True, replay["differences"]
+    decision = {
+        "decision": "adjust",
+        "interventions": [body["interventions"][0]["id"]],
+        "motivation": "Aangepast aan de situatie van de kinderen.",
+        "decided_by": "burgemeester",
+    }
+    made = client.post(f"/v1/evaluations/{body['id']}/decision", json=decision)
+    assert made.status_code == 201, made.text[:500]
+    actions = [r["action"] for r in client.get("/v1/audit").json()["items"]]
+    assert actions == ["create"] * 3 + ["read", "evaluate", "read", "replay", "decide"]
