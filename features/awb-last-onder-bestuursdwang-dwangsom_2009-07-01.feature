@@ -1,0 +1,57 @@
+# language: nl
+Functionaliteit: Last onder bestuursdwang of dwangsom (art. 5:21, 5:31d en 5:32 Awb, I12)
+  Elke vastgestelde overtreding van een wettelijk voorschrift in of bij het pand kan worden
+  gehandhaafd; de dwangsom is de lichtere vorm.
+
+  Achtergrond:
+    Gegeven een casus in gemeente "voorbeeldstad" met peildatum "2026-03-01"
+
+  Scenario: Overtreding van het omgevingsplan
+    Gegeven de panden:
+      | id | soort        | gemeente      | overtreding |
+      | B1 | bedrijfspand | voorbeeldstad | ja          |
+    Als de casus wordt beoordeeld
+    Dan is "I12" juridisch mogelijk
+    En heeft "I12" het zorgpunt "beginselplicht-handhaving"
+
+  Scenario: Dwangsom in plaats van sluiting bij drugshandel
+    Gegeven de panden:
+      | id | soort  | gemeente      | overtreding |
+      | W1 | woning | voorbeeldstad | nee         |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I12" juridisch mogelijk
+
+  Scenario: Geen overtreding vastgesteld
+    Gegeven de panden:
+      | id | soort  | gemeente      | overtreding |
+      | W1 | woning | voorbeeldstad | nee         |
+    Als de casus wordt beoordeeld
+    Dan is "I12" juridisch niet mogelijk
+
+  Scenario: Pand buiten de gemeente
+    Gegeven de panden:
+      | id | soort  | gemeente     | overtreding |
+      | W1 | woning | buurgemeente | ja          |
+    Als de casus wordt beoordeeld
+    Dan is "I12" juridisch niet mogelijk
+
+  Scenario: Onbekend of er een overtreding is
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    Als de casus wordt beoordeeld
+    Dan is "I12" juridisch onbekend
+    En vraagt het advies "overtreding van een wettelijk voorschrift"
+
+  Scenario: Kinderen in huis: de dwangsom is lichter
+    Gegeven de personen:
+      | id | leeftijd |
+      | P3 | 9        |
+    En de panden:
+      | id | soort  | gemeente      | overtreding | bewoners |
+      | W1 | woning | voorbeeldstad | ja          | P3       |
+    Als de casus wordt beoordeeld
+    Dan heeft "I12" het zorgpunt "dwangsom-lichter"
