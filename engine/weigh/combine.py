@@ -76,6 +76,28 @@ class Graph:
     excluded: dict[str, str]
 
 
+def _needs(item: InterventionAdvice, by_id: dict[str, InterventionAdvice]) -> list[tuple[str, str]]:
+    """Mitigating interventions that a holding warning-level concern demands.
+
+    Only those whose own basis holds and that were not already taken count; if one of them
+    is blocked, the demanding intervention cannot be used either (so a new blocking
+    concern can only shrink the admissible sets).
+    """
+    out = []
+    for c in item.human_measure.concerns:
+        if c.severity == "warning" and c.status == "satisfied":
+            for m in c.mitigating_interventions:
+                other = by_id.get(m)
+                if (
+                    other is not None
+                    and m != item.id
+                    and other.legal_basis.status == "satisfied"
+                    and not other.already_taken
+                ):
+                    out.append((m, c.id))
+    return out
+
+
 def graph(items: list[InterventionAdvice]) -> Graph:
     by_id = {i.id: i for i in items}
     excluded: dict[str, str] = {}
@@ -92,6 +114,19 @@ def graph(items: list[InterventionAdvice]) -> Graph:
             excluded[item.id] = "al eerder ingezet (" + ", ".join(item.already_taken) + ")"
         elif deferred(item):
             excluded[item.id] = f"het beleid schrijft op deze trede eerst {deferred(item)} voor"
+    changed = True
+    while changed:  # a member whose required mitigation cannot be used cannot be used either
+        changed = False
+        for item in items:
+            if item.id in excluded:
+                continue
+            for m, concern in _needs(item, by_id):
+                if m in excluded:
+                    excluded[item.id] = (
+                        f"vereiste mitigatie {m} (zorgpunt '{concern}') is niet inzetbaar"
+                    )
+                    changed = True
+                    break
     candidates = sorted(
         (i for i in by_id if i not in excluded), key=lambda i: (-_points(by_id[i]), i)
     )
@@ -125,11 +160,8 @@ def graph(items: list[InterventionAdvice]) -> Graph:
                 )
     requires: dict[str, dict[str, str]] = {i: {} for i in candidates}
     for a in candidates:
-        for c in by_id[a].human_measure.concerns:
-            if c.severity == "warning" and c.status == "satisfied":
-                for m in c.mitigating_interventions:
-                    if m in cand and m != a:
-                        requires[a].setdefault(m, c.id)
+        for m, concern in _needs(by_id[a], by_id):
+            requires[a].setdefault(m, concern)
     return Graph(by_id, candidates, conflicts, requires, excluded)
 
 
@@ -165,8 +197,26 @@ def search(g: Graph, top: int = 3) -> list[tuple[int, frozenset[str]]]:
             todo.extend(sorted(g.requires[x]))
         return frozenset(new)
 
+    def _bound(k: int, inc: frozenset[str], exc: frozenset[str]) -> int:
+        """Open items that do not clash with the members; of each clashing open pair, one."""
+        clash = set().union(*(g.conflicts[x] for x in inc)) if inc else set()
+        open_ = [b for b in branch[k:] if b not in inc and b not in exc and b not in clash]
+        live, used, total = set(open_), set(), 0
+        for b in open_:  # by score, best first
+            if b in used:
+                continue
+            used.add(b)
+            total += pts[b]
+            partner = next((c for c in g.conflicts[b] if c in live and c not in used), None)
+            if partner is not None:
+                used.add(partner)
+        return total
+
     def rec(k: int, inc: frozenset[str], exc: frozenset[str], score: int) -> None:
-        if score + suffix[k] < worst_score():
+        floor = worst_score()
+        if score + suffix[k] < floor:
+            return
+        if floor != float("-inf") and _bound(k, inc, exc) + score < floor:
             return
         if k == len(branch):
             if inc:

@@ -1,0 +1,156 @@
+"""Property tests for the combination search over synthetic intervention advice."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine.advice import (
+    ConcernOut,
+    DesirabilityOut,
+    HumanMeasureOut,
+    InterventionAdvice,
+    LegalBasisOut,
+)
+from engine.weigh.combine import combine
+
+DOMAINS = ["repression", "prevention", "resilience", "care"]
+
+
+def _item(i: int, draw_domain: str, score: float, status: str, incompatible, lighter, concerns) -> InterventionAdvice:
+    return InterventionAdvice(
+        id=f"X{i:02d}",
+        name=f"Interventie {i}",
+        domain=draw_domain,
+        formal=draw_domain == "repression",
+        authority="burgemeester",
+        target="premises",
+        legal_basis=LegalBasisOut(status=status, citations=[]),
+        desirability=DesirabilityOut(score=score),
+        human_measure=HumanMeasureOut(concerns=concerns),
+        incompatible_with=incompatible,
+        lighter_alternatives=lighter,
+        explanation="",
+    )
+
+
+@st.composite
+def advice_lists(draw, max_size: int = 9) -> list[InterventionAdvice]:
+    n = draw(st.integers(1, max_size))
+    ids = [f"X{i:02d}" for i in range(n)]
+    items = []
+    for i in range(n):
+        others = [x for x in ids if x != ids[i]]
+        concerns = []
+        if others and draw(st.booleans()):
+            concerns.append(
+                ConcernOut(
+                    id=f"c{i}",
+                    severity="warning",
+                    text="zorgpunt",
+                    mitigating_interventions=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
+                )
+            )
+        if draw(st.integers(0, 5)) == 0:
+            concerns.append(ConcernOut(id=f"b{i}", severity="blocking", text="blokkade"))
+        items.append(
+            _item(
+                i,
+                draw(st.sampled_from(DOMAINS)),
+                draw(st.integers(-2, 10)) / 10,
+                draw(st.sampled_from(["satisfied", "satisfied", "satisfied", "unknown", "not_satisfied"])),
+                draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else [],
+                draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else [],
+                concerns,
+            )
+        )
+    return items
+
+
+def _blocked(item: InterventionAdvice) -> bool:
+    return any(c.severity == "blocking" for c in item.human_measure.concerns)
+
+
+@settings(max_examples=200, deadline=None)
+@given(advice_lists())
+def test_blocked_or_unfounded_interventions_never_enter(items):
+    by_id = {i.id: i for i in items}
+    for combo in combine(items):
+        for member in combo.interventions:
+            assert not _blocked(by_id[member])
+            assert by_id[member].legal_basis.status == "satisfied"
+
+
+@settings(max_examples=200, deadline=None)
+@given(advice_lists())
+def test_members_respect_incompatibilities(items):
+    by_id = {i.id: i for i in items}
+    for combo in combine(items):
+        members = set(combo.interventions)
+        for m in members:
+            assert not (set(by_id[m].incompatible_with) & members)
+
+
+@settings(max_examples=200, deadline=None)
+@given(advice_lists(), st.data())
+def test_adding_a_blocking_concern_never_raises_a_score(items, data):
+    before = [c.score for c in combine(items)]
+    victim = data.draw(st.integers(0, len(items) - 1))
+    hm = items[victim].human_measure
+    blocked = items[victim].model_copy(
+        update={
+            "human_measure": hm.model_copy(
+                update={"concerns": [*hm.concerns, ConcernOut(id="nieuw", severity="blocking", text="x")]}
+            )
+        }
+    )
+    after = [c.score for c in combine([*items[:victim], blocked, *items[victim + 1 :]])]
+    assert len(after) <= len(before)
+    for rank, score in enumerate(after):
+        assert score <= before[rank] + 1e-9
+    assert all(items[victim].id not in c.interventions for c in combine([*items[:victim], blocked, *items[victim + 1 :]]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(advice_lists(), st.randoms(use_true_random=False))
+def test_order_of_input_does_not_change_the_result(items, rnd: random.Random):
+    shuffled = list(items)
+    rnd.shuffle(shuffled)
+    first = [c.model_dump_json() for c in combine(items)]
+    assert first == [c.model_dump_json() for c in combine(shuffled)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(advice_lists(max_size=7))
+def test_best_combination_is_exact(items):
+    """Brute force over every subset agrees with the branch and bound."""
+    from itertools import combinations as subsets
+
+    from engine.weigh.combine import graph
+
+    g = graph(items)
+    best = None
+    cands = g.candidates
+    for r in range(1, len(cands) + 1):
+        for s in subsets(cands, r):
+            members = set(s)
+            if any(y in members for x in members for y in g.conflicts[x]):
+                continue
+            if any(m not in members for x in members for m in g.requires[x]):
+                continue
+            points = [round(g.items[x].desirability.score * 1000) for x in members]
+            # Non-positive members only as required mitigations.
+            if any(
+                p <= 0 and not any(x in g.requires[o] for o in members)
+                for x, p in zip(members, points, strict=True)
+            ):
+                continue
+            key = (-sum(points), len(members), tuple(sorted(members)))
+            best = key if best is None or key < best else best
+    combos = combine(items)
+    if best is None:
+        assert combos == []
+    else:
+        assert combos and round(combos[0].score * 1000) == -best[0]
