@@ -128,6 +128,7 @@ class InterventionAdvice(_Out):
     name: str
     domain: str
     formal: bool
+    supporting: bool = False
     authority: str
     target: str
     legal_basis: LegalBasisOut

@@ -141,6 +141,7 @@ def _intervention(verdict: LegalVerdict, facts: Facts) -> InterventionAdvice:
         name=itv.name,
         domain=str(itv.domain),
         formal=itv.formal,
+        supporting=itv.supporting,
         authority=itv.authority,
         target=str(itv.target),
         legal_basis=LegalBasisOut(

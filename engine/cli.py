@@ -118,6 +118,6 @@ def evaluate(
         raise typer.Exit(1) from None
     advice = advisor.advise(parsed, gemeente, date)
     if format is Format.text:
-        typer.echo(memo(advice))
+        typer.echo(memo(advice, parsed))
     else:
         typer.echo(advice.model_dump_json(indent=2))

@@ -160,6 +160,11 @@ class Intervention(_Model):
     incompatible_with: list[str] = Field(default_factory=list)
     partners: list[str] = Field(default_factory=list)
     safety_note: str | None = None
+    supporting: bool = Field(
+        default=False,
+        description="true: een informatieroute of randvoorwaarde (bijv. bestuurlijke rapportage, "
+        "RIEC-overleg) die andere interventies draagt, geen maatregel richting de familie.",
+    )
     uncertain: list[str] = Field(
         default_factory=list, description="Wat nog niet geverifieerd is (UNVERIFIED)."
     )

@@ -108,6 +108,8 @@ def graph(items: list[InterventionAdvice]) -> Graph:
                 if item.legal_basis.status == "unknown"
                 else "de grondslag ontbreekt"
             )
+        elif item.supporting:
+            excluded[item.id] = "informatieroute: draagt de aanpak, is zelf geen maatregel"
         elif blocked(item):
             excluded[item.id] = "geblokkeerd door zorgpunt " + ", ".join(blocked(item))
         elif item.already_taken:
