@@ -223,6 +223,8 @@ def install(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else None
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"Geen bron op {request.url.path}."
+        elif exc.status_code == 400 and detail == "There was an error parsing the body":
+            detail = "De body is niet te lezen; stuur JSON in UTF-8."
         elif exc.status_code == 405 and detail == "Method Not Allowed":
             detail = f"{request.method} is niet toegestaan op {request.url.path}."
         return problem_response(

@@ -65,7 +65,7 @@ def router(examples: dict[str, dict[str, Any]]) -> APIRouter:
         status_code=status.HTTP_201_CREATED,
         response_model=CaseRecord,
         summary="Sla een casus op",
-        responses=problems.responses(409, 413, 422),
+        responses=problems.responses(400, 409, 413, 422),
     )
     def create_case(case: CaseBody, app: State, who: User, response: Response) -> CaseRecord:
         """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409."""
@@ -117,7 +117,7 @@ def router(examples: dict[str, dict[str, Any]]) -> APIRouter:
         "/{case_id}",
         response_model=CaseRecord,
         summary="Vervang een opgeslagen casus",
-        responses=problems.responses(404, 409, 413, 422),
+        responses=problems.responses(400, 404, 409, 413, 422),
     )
     def replace_case(case_id: str, case: CaseBody, app: State, who: User) -> CaseRecord:
         """Vervangt de hele casus; eerdere beoordelingen houden hun eigen kopie van de invoer."""

@@ -200,7 +200,7 @@ def router(examples: dict[str, dict[str, Any]]) -> APIRouter:
         status_code=status.HTTP_201_CREATED,
         response_model=EvaluationOut,
         summary="Beoordeel een casus",
-        responses=problems.responses(413, 422),
+        responses=problems.responses(400, 413, 422),
     )
     def create_evaluation(
         case: CaseBody,
@@ -280,7 +280,7 @@ def router(examples: dict[str, dict[str, Any]]) -> APIRouter:
         status_code=status.HTTP_201_CREATED,
         response_model=DecisionOut,
         summary="Leg het besluit over een advies vast",
-        responses=problems.responses(404, 413, 422),
+        responses=problems.responses(400, 404, 413, 422),
     )
     def decide(evaluation_id: str, decision: DecisionIn, app: State, who: User) -> DecisionOut:
         """Overnemen (accept), aanpassen (adjust) of niet volgen (reject), met motivering.
