@@ -1,0 +1,194 @@
+"""The service under load and under a hard crash, as a real uvicorn server on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from api.store import Store
+from tests.api.conftest import EXAMPLE_NAMES
+from tests.api.server import Server
+
+REQUESTS = 200
+CONCURRENCY = 50
+
+
+def sha256(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def variants(example_cases: dict[str, dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """``n`` distinct valid cases: the examples with a numbered case id."""
+    cases = []
+    for i in range(n):
+        case = copy.deepcopy(example_cases[EXAMPLE_NAMES[i % len(EXAMPLE_NAMES)]])
+        case["case"]["id"] = f"{case['case']['id']}-{i:04d}"
+        cases.append(case)
+    return cases
+
+
+@pytest.mark.stress
+def test_200_concurrent_evaluations_on_two_workers(
+    tmp_path: Path, sqlite_url: str, example_cases: dict[str, dict[str, Any]]
+) -> None:
+    cases = variants(example_cases, REQUESTS)
+
+    async def send_all(base_url: str) -> list[httpx.Response | BaseException]:
+        limit = asyncio.Semaphore(CONCURRENCY)
+        timeout = httpx.Timeout(60, connect=10)
+        limits = httpx.Limits(max_connections=CONCURRENCY)
+        async with httpx.AsyncClient(base_url=base_url, timeout=timeout, limits=limits) as client:
+
+            async def one(i: int, case: dict[str, Any]) -> httpx.Response:
+                async with limit:
+                    headers = {"X-User": f"last-{i}"}
+                    return await client.post("/v1/evaluations", json=case, headers=headers)
+
+            return await asyncio.gather(
+                *(one(i, c) for i, c in enumerate(cases)), return_exceptions=True
+            )
+
+    with Server(sqlite_url, tmp_path / "server.log", workers=2) as server:
+        started = time.monotonic()
+        responses = asyncio.run(send_all(server.base_url))
+        elapsed = time.monotonic() - started
+        failed = [r for r in responses if not isinstance(r, httpx.Response) or r.status_code != 201]
+        assert not failed, f"{len(failed)} mislukt, bijv. {failed[:3]!r}"
+        bodies = [r.json() for r in responses if isinstance(r, httpx.Response)]
+        assert [b["case_id"] for b in bodies] == [c["case"]["id"] for c in cases]
+        ids = {b["id"] for b in bodies}
+        assert len(ids) == REQUESTS
+        listed = httpx.get(
+            f"{server.base_url}/v1/evaluations", params={"limit": REQUESTS}, timeout=30
+        ).json()
+        assert listed["total"] == REQUESTS
+        assert {i["id"] for i in listed["items"]} == ids
+    print(f"{REQUESTS} beoordelingen in {elapsed:.1f} s ({REQUESTS / elapsed:.0f}/s)")
+
+    store = Store.open(sqlite_url)
+    with store.engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM evaluations")) == REQUESTS
+        audited = connection.scalar(text("SELECT count(*) FROM audit_log WHERE action='evaluate'"))
+        assert audited == REQUESTS
+        who = connection.scalars(text("SELECT DISTINCT created_by FROM evaluations")).all()
+        assert len(who) == REQUESTS
+    store.dispose()
+
+
+@pytest.mark.stress
+def test_killed_server_loses_no_acknowledged_write(
+    tmp_path: Path, store_url: str, example_cases: dict[str, dict[str, Any]]
+) -> None:
+    """SIGKILL the server while evaluations and decisions stream in, restart, and check.
+
+    Every write the client saw acknowledged is there and complete after the restart;
+    nothing half-written exists (each row's hashes match its content, each row has its
+    audit row and each audit row its object).
+    """
+    cases = variants(example_cases, 400)
+    acknowledged_evaluations: dict[str, dict[str, Any]] = {}
+    acknowledged_decisions: dict[str, dict[str, Any]] = {}
+
+    async def write_until_killed(server: Server) -> int:
+        timeout = httpx.Timeout(30, connect=5)
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=timeout) as client:
+            queue = iter(cases)
+
+            async def writer() -> None:
+                for case in queue:
+                    try:
+                        made = await client.post("/v1/evaluations", json=case)
+                        if made.status_code != 201:
+                            raise AssertionError(made.text[:500])
+                        body = made.json()
+                        acknowledged_evaluations[body["id"]] = body
+                        decision = {
+                            "decision": "adjust",
+                            "interventions": [body["interventions"][0]["id"]],
+                            "motivation": f"Aangepast voor {body['case_id']}.",
+                            "decided_by": "burgemeester",
+                        }
+                        decided = await client.post(
+                            f"/v1/evaluations/{body['id']}/decision", json=decision
+                        )
+                        if decided.status_code != 201:
+                            raise AssertionError(decided.text[:500])
+                        acknowledged_decisions[decided.json()["id"]] = decided.json()
+                    except httpx.TransportError:
+                        return  # the server is gone: this write was never acknowledged
+
+            async def killer() -> None:
+                while len(acknowledged_evaluations) < 30:
+                    await asyncio.sleep(0.01)
+                server.kill()
+
+            await asyncio.wait_for(asyncio.gather(killer(), *(writer() for _ in range(8))), 60)
+            return len(acknowledged_evaluations)
+
+    server = Server(store_url, tmp_path / "server.log", workers=2).start()
+    try:
+        asyncio.run(write_until_killed(server))
+    finally:
+        server.kill()
+    assert len(acknowledged_evaluations) >= 30
+    assert acknowledged_decisions
+
+    with Server(store_url, tmp_path / "server.log", workers=1) as again:
+        for ident, body in acknowledged_evaluations.items():
+            fetched = httpx.get(f"{again.base_url}/v1/evaluations/{ident}", timeout=30)
+            assert fetched.status_code == 200, fetched.text[:300]
+            stored = fetched.json()
+            assert {k: v for k, v in stored.items() if k != "decisions"} == {
+                k: v for k, v in body.items() if k != "decisions"
+            }
+        for ident, decision in acknowledged_decisions.items():
+            evaluation = httpx.get(
+                f"{again.base_url}/v1/evaluations/{decision['evaluation_id']}", timeout=30
+            ).json()
+            assert decision in evaluation["decisions"], ident
+
+    store = Store.open(store_url)
+    with store.engine.connect() as connection:
+        if store.dialect == "sqlite":
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        rows = connection.execute(
+            text("SELECT id, input_json, input_sha256, advice_json, advice_sha256 FROM evaluations")
+        ).all()
+        assert len(rows) >= len(acknowledged_evaluations)
+        for ident, input_json, input_sha, advice_json, advice_sha in rows:
+            assert sha256(input_json) == input_sha, ident
+            assert sha256(advice_json) == advice_sha, ident
+            assert json.loads(advice_json)["interventions"]
+        orphans = connection.execute(
+            text(
+                "SELECT a.object_id FROM audit_log a LEFT JOIN evaluations e "
+                "ON e.id = a.object_id WHERE a.action = 'evaluate' AND e.id IS NULL"
+            )
+        ).all()
+        assert orphans == []
+        unaudited = connection.execute(
+            text(
+                "SELECT e.id FROM evaluations e LEFT JOIN audit_log a "
+                "ON a.object_id = e.id AND a.action = 'evaluate' WHERE a.id IS NULL"
+            )
+        ).all()
+        assert unaudited == []
+        decisions = connection.execute(
+            text(
+                "SELECT d.id FROM decisions d LEFT JOIN audit_log a "
+                "ON a.object_id = d.id AND a.action = 'decide' WHERE a.id IS NULL"
+            )
+        ).all()
+        assert decisions == []
+        decided = connection.scalar(text("SELECT count(*) FROM decisions"))
+        assert decided >= len(acknowledged_decisions)
+    store.dispose()
