@@ -51,7 +51,8 @@ class Inference:
     def __init__(self, bundle: Bundle):
         self.bundle = bundle
         self.compiled = compile_bundle(bundle)
-        bindings = {rule: meta.bindings for rule, meta in self.compiled.meta.items()}
+        # Only the root binding is read back; converting the others costs per firing.
+        bindings = {rule: (ROOT,) for rule in self.compiled.meta}
         self.session = rete.Session(self.compiled.rules, bindings, self._react)
 
     def _react(self, rule: str, bound: rete.Bindings) -> list[dict[str, object]]:

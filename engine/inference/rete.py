@@ -42,6 +42,7 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
         self.react: dict[str, React] = {}
         self.firings: dict[str, list[Firing]] = {}
         self.failures: dict[str, list[BaseException]] = {}
+        self.asserted: dict[str, set[tuple[tuple[str, Any], ...]]] = {}
 
     def get_action(self, action_name: str) -> Callable[[Any], None]:
         ruleset, _, rule = action_name.partition("|")
@@ -51,8 +52,13 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
             try:
                 bound = {b: _plain(getattr(c, b)) for b in self.bindings[action_name]}
                 self.firings[c.s.sid].append(Firing(rule, bound))
+                known = self.asserted.setdefault(c.s.sid, set())
                 for fact in self.react[ruleset](rule, bound):
-                    _assert_quietly(c.assert_fact, fact)
+                    # Re-asserting a known fact only costs an exception inside durable.
+                    key = tuple(sorted(fact.items()))
+                    if key not in known:
+                        known.add(key)
+                        _assert_quietly(c.assert_fact, fact)
             except BaseException as exc:
                 self.failures.setdefault(c.s.sid, []).append(exc)
 
@@ -112,4 +118,5 @@ class Session:
             finally:
                 host.firings.pop(sid, None)
                 host.failures.pop(sid, None)
+                host.asserted.pop(sid, None)
                 host.delete_state(self.name, sid)
