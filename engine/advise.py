@@ -74,7 +74,9 @@ class Advisor:
         place = (municipality or case.case.municipality).lower()
         bundle = self.bundle(place, date)
         if place not in self.catalog.municipalities:
-            notes.append(f"Geen gemeentelijk beleid voor '{place}' gevonden; alleen landelijke regels.")
+            notes.append(
+                f"Geen gemeentelijk beleid voor '{place}' gevonden; alleen landelijke regels."
+            )
         facts = flatten(case, date, place)
         verdicts, reading, _ = self.inference(bundle).assess(facts)
         items = [_intervention(v, facts) for v in verdicts]
@@ -115,7 +117,7 @@ def _intervention(verdict: LegalVerdict, facts: Facts) -> InterventionAdvice:
     targets = [
         TargetResult(
             target=t.ref,
-            status=t.status,  # type: ignore[arg-type]
+            status=t.status,
             conditions=[tree(t.outcome, facts)] if t.outcome is not None else [],
         )
         for t in ordered
@@ -126,14 +128,19 @@ def _intervention(verdict: LegalVerdict, facts: Facts) -> InterventionAdvice:
             if t.status == UNKNOWN and t.outcome is not None:
                 for m in t.outcome.missing():
                     item = MissingFact(
-                        fact=m.fact, question=m.question, subject=entity_name(m.ref, facts), affects=[itv.id]
+                        fact=m.fact,
+                        question=m.question,
+                        subject=entity_name(m.ref, facts),
+                        affects=[itv.id],
                     )
                     if item not in missing:
                         missing.append(item)
     satisfied = [entity_name(t.ref, facts) for t in ordered if t.status == TRUE]
     notes = list(itv.uncertain)
     if not verdict.targets:
-        notes.append(f"De casus noemt geen onderwerp van de soort '{itv.target}' voor deze interventie.")
+        notes.append(
+            f"De casus noemt geen onderwerp van de soort '{itv.target}' voor deze interventie."
+        )
     if itv.safety_note:
         notes.append(itv.safety_note)
     return InterventionAdvice(
@@ -145,7 +152,7 @@ def _intervention(verdict: LegalVerdict, facts: Facts) -> InterventionAdvice:
         authority=itv.authority,
         target=str(itv.target),
         legal_basis=LegalBasisOut(
-            status=verdict.status,  # type: ignore[arg-type]
+            status=verdict.status,
             citations=[citation_out(c) for c in itv.legal_basis.citations],
             conditions=targets[0].conditions if targets else [],
             targets=targets,
@@ -153,7 +160,8 @@ def _intervention(verdict: LegalVerdict, facts: Facts) -> InterventionAdvice:
         ),
         missing_facts=missing,
         procedure=[
-            s.text + (f" ({citation_text(s.citation)})" if s.citation else "")
+            s.text
+            + (f" ({citation_text(s.citation)})" if s.citation else "")
             + (f" {s.urgent_exception}" if s.urgent_exception else "")
             for s in itv.procedure
         ],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -75,7 +75,7 @@ def serve(
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
 
@@ -83,7 +83,9 @@ class Format(str, Enum):
 @app.command()
 def evaluate(
     case: Annotated[Path, typer.Argument(help="Casusbestand (YAML of JSON).")],
-    gemeente: Annotated[str | None, typer.Option(help="Gemeente (standaard: uit de casus).")] = None,
+    gemeente: Annotated[
+        str | None, typer.Option(help="Gemeente (standaard: uit de casus).")
+    ] = None,
     peildatum: Annotated[str | None, typer.Option(help="Peildatum JJJJ-MM-DD.")] = None,
     format: Annotated[Format, typer.Option(help="json of text.")] = Format.json,
     rulesets: Annotated[Path, typer.Option(help="Map met rulesets.")] = DEFAULT_RULESETS,

@@ -30,7 +30,11 @@ def measure(fn, cases):  # type: ignore[no-untyped-def]
         times.append(time.perf_counter() - t)
     total = time.perf_counter() - start
     times.sort()
-    return len(cases) / total, statistics.median(times) * 1000, times[int(len(times) * 0.99) - 1] * 1000
+    return (
+        len(cases) / total,
+        statistics.median(times) * 1000,
+        times[int(len(times) * 0.99) - 1] * 1000,
+    )
 
 
 def machine() -> str:

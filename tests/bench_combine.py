@@ -5,7 +5,13 @@ from __future__ import annotations
 import random
 import time
 
-from engine.advice import ConcernOut, DesirabilityOut, HumanMeasureOut, InterventionAdvice, LegalBasisOut
+from engine.advice import (
+    ConcernOut,
+    DesirabilityOut,
+    HumanMeasureOut,
+    InterventionAdvice,
+    LegalBasisOut,
+)
 from engine.weigh.combine import combine
 
 DOMAINS = ["repression", "prevention", "resilience", "care"]
@@ -20,15 +26,26 @@ def candidates(n: int = 40, seed: int = 1) -> list[InterventionAdvice]:
         concerns = []
         if rnd.random() < 0.2:
             concerns.append(
-                ConcernOut(id=f"c{i}", severity="warning", text="z", mitigating_interventions=[rnd.choice(others)])
+                ConcernOut(
+                    id=f"c{i}",
+                    severity="warning",
+                    text="z",
+                    mitigating_interventions=[rnd.choice(others)],
+                )
             )
         out.append(
             InterventionAdvice(
-                id=ident, name=ident, domain=rnd.choice(DOMAINS), formal=False, authority="burgemeester",
-                target="case", legal_basis=LegalBasisOut(status="satisfied", citations=[]),
+                id=ident,
+                name=ident,
+                domain=rnd.choice(DOMAINS),
+                formal=False,
+                authority="burgemeester",
+                target="case",
+                legal_basis=LegalBasisOut(status="satisfied", citations=[]),
                 desirability=DesirabilityOut(score=round(rnd.random(), 2)),
                 human_measure=HumanMeasureOut(concerns=concerns),
-                incompatible_with=rnd.sample(others, 2), explanation="",
+                incompatible_with=rnd.sample(others, 2),
+                explanation="",
             )
         )
     return out

@@ -29,7 +29,9 @@ def main(rulesets: str, sequential: int, threads: int, per_thread: int) -> dict[
     inference = advisor.inference(advisor.bundle("voorbeeldstad", dt.date(2026, 3, 1)))
     rng = random.Random(20261122)
     pool = [
-        flatten(parse_case(generate_case(rng, rng.randint(1, 12), f"S{i}")), REFERENCE, "voorbeeldstad")
+        flatten(
+            parse_case(generate_case(rng, rng.randint(1, 12), f"S{i}")), REFERENCE, "voorbeeldstad"
+        )
         for i in range(per_thread)
     ]
     expected = [sorted(inference.trace(f).satisfied) for f in pool]

@@ -13,7 +13,10 @@ from tests.conftest import EXAMPLES, ROOT, RULESETS
 def afweging(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "engine", *args, "--rulesets", str(RULESETS)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -27,18 +30,30 @@ def test_e1_closure_satisfied_with_citation_and_174a_unknown_with_question() -> 
     advice = json.loads(run.stdout)
     closure = by_id(advice, "I01-sluiting-13b-drugshandel")
     assert closure["legal_basis"]["status"] == "satisfied"
-    assert {"bwb": "BWBR0001941", "article": "13b"}.items() <= closure["legal_basis"]["citations"][0].items()
+    assert {"bwb": "BWBR0001941", "article": "13b"}.items() <= closure["legal_basis"]["citations"][
+        0
+    ].items()
     victoria = by_id(advice, "I03-sluiting-174a-openbare-orde")
     assert victoria["legal_basis"]["status"] == "unknown"
     questions = [m["question"] for m in victoria["missing_facts"]]
     assert any("openbare orde" in q for q in questions), questions
-    assert {"case_id", "reference_date", "ruleset", "interventions", "combinations"} <= advice.keys()
+    assert {
+        "case_id",
+        "reference_date",
+        "ruleset",
+        "interventions",
+        "combinations",
+    } <= advice.keys()
     assert {"id", "version", "sha256"} <= advice["ruleset"].keys()
 
 
 def test_e2_has_no_formal_closure_or_ban_satisfied() -> None:
     advice = json.loads(afweging("evaluate", str(EXAMPLES / "e2-meijer.yaml")).stdout)
-    formal = [i["id"] for i in advice["interventions"] if i["formal"] and i["legal_basis"]["status"] == "satisfied"]
+    formal = [
+        i["id"]
+        for i in advice["interventions"]
+        if i["formal"] and i["legal_basis"]["status"] == "satisfied"
+    ]
     repressive = [i for i in formal if by_id(advice, i)["domain"] == "repression"]
     assert repressive == []
 

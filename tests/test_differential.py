@@ -23,7 +23,9 @@ def test_durable_and_reading_agree(inference, seed: int, persons: int) -> None:
     case = parse_case(generate_case(random.Random(seed), persons))
     facts = flatten(case, REFERENCE, "voorbeeldstad")
     trace = inference.trace(facts)
-    reading = Evaluator(facts, inference.bundle.facts, {k: p.value for k, p in inference.bundle.parameters.items()})
+    reading = Evaluator(
+        facts, inference.bundle.facts, {k: p.value for k, p in inference.bundle.parameters.items()}
+    )
     by_reading_derived = set()
     for fact in inference.bundle.facts:
         for ref, attrs in facts.entities.items():
@@ -35,6 +37,9 @@ def test_durable_and_reading_agree(inference, seed: int, persons: int) -> None:
         if itv.legal_basis.condition is None:
             continue
         for ref, attrs in facts.entities.items():
-            if attrs["t"] == itv.target and reading.evaluate(itv.legal_basis.condition, ref).status == TRUE:
+            if (
+                attrs["t"] == itv.target
+                and reading.evaluate(itv.legal_basis.condition, ref).status == TRUE
+            ):
                 by_reading_legal.add((itv.id, ref))
     assert trace.satisfied == by_reading_legal

@@ -19,7 +19,9 @@ from engine.weigh.combine import combine
 DOMAINS = ["repression", "prevention", "resilience", "care"]
 
 
-def _item(i: int, draw_domain: str, score: float, status: str, incompatible, lighter, concerns) -> InterventionAdvice:
+def _item(
+    i: int, draw_domain: str, score: float, status: str, incompatible, lighter, concerns
+) -> InterventionAdvice:
     return InterventionAdvice(
         id=f"X{i:02d}",
         name=f"Interventie {i}",
@@ -50,7 +52,9 @@ def advice_lists(draw, max_size: int = 9) -> list[InterventionAdvice]:
                     id=f"c{i}",
                     severity="warning",
                     text="zorgpunt",
-                    mitigating_interventions=draw(st.lists(st.sampled_from(others), max_size=2, unique=True)),
+                    mitigating_interventions=draw(
+                        st.lists(st.sampled_from(others), max_size=2, unique=True)
+                    ),
                 )
             )
         if draw(st.integers(0, 5)) == 0:
@@ -60,7 +64,11 @@ def advice_lists(draw, max_size: int = 9) -> list[InterventionAdvice]:
                 i,
                 draw(st.sampled_from(DOMAINS)),
                 draw(st.integers(-2, 10)) / 10,
-                draw(st.sampled_from(["satisfied", "satisfied", "satisfied", "unknown", "not_satisfied"])),
+                draw(
+                    st.sampled_from(
+                        ["satisfied", "satisfied", "satisfied", "unknown", "not_satisfied"]
+                    )
+                ),
                 draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else [],
                 draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else [],
                 concerns,
@@ -102,7 +110,12 @@ def test_adding_a_blocking_concern_never_raises_a_score(items, data):
     blocked = items[victim].model_copy(
         update={
             "human_measure": hm.model_copy(
-                update={"concerns": [*hm.concerns, ConcernOut(id="nieuw", severity="blocking", text="x")]}
+                update={
+                    "concerns": [
+                        *hm.concerns,
+                        ConcernOut(id="nieuw", severity="blocking", text="x"),
+                    ]
+                }
             )
         }
     )
@@ -110,7 +123,10 @@ def test_adding_a_blocking_concern_never_raises_a_score(items, data):
     assert len(after) <= len(before)
     for rank, score in enumerate(after):
         assert score <= before[rank] + 1e-9
-    assert all(items[victim].id not in c.interventions for c in combine([*items[:victim], blocked, *items[victim + 1 :]]))
+    assert all(
+        items[victim].id not in c.interventions
+        for c in combine([*items[:victim], blocked, *items[victim + 1 :]])
+    )
 
 
 @settings(max_examples=200, deadline=None)

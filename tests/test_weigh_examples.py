@@ -30,7 +30,12 @@ def test_e1_escalation_is_step_two_three_months(advisor):
     i01 = _item(_advise(advisor, _case("e1-visser.yaml")), "I01-sluiting-13b-drugshandel")
     esc = i01.escalation
     assert esc is not None
-    assert (esc.ladder, esc.step, esc.measure, esc.duration_months) == ("woning-softdrugs", 2, "sluiting", 3)
+    assert (esc.ladder, esc.step, esc.measure, esc.duration_months) == (
+        "woning-softdrugs",
+        2,
+        "sluiting",
+        3,
+    )
     assert esc.prior == ["B1"]
     assert "voorbeeldstad-damocles" in esc.source
     assert "trede 2" in i01.explanation
@@ -44,7 +49,9 @@ def test_e1_first_combination_closes_with_care_and_carries_minors(advisor):
     minors = [c for c in first.concerns if c["id"] == "minderjarigen-in-woning"]
     assert minors and minors[0]["severity"] == "warning"
     assert "I17-gezinsregie" in minors[0]["mitigated_by"]
-    assert any(m.fact == "person.culpable" and "P2" in (m.subject or "") for m in first.missing_facts)
+    assert any(
+        m.fact == "person.culpable" and "P2" in (m.subject or "") for m in first.missing_facts
+    )
     carriers = {m["id"]: m["carrier"] for m in first.members}
     assert carriers["I01-sluiting-13b-drugshandel"] == "burgemeester"
     # The warning letter was the ladder's first step and is not offered again.
@@ -56,7 +63,9 @@ def test_e1_minor_concern_and_balance_sentences(advisor):
     concerns = {(c.id, c.severity) for c in i01.human_measure.concerns}
     assert ("minderjarigen-in-woning", "warning") in concerns
     assert "art. 3:4 lid 2 Awb" in i01.human_measure.proportionality
-    assert "B1" in i01.human_measure.subsidiarity and "volstond niet" in i01.human_measure.subsidiarity
+    assert (
+        "B1" in i01.human_measure.subsidiarity and "volstond niet" in i01.human_measure.subsidiarity
+    )
 
 
 def test_e2_no_formal_closure_or_ban(advisor):
@@ -124,10 +133,13 @@ def test_adding_a_goal_never_lowers_what_serves_it(advisor, name, goal):
     serving = {
         i.id
         for i in bundle.interventions
-        if any(f.goal == goal for f in i.desirability) and all(f.weight > 0 for f in i.desirability if f.goal == goal)
+        if any(f.goal == goal for f in i.desirability)
+        and all(f.weight > 0 for f in i.desirability if f.goal == goal)
     }
     before = {i.id: i.desirability.score for i in _advise(advisor, case).interventions}
-    more = case.model_copy(update={"case": case.case.model_copy(update={"goals": [*case.case.goals, goal]})})
+    more = case.model_copy(
+        update={"case": case.case.model_copy(update={"goals": [*case.case.goals, goal]})}
+    )
     after = {i.id: i.desirability.score for i in _advise(advisor, more).interventions}
     for ident in serving:
         assert after[ident] >= before[ident], ident

@@ -28,8 +28,12 @@ class Facts:
 
     def add(self, subject: str, ident: str, place: str, attrs: dict[str, Any]) -> str:
         ref = f"{subject}:{ident}"
-        clean = {k: _scalar(v) for k, v in attrs.items() if v is not None and _scalar(v) is not None}
-        self.entities[ref] = {"t": subject, **clean}
+        clean: dict[str, Value] = {"t": subject}
+        for key, raw in attrs.items():
+            value = _scalar(raw)
+            if value is not None:
+                clean[key] = value
+        self.entities[ref] = clean
         self.places[ref] = place
         return ref
 
@@ -43,7 +47,9 @@ class Facts:
 
     def records(self) -> list[dict[str, Value]]:
         """Flat dicts for the rule engine, in a stable order."""
-        out: list[dict[str, Value]] = [{"ref": ref, **attrs} for ref, attrs in self.entities.items()]
+        out: list[dict[str, Value]] = [
+            {"ref": ref, **attrs} for ref, attrs in self.entities.items()
+        ]
         for (src, name), targets in self.links.items():
             rel = f"{self.entities[src]['t']}.{name}"
             out.extend({"t": "link", "rel": rel, "src": src, "dst": dst} for dst in targets)
@@ -109,7 +115,9 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
                     facts.link(f"person:{resident}", "housemates", f"person:{other}")
 
     for i, rel in enumerate(case.relations):
-        ref = facts.add("relation", f"{rel.from_}-{rel.kind}-{rel.to}", f"relations[{i}]", {"kind": rel.kind})
+        ref = facts.add(
+            "relation", f"{rel.from_}-{rel.kind}-{rel.to}", f"relations[{i}]", {"kind": rel.kind}
+        )
         facts.link(f"person:{rel.from_}", "relations", ref)
         facts.link(ref, "other", f"person:{rel.to}")
 
@@ -120,7 +128,9 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
             facts.link(ref, "premises", f"premises:{biz.premises}")
             facts.link(f"premises:{biz.premises}", "businesses", ref)
         for j, permit in enumerate(biz.permits):
-            pref = facts.add("permit", f"{biz.id}-{j}", f"businesses[{i}].permits[{j}]", permit.model_dump())
+            pref = facts.add(
+                "permit", f"{biz.id}-{j}", f"businesses[{i}].permits[{j}]", permit.model_dump()
+            )
             facts.link(ref, "permits", pref)
         for person in [*biz.owners, *biz.managers, *biz.financiers]:
             facts.link(ref, "persons", f"person:{person}")
@@ -150,7 +160,9 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
             months = _months_between(prior.date, reference_date)
             attrs["months_ago"] = months
             attrs["years_ago"] = round(months / 12, 2)
-        ref = facts.add("prior_intervention", prior.id or f"prior{i}", f"prior_interventions[{i}]", attrs)
+        ref = facts.add(
+            "prior_intervention", prior.id or f"prior{i}", f"prior_interventions[{i}]", attrs
+        )
         facts.link(case_ref, "prior_interventions", ref)
         if prior.target:
             for subject in ("premises", "person", "business"):

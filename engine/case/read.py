@@ -57,7 +57,10 @@ def read_case(path: Path) -> Case:
         try:
             data = source.parse(text, shown).data
         except source.SourceError as exc:
-            found = [CaseProblem("$", f"regel {d.line}, kolom {d.col}: {d.message}") for d in exc.diagnostics]
+            found = [
+                CaseProblem("$", f"regel {d.line}, kolom {d.col}: {d.message}")
+                for d in exc.diagnostics
+            ]
             raise CaseError(found, shown) from None
     try:
         return parse_case(data)

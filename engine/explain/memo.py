@@ -54,10 +54,11 @@ def _network(case: Case) -> list[str]:
         out.append(
             f"- Bevinding {f.id} ({date}): {f.kind} bij {where}; bron {f.source or '?'}, {proven}"
         )
-    for p in case.prior_interventions:
-        date = p.date.isoformat() if p.date else "datum onbekend"
+    for prior in case.prior_interventions:
+        date = prior.date.isoformat() if prior.date else "datum onbekend"
         out.append(
-            f"- Eerder: {p.kind} ({date}) bij {p.target or '?'}, uitkomst {p.outcome or 'onbekend'}"
+            f"- Eerder: {prior.kind} ({date}) bij {prior.target or '?'}, "
+            f"uitkomst {prior.outcome or 'onbekend'}"
         )
     goals = [GOAL_TEXT.get(str(g), str(g)) for g in case.case.goals]
     out += ["", "## Doelen", "- " + ("; ".join(goals) if goals else "geen doelen opgegeven"), ""]

@@ -130,7 +130,9 @@ def tree(outcome: Outcome, facts: Facts) -> ConditionResult:
         fact=fact,
         found=found,
         required=required,
-        evidence=[entity_name(r, facts) for r in outcome.evidence()] if outcome.status == TRUE else [],
+        evidence=[entity_name(r, facts) for r in outcome.evidence()]
+        if outcome.status == TRUE
+        else [],
         children=[c if isinstance(c, ConditionResult) else tree(c, facts) for c in children],
     )
 

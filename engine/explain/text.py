@@ -25,20 +25,34 @@ def citation_text(c: Citation) -> str:
 
 def citation_out(c: Citation) -> CitationOut:
     return CitationOut(
-        law=c.law, article=c.article, paragraph=c.paragraph, sub=c.sub, bwb=c.bwb,
-        url=c.url, verified=c.verified, text=citation_text(c),
+        law=c.law,
+        article=c.article,
+        paragraph=c.paragraph,
+        sub=c.sub,
+        bwb=c.bwb,
+        url=c.url,
+        verified=c.verified,
+        text=citation_text(c),
     )
 
 
-def basis_sentence(itv: Intervention, status: str, targets: list[str], missing: list[MissingFact]) -> str:
+def basis_sentence(
+    itv: Intervention, status: str, targets: list[str], missing: list[MissingFact]
+) -> str:
     """One paragraph a lawyer reads first: the power, the verdict, and what decides it."""
-    cites = "; ".join(citation_text(c) for c in itv.legal_basis.citations) or "geen wettelijke drempel"
+    cites = (
+        "; ".join(citation_text(c) for c in itv.legal_basis.citations) or "geen wettelijke drempel"
+    )
     head = f"{itv.name}. Grondslag ({cites}): {STATUS_TEXT[status]}"
     if status == "satisfied" and targets:
         head += f" voor {', '.join(targets)}"
     head += "."
     if status == "unknown" and missing:
-        head += " Ontbrekende feiten: " + "; ".join(f"{m.question} ({m.subject})" for m in missing) + "."
+        head += (
+            " Ontbrekende feiten: "
+            + "; ".join(f"{m.question} ({m.subject})" for m in missing)
+            + "."
+        )
     if status == "not_satisfied":
         head += " Zie de voorwaarden hieronder voor wat ontbreekt of niet klopt."
     if not itv.formal:

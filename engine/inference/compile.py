@@ -73,9 +73,13 @@ class _Compiler:
         if isinstance(node, NotOf):
             return node.not_
         if isinstance(node, AllOf):
-            return AnyOf.model_validate({"any": [NotOf.model_validate({"not": c}) for c in node.all]})
+            return AnyOf.model_validate(
+                {"any": [NotOf.model_validate({"not": c}) for c in node.all]}
+            )
         if isinstance(node, AnyOf):
-            return AllOf.model_validate({"all": [NotOf.model_validate({"not": c}) for c in node.any]})
+            return AllOf.model_validate(
+                {"all": [NotOf.model_validate({"not": c}) for c in node.any]}
+            )
         if isinstance(node, Compare):
             op = node.operator
             if op == "known":
@@ -110,25 +114,33 @@ class _Compiler:
         body = [Conjunct()]
         for _ in range(node.minimum):
             link, entity = self.fresh(), self.fresh()
-            join = Conjunct({
-                link: [{"t": "link"}, {"rel": rel}, {"src": {ROOT: "ref"}}],
-                entity: [{"t": target}, {"ref": {link: "dst"}}],
-            })
+            join = Conjunct(
+                {
+                    link: [{"t": "link"}, {"rel": rel}, {"src": {ROOT: "ref"}}],
+                    entity: [{"t": target}, {"ref": {link: "dst"}}],
+                }
+            )
             inner = self.dnf(node.where, entity, target) if node.where is not None else [Conjunct()]
             body = [a.merged(join).merged(b) for a in body for b in inner]
         self.pending.append((name, subject, body))
         derived = self.fresh()
-        return [Conjunct({binding: [], derived: [{"t": "derived"}, {"name": name}, {"of": {binding: "ref"}}]})]
+        return [
+            Conjunct(
+                {binding: [], derived: [{"t": "derived"}, {"name": name}, {"of": {binding: "ref"}}]}
+            )
+        ]
 
     def _leaf(self, node: Compare, binding: str, subject: str) -> Conjunct:
         if node.subject == "case" and subject != "case":
             binding = CASE
         if (node.subject, node.attribute) in self.derived:
             derived = self.fresh()
-            return Conjunct({
-                binding: [],
-                derived: [{"t": "derived"}, {"name": node.fact}, {"of": {binding: "ref"}}],
-            })
+            return Conjunct(
+                {
+                    binding: [],
+                    derived: [{"t": "derived"}, {"name": node.fact}, {"of": {binding: "ref"}}],
+                }
+            )
         return Conjunct({binding: [self.constraint(node)]})
 
     def constraint(self, node: Compare) -> dict[str, Any]:
@@ -145,7 +157,12 @@ class _Compiler:
             return {"$and": [exists, {"$neq": {attr: value}}]}
         if op == "none_of":
             return {"$and": [exists, *({"$neq": {attr: v}} for v in value)]}
-        durable_op = {"greater_than": "$gt", "at_least": "$gte", "less_than": "$lt", "at_most": "$lte"}[op]
+        durable_op = {
+            "greater_than": "$gt",
+            "at_least": "$gte",
+            "less_than": "$lt",
+            "at_most": "$lte",
+        }[op]
         return {"$and": [exists, {durable_op: {attr: value}}]}
 
     def rules(self, name: str, condition: Condition, subject: str, kind: str, key: str) -> Compiled:
@@ -156,7 +173,15 @@ class _Compiler:
             self._emit(compiled, f"d:{aux}", aux_subject, "aux", aux, body)
         return compiled
 
-    def _emit(self, compiled: Compiled, name: str, subject: str, kind: str, key: str, conjuncts: list[Conjunct]) -> None:
+    def _emit(
+        self,
+        compiled: Compiled,
+        name: str,
+        subject: str,
+        kind: str,
+        key: str,
+        conjuncts: list[Conjunct],
+    ) -> None:
         for n, conj in enumerate(conjuncts):
             patterns: dict[str, list[dict[str, Any]]] = {ROOT: [{"t": subject}]}
             seen: dict[str, str] = {}
@@ -174,7 +199,9 @@ class _Compiler:
             if CASE in patterns:
                 patterns[CASE] = [{"t": "case"}, *patterns[CASE]]
             # A pattern may only join on bindings before it: root, case, then creation order.
-            ordered = sorted(patterns, key=lambda b: (b != ROOT, b != CASE, int(b[1:]) if b[1:].isdigit() else 0))
+            ordered = sorted(
+                patterns, key=lambda b: (b != ROOT, b != CASE, int(b[1:]) if b[1:].isdigit() else 0)
+            )
             body = [{b: _and(patterns[b])} for b in ordered]
             rule = f"{name}#{n}"
             compiled.rules[rule] = {"all": body, "run": rule}
@@ -189,13 +216,21 @@ def compile_bundle(bundle: Bundle) -> Compiled:
     compiler = _Compiler(bundle)
     out = Compiled({}, {})
     for fact in bundle.facts:
-        part = compiler.rules(f"d:{fact.subject}.{fact.id}", fact.condition, fact.subject, "derived", f"{fact.subject}.{fact.id}")
+        part = compiler.rules(
+            f"d:{fact.subject}.{fact.id}",
+            fact.condition,
+            fact.subject,
+            "derived",
+            f"{fact.subject}.{fact.id}",
+        )
         out.rules.update(part.rules)
         out.meta.update(part.meta)
     for itv in bundle.interventions:
         if itv.legal_basis.condition is None:
             continue
-        part = compiler.rules(f"l:{itv.id}", itv.legal_basis.condition, str(itv.target), "legal", itv.id)
+        part = compiler.rules(
+            f"l:{itv.id}", itv.legal_basis.condition, str(itv.target), "legal", itv.id
+        )
         out.rules.update(part.rules)
         out.meta.update(part.meta)
     return out

@@ -118,7 +118,9 @@ class Evaluator:
             kids = [self.evaluate(c, ref) for c in items]
             statuses = {k.status for k in kids}
             decisive, other = (FALSE, TRUE) if isinstance(node, AllOf) else (TRUE, FALSE)
-            status = decisive if decisive in statuses else (UNKNOWN if UNKNOWN in statuses else other)
+            status = (
+                decisive if decisive in statuses else (UNKNOWN if UNKNOWN in statuses else other)
+            )
             return Outcome(status, node, ref, children=kids)
         if isinstance(node, NotOf):
             kid = self.evaluate(node.not_, ref)
@@ -133,7 +135,9 @@ class Evaluator:
         ]
         hits = sum(k.status == TRUE for k in kids)
         maybe = sum(k.status == UNKNOWN for k in kids)
-        status = TRUE if hits >= node.minimum else (UNKNOWN if hits + maybe >= node.minimum else FALSE)
+        status = (
+            TRUE if hits >= node.minimum else (UNKNOWN if hits + maybe >= node.minimum else FALSE)
+        )
         return Outcome(status, node, ref, found=hits, required=node.minimum, children=kids)
 
     def _leaf(self, node: Compare, ref: str) -> Outcome:

@@ -52,7 +52,7 @@ class Inference:
         self.bundle = bundle
         self.compiled = compile_bundle(bundle)
         # Only the root binding is read back; converting the others costs per firing.
-        bindings = {rule: (ROOT,) for rule in self.compiled.meta}
+        bindings: dict[str, tuple[str, ...]] = {rule: (ROOT,) for rule in self.compiled.meta}
         self.session = rete.Session(self.compiled.rules, bindings, self._react)
 
     def _react(self, rule: str, bound: rete.Bindings) -> list[dict[str, object]]:
@@ -75,7 +75,9 @@ class Inference:
 
     def assess(self, facts: Facts) -> tuple[list[LegalVerdict], Evaluator, Trace]:
         trace = self.trace(facts)
-        reading = Evaluator(facts, self.bundle.facts, {k: p.value for k, p in self.bundle.parameters.items()})
+        reading = Evaluator(
+            facts, self.bundle.facts, {k: p.value for k, p in self.bundle.parameters.items()}
+        )
         verdicts = []
         for itv in self.bundle.interventions:
             targets = [ref for ref, attrs in facts.entities.items() if attrs["t"] == itv.target]

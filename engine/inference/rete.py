@@ -91,7 +91,9 @@ def _host() -> _Host:
 class Session:
     """A compiled ruleset inside durable; ``run`` evaluates one set of facts."""
 
-    def __init__(self, rules: dict[str, dict[str, Any]], bindings: dict[str, tuple[str, ...]], react: React):
+    def __init__(
+        self, rules: dict[str, dict[str, Any]], bindings: dict[str, tuple[str, ...]], react: React
+    ):
         self.name = f"afweging{next(_NAMES)}"
         with _LOCK:
             host = _host()

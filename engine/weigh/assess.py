@@ -93,7 +93,7 @@ def concerns(
                 ConcernOut(
                     id=concern.id,
                     severity=str(concern.severity),
-                    status=outcome.status,  # type: ignore[arg-type]
+                    status=outcome.status,
                     text=text,
                     mitigations=[m.text for m in concern.mitigations],
                     mitigating_interventions=[

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from engine.advice import Combination, InterventionAdvice, MissingFact
 
@@ -174,9 +175,11 @@ def search(g: Graph, top: int = 3) -> list[tuple[int, frozenset[str]]]:
     suffix = [0] * (len(branch) + 1)
     for k in range(len(branch) - 1, -1, -1):
         suffix[k] = suffix[k + 1] + pts[branch[k]]
-    best: list[tuple[tuple, int, frozenset[str]]] = []  # sorted, best first, at most ``top``
+    best: list[
+        tuple[tuple[int, int, tuple[str, ...]], int, frozenset[str]]
+    ] = []  # sorted, best first, at most ``top``
 
-    def key(score: int, members: frozenset[str]) -> tuple:
+    def key(score: int, members: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
         return (-score, len(members), tuple(sorted(members)))
 
     def worst_score() -> float:
@@ -318,7 +321,7 @@ def _missing(members: frozenset[str], g: Graph) -> list[MissingFact]:
     return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1] or ""))]
 
 
-def _concerns(members: frozenset[str], g: Graph) -> list[dict]:
+def _concerns(members: frozenset[str], g: Graph) -> list[dict[str, Any]]:
     out = []
     for i in sorted(members):
         seen = set()
@@ -354,7 +357,7 @@ def combine(items: list[InterventionAdvice], top: int = 3) -> list[Combination]:
         missing = _missing(members, g)
         text = [f"Combinatie {rank} (wenselijkheid {score / 1000:g}), in deze volgorde:"]
         text += [
-            f"{r['order']}. {g.items[r['id']].name} — drager: {r['carrier']}. {r['reason']}."
+            f"{r['order']}. {g.items[str(r['id'])].name} — drager: {r['carrier']}. {r['reason']}."
             for r in rows
         ]
         if absent:

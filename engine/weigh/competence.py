@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from engine.advice import ConcernOut, InterventionAdvice
+from engine.advice import ConcernOut, ConditionResult, InterventionAdvice
 from engine.case.flatten import Facts
 from engine.ruleset.models import Intervention
 
@@ -17,7 +17,7 @@ from engine.ruleset.models import Intervention
 def _evidence(item: InterventionAdvice) -> set[str]:
     refs: set[str] = set()
 
-    def walk(node) -> None:
+    def walk(node: ConditionResult) -> None:
         if str(node.status) == "satisfied":
             refs.update(node.evidence)
             for child in node.children:

@@ -15,7 +15,7 @@ from engine.advice import EscalationOut
 from engine.case.flatten import Facts
 from engine.inference.evaluate import TRUE, Evaluator
 from engine.ruleset.bundle import Bundle
-from engine.ruleset.models import Intervention, Ladder
+from engine.ruleset.models import Intervention, Ladder, LadderStep
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Step:
     undated: list[str] = field(default_factory=list)
 
     @property
-    def rung(self):  # the LadderStep
+    def rung(self) -> LadderStep:
         return self.ladder.steps[self.step - 1]
 
     @property
