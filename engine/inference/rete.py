@@ -28,6 +28,12 @@ _NAMES = itertools.count(1)
 _SESSIONS = itertools.count(1)
 _HARMLESS = ("MessageNotHandledException", "MessageObservedException")
 
+#: ``delete_state`` segfaults (or aborts in free()) for a session in which no rule ever
+#: fired, e.g. a case with only a case record. Every session therefore starts with this
+#: fact, which a rule of every compiled ruleset consumes without recording a firing.
+SENTINEL: dict[str, Any] = {"t": "__session__", "ref": "__session__"}
+_SENTINEL_RULE = "__session__"
+
 
 @dataclass(frozen=True)
 class Firing:
@@ -49,6 +55,8 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
 
         def act(c: Any) -> None:
             # durable swallows exceptions raised in actions; keep them to re-raise later.
+            if rule == _SENTINEL_RULE:
+                return
             try:
                 bound = {b: _plain(getattr(c, b)) for b in self.bindings[action_name]}
                 self.firings[c.s.sid].append(Firing(rule, bound))
@@ -102,6 +110,9 @@ class Session:
                 action = f"{self.name}|{rule}"
                 definition[rule] = {**body, "run": action}
                 host.bindings[action] = bindings[rule]
+            sentinel = f"{self.name}|{_SENTINEL_RULE}"
+            definition[_SENTINEL_RULE] = {"all": [{"x0": {"t": SENTINEL["t"]}}], "run": sentinel}
+            host.bindings[sentinel] = ()
             host.react[self.name] = react
             host.set_rulesets({self.name: definition})
 
@@ -111,7 +122,7 @@ class Session:
             sid = f"s{next(_SESSIONS)}"
             host.firings[sid] = []
             try:
-                for fact in facts:
+                for fact in [SENTINEL, *facts]:
                     _assert_quietly(host.assert_fact, self.name, {**fact, "sid": sid})
                 failures = host.failures.get(sid)
                 if failures:
