@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -108,7 +108,14 @@ class SourceError(Exception):
         self.diagnostics = diagnostics
 
 
-def _at(path: str, mark: yaml.Mark | None, message: str) -> Diagnostic:
+class _Mark(Protocol):
+    """PyYAML's and libyaml's marks alike: 0-based line and column."""
+
+    line: int
+    column: int
+
+
+def _at(path: str, mark: _Mark | None, message: str) -> Diagnostic:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Diagnostic(path, line, col, message)
 
@@ -248,12 +255,39 @@ def _is_empty(node: yaml.Node) -> bool:
     )
 
 
+def _compose_fast(text: str, path: str) -> list[yaml.Node] | None:
+    """Compose with libyaml (some 15x faster than PyYAML's own parser), or None to leave
+    the text to the pure-Python reader: libyaml is absent, or the text is not valid YAML
+    and PyYAML's messages and positions are the ones worded for the user.
+
+    libyaml's composer recurses on the C stack and crashes the process on deep nesting,
+    so the depth is measured on its (iterative) event stream first.
+    """
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"het bestand is dieper genest dan {MAX_DEPTH} niveaus"
+                    raise SourceError([_at(path, event.start_mark, message)])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return None
+
+
 def parse(text: str, path: str) -> Document:
     """Parse one YAML document; raises SourceError with every problem found."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise _too_large(path)
+    nodes = _compose_fast(text, path)
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        if nodes is None:
+            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.reader.ReaderError as exc:
         raise SourceError([_reader_error(text, path, exc)]) from None
     except yaml.MarkedYAMLError as exc:
