@@ -47,15 +47,18 @@ def test_e1_closure_satisfied_with_citation_and_174a_unknown_with_question() -> 
     assert {"id", "version", "sha256"} <= advice["ruleset"].keys()
 
 
-def test_e2_has_no_formal_closure_or_ban_satisfied() -> None:
+def test_e2_has_no_formal_closure_or_ban_and_only_informal_or_care_packages() -> None:
     advice = json.loads(afweging("evaluate", str(EXAMPLES / "e2-meijer.yaml")).stdout)
-    formal = [
+    measures = [
         i["id"]
         for i in advice["interventions"]
-        if i["formal"] and i["legal_basis"]["status"] == "satisfied"
+        if i["formal"] and not i["supporting"] and i["legal_basis"]["status"] == "satisfied"
     ]
-    repressive = [i for i in formal if by_id(advice, i)["domain"] == "repression"]
-    assert repressive == []
+    assert measures == []
+    assert advice["combinations"], "E2 must still get informal and care packages"
+    for combination in advice["combinations"]:
+        members = [by_id(advice, m) for m in combination["interventions"]]
+        assert all(not m["formal"] or m["domain"] == "care" for m in members), combination
 
 
 def test_misspelt_field_exits_2_and_names_its_path(tmp_path: Path) -> None:
