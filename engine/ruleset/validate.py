@@ -119,6 +119,9 @@ class Context:
     targets: dict[str, str] = field(default_factory=dict)
     parameter_values: dict[str, list[Any]] = field(default_factory=dict)
     national_parameter_values: dict[str, Any] = field(default_factory=dict)
+    #: Names defined only in another municipality's layer, with that layer, so an
+    #: "unknown" reference can say why it does not resolve here.
+    elsewhere: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, files: list[Loaded]) -> Context:
@@ -144,18 +147,38 @@ class Context:
     @classmethod
     def for_layer(cls, layer: str | None, files: list[Loaded]) -> Context:
         """The context a file of ``layer`` sees: national files, plus its municipality's."""
-        return cls.of([f for f in files if f.layer is None or f.layer == layer])
+        ctx = cls.of([f for f in files if f.layer is None or f.layer == layer])
+        for f in files:
+            if f.layer is None or f.layer == layer:
+                continue
+            rs = f.ruleset
+            names = [f"{fact.subject}.{fact.id}" for fact in rs.facts]
+            names += [*rs.parameters, *(itv.id for itv in rs.interventions)]
+            for name in names:
+                ctx.elsewhere.setdefault(name, f"de gemeentelijke laag van {rs.municipality}")
+        return ctx
+
+    def why_unknown(self, name: str) -> str:
+        """' (alleen gedefinieerd in ...)' for a name another layer defines, else ''."""
+        layer = self.elsewhere.get(name)
+        return f" (alleen gedefinieerd in {layer}, die hier niet geldt)" if layer else ""
 
 
-def _closest(name: str, known: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.6)
-    return close[0] if close else None
+#: Intervention ids share long prefixes ('I01-sluiting-...'), so only a near miss is a typo.
+ID_CUTOFF = 0.8
 
 
-def _suggest(name: str, known: Iterable[str], prefix: str = "") -> str:
+def _suggest(name: str, known: Iterable[str], prefix: str = "", cutoff: float = 0.6) -> str:
     """'; bedoelt u 'x'?' when ``name`` looks like a misspelling of a known name."""
-    close = _closest(name, known)
-    return f"; bedoelt u '{prefix}{close}'?" if close else ""
+    close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=cutoff)
+    return f"; bedoelt u '{prefix}{close[0]}'?" if close else ""
+
+
+def _num(value: float | None) -> str:
+    """A bound as a policy officer wrote it: 6, not 6.0."""
+    if value is None:
+        return "-"
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _is_number(value: object) -> TypeGuard[int | float]:
@@ -501,7 +524,7 @@ class _Checker:
                 a for s, a in self.ctx.facts if s == node.subject
             ]
             hint = _suggest(node.attribute, known, prefix=f"{node.subject}.")
-            self.at(where, f"onbekend feit '{node.fact}'{hint}")
+            self.at(where, f"onbekend feit '{node.fact}'{self.ctx.why_unknown(node.fact)}{hint}")
             return
         if derived:
             if compiled and (node.operator != "equals" or node.operand is not True):
@@ -522,7 +545,8 @@ class _Checker:
         if value.param not in self.ctx.parameters:
             self.at(
                 loc,
-                f"onbekende parameter '{value.param}'{_suggest(value.param, self.ctx.parameters)}",
+                f"onbekende parameter '{value.param}'{self.ctx.why_unknown(value.param)}"
+                f"{_suggest(value.param, self.ctx.parameters)}",
             )
             return
         for given in self.ctx.parameter_values.get(value.param, []):
@@ -580,7 +604,8 @@ class _Checker:
             if ident is not None and ident not in known:
                 self.at(
                     loc,
-                    f"{what} verwijst naar onbekende interventie '{ident}'{_suggest(ident, known)}",
+                    f"{what} verwijst naar onbekende interventie '{ident}'"
+                    f"{self.ctx.why_unknown(ident)}{_suggest(ident, known, cutoff=ID_CUTOFF)}",
                 )
 
         goals = [g.value for g in Goal]
@@ -620,7 +645,7 @@ class _Checker:
                     self.at(
                         ("ladders", n, "counts", k),
                         f"'{counted}' in counts is geen interventie en geen trede van deze "
-                        f"ladder{_suggest(counted, [*known, *measures])}",
+                        f"ladder{_suggest(counted, [*known, *measures], cutoff=ID_CUTOFF)}",
                     )
         for n, ref in enumerate(self.rs.refinements):
             need(ref.intervention, ("refinements", n, "intervention"), "verfijning")
@@ -686,13 +711,14 @@ class _Checker:
             for bound, own, national_bound in wider:
                 self.at(
                     (*loc, bound),
-                    f"parameter '{name}': {bound} {own} is ruimer dan de wettelijke "
-                    f"{bound} {national_bound}; een gemeentelijke laag mag die niet verruimen",
+                    f"parameter '{name}': {bound} {_num(own)} is ruimer dan het wettelijke "
+                    f"{bound} ({_num(national_bound)}); een gemeentelijke laag mag dat niet "
+                    "verruimen",
                 )
 
 
 def _bounds(low: float | None, high: float | None) -> str:
-    return f"{low if low is not None else '-'} .. {high if high is not None else '-'}"
+    return f"{_num(low)} .. {_num(high)}"
 
 
 def _disjuncts(node: Condition, negated: bool = False) -> int:
@@ -812,8 +838,8 @@ def temporal_overlaps(files: list[Loaded], own: set[str] | None = None) -> list[
                         line,
                         col,
                         f"geldigheid van '{target.ruleset.id}' overlapt met {other.doc.path} "
-                        f"(versie {other.ruleset.version}, {other.ruleset.valid_from} tot {end}); "
-                        "per datum mag maar één versie gelden",
+                        f"(versie {other.ruleset.version}, geldig {other.ruleset.valid_from} "
+                        f"tot {end}); per datum mag maar één versie gelden",
                     )
                 )
     return found
