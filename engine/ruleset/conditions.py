@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -49,18 +49,6 @@ class Param(BaseModel):
 Value = Param | Scalar
 ListValue = Param | list[Scalar]
 
-OPERATORS = (
-    "equals",
-    "not_equals",
-    "one_of",
-    "none_of",
-    "greater_than",
-    "at_least",
-    "less_than",
-    "at_most",
-    "known",
-)
-
 Operator = Literal[
     "equals",
     "not_equals",
@@ -72,6 +60,10 @@ Operator = Literal[
     "at_most",
     "known",
 ]
+
+OPERATORS: tuple[str, ...] = get_args(Operator)
+#: The operators that compare against a value (all but ``known``).
+OPERAND_OPERATORS: tuple[str, ...] = tuple(op for op in OPERATORS if op != "known")
 
 #: The operator a negation turns each operator into; ``not`` is pushed down to the
 #: comparisons so that durable-rules (which only matches positively) can evaluate it.

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from engine.case import vocabulary
 from engine.case.models import Goal
 from engine.ruleset.conditions import (
+    OPERAND_OPERATORS,
     OPERATOR_TEXT,
     AllOf,
     AnyOf,
@@ -44,16 +45,6 @@ from engine.validation_text import problems
 
 BWB_ID = re.compile(r"^BWBR\d{7}$")
 JCI_URL = re.compile(r"^https://wetten\.overheid\.nl/jci1\.3:c:(BWBR\d{7})(&[a-z]+=[^&\s]+)*$")
-OPERAND_OPS = (
-    "equals",
-    "not_equals",
-    "one_of",
-    "none_of",
-    "greater_than",
-    "at_least",
-    "less_than",
-    "at_most",
-)
 ORDERING_OPS = ("greater_than", "at_least", "less_than", "at_most")
 LIST_OPS = ("one_of", "none_of")
 #: A compiled condition becomes one durable-rules rule per disjunct of its normal form;
@@ -534,7 +525,7 @@ class _Checker:
                     "'waar' gebruikt worden",
                 )
             return
-        for op in OPERAND_OPS:
+        for op in OPERAND_OPERATORS:
             value = getattr(node, op)
             if isinstance(value, Param):
                 self._param_operand(node, op, value, (*loc, op, "param"))
