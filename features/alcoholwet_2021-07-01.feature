@@ -1,0 +1,109 @@
+# language: nl
+Functionaliteit: Alcoholwetvergunning weigeren of intrekken (Alcoholwet)
+  De burgemeester mag een alcoholwetvergunning weigeren of intrekken bij slecht levensgedrag
+  van een leidinggevende of eigenaar, of bij ernstig gevaar volgens de Wet Bibob.
+
+  Achtergrond:
+    Gegeven een casus in gemeente "voorbeeldstad" met peildatum "2026-03-01"
+
+  Scenario: Leidinggevende met vastgestelde strafbare feiten
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+    En de panden:
+      | id | soort | openbaar | gemeente      |
+      | W1 | lokaal | ja      | voorbeeldstad |
+    En de bedrijven:
+      | id | soort  | pand | leidinggevenden | vergunning           | vergunningstatus |
+      | H1 | horeca | W1   | P1              | alcoholwetvergunning | verleend         |
+    En de bevindingen:
+      | id | soort         | personen | bron    | bewezen |
+      | F1 | witwassignaal | P1       | politie | ja      |
+    Als de casus wordt beoordeeld
+    Dan is "I10" juridisch mogelijk
+    En heeft "I10" niet het zorgpunt "relevante-bewezen-feiten"
+
+  Scenario: Ernstig Bibob-gevaar langs een zakenpartner
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+      | P2 | 50       |
+    En de relaties:
+      | van | soort        | naar |
+      | P1  | zakenpartner | P2   |
+    En de panden:
+      | id | soort  | openbaar | gemeente      |
+      | W1 | lokaal | ja       | voorbeeldstad |
+    En de bedrijven:
+      | id | soort  | pand | eigenaren | vergunning           | vergunningstatus | bibob-uitkomst |
+      | H1 | horeca | W1   | P1        | alcoholwetvergunning | aangevraagd      | ernstig        |
+    En de bevindingen:
+      | id    | soort | personen | lijst | hoeveelheid | eenheid | bron    |
+      | F1    | drugs | P2       | I     | 200         | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I10" juridisch mogelijk
+
+  Scenario: De zaak ligt in een andere gemeente
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+    En de panden:
+      | id | soort  | openbaar | gemeente     |
+      | W1 | lokaal | ja       | buurgemeente |
+    En de bedrijven:
+      | id | soort  | pand | leidinggevenden | vergunning           | vergunningstatus |
+      | H1 | horeca | W1   | P1              | alcoholwetvergunning | verleend         |
+    En de bevindingen:
+      | id | soort         | personen | bron    |
+      | F1 | witwassignaal | P1       | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I10" juridisch niet mogelijk
+
+  Scenario: Alleen losse inlichtingen over de leidinggevende
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+    En de panden:
+      | id | soort  | openbaar | gemeente      |
+      | W1 | lokaal | ja       | voorbeeldstad |
+    En de bedrijven:
+      | id | soort  | pand | leidinggevenden | vergunning           | vergunningstatus | bibob-uitkomst |
+      | H1 | horeca | W1   | P1              | alcoholwetvergunning | verleend         | geen           |
+    En de bevindingen:
+      | id | soort         | personen | bron       |
+      | F1 | witwassignaal | P1       | informatie |
+    Als de casus wordt beoordeeld
+    Dan is "I10" juridisch niet mogelijk
+
+  Scenario: Onbekend in welke gemeente de zaak ligt
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+    En de panden:
+      | id | soort  | openbaar |
+      | W1 | lokaal | ja       |
+    En de bedrijven:
+      | id | soort  | pand | leidinggevenden | vergunning           | vergunningstatus |
+      | H1 | horeca | W1   | P1              | alcoholwetvergunning | verleend         |
+    En de bevindingen:
+      | id | soort         | personen | bron    |
+      | F1 | witwassignaal | P1       | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I10" juridisch onbekend
+    En vraagt het advies "gemeente"
+
+  Scenario: Onbewezen feiten dragen geen weigering wegens levensgedrag
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+    En de panden:
+      | id | soort  | openbaar | gemeente      |
+      | W1 | lokaal | ja       | voorbeeldstad |
+    En de bedrijven:
+      | id | soort  | pand | leidinggevenden | vergunning           | vergunningstatus |
+      | H1 | horeca | W1   | P1              | alcoholwetvergunning | verleend         |
+    En de bevindingen:
+      | id | soort         | personen | bron    | bewezen |
+      | F1 | witwassignaal | P1       | politie | nee     |
+    Als de casus wordt beoordeeld
+    Dan heeft "I10" het zorgpunt "relevante-bewezen-feiten"
