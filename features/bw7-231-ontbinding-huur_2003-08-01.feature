@@ -1,0 +1,122 @@
+# language: nl
+Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
+  Na een daadwerkelijke sluiting (art. 13b Opiumwet, art. 174a of 174 Gemeentewet) mag de
+  verhuurder de huur buiten de rechter om ontbinden (lid 2). Een voornemen tot sluiting is
+  daarvoor niet genoeg. Bij een tekortkoming, zoals een hennepkwekerij, kan de verhuurder de
+  rechter om ontbinding vragen (lid 1).
+
+  Achtergrond:
+    Gegeven een casus in gemeente "voorbeeldstad" met peildatum "2026-03-01"
+
+  Scenario: Sociale huurwoning die daadwerkelijk is gesloten
+    Gegeven de personen:
+      | id | leeftijd | verwijtbaar |
+      | P1 | 40       | ja          |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort                       | datum      | doelwit | uitgevoerd |
+      | S1 | I01-sluiting-13b-drugshandel | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
+    En heeft "I13-ontbinding-huur-na-sluiting" het zorgpunt "dakloosheid"
+
+  Scenario: Alleen een voornemen tot sluiting is niet genoeg
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort                       | datum      | doelwit | uitgevoerd |
+      | S1 | I01-sluiting-13b-drugshandel | 2026-01-15 | W1      | nee        |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+
+  Scenario: Een waarschuwingsbrief is geen sluiting
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort                  | datum      | doelwit | uitgevoerd |
+      | B1 | I14-waarschuwingsbrief | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+
+  Scenario: Een koopwoning wordt niet gehuurd
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur     | bewoners |
+      | W1 | woning | voorbeeldstad | eigendom | P1       |
+    En de eerdere interventies:
+      | id | soort                       | datum      | doelwit | uitgevoerd |
+      | S1 | I01-sluiting-13b-drugshandel | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+
+  Scenario: Onbekend of de sluiting echt is uitgevoerd
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort                       | datum      | doelwit |
+      | S1 | I01-sluiting-13b-drugshandel | 2026-01-15 | W1      |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch onbekend
+    En vraagt het advies "daadwerkelijk"
+
+  Scenario: Kinderen en een medebewoner zonder verwijt na een sluiting
+    Gegeven de personen:
+      | id | leeftijd | verwijtbaar |
+      | P1 | 40       | ja          |
+      | P2 | 38       | nee         |
+      | P3 | 9        |             |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners   |
+      | W1 | woning | voorbeeldstad | sociale huur | P1, P2, P3 |
+    En de eerdere interventies:
+      | id | soort                          | datum      | doelwit | uitgevoerd |
+      | S1 | I03-sluiting-174a-openbare-orde | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
+    En heeft "I13-ontbinding-huur-na-sluiting" het zorgpunt "kinderen"
+    En heeft "I13-ontbinding-huur-na-sluiting" het zorgpunt "onschuldige-medebewoner"
+
+  Scenario: Hennepkwekerij in een huurwoning: ontbinding via de rechter
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+      | P3 | 9        |
+    En de panden:
+      | id | soort  | gemeente      | huur              | bewoners |
+      | W1 | woning | voorbeeldstad | particuliere huur | P1, P3   |
+    En de bevindingen:
+      | id | soort | pand | middel   | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | hennep   | II    | 200         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-via-rechter" juridisch mogelijk
+    En is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+    En heeft "I13-ontbinding-huur-via-rechter" het zorgpunt "redelijkheid-billijkheid"
+
+  Scenario: Hennep alleen gemeld door buren is geen vastgestelde tekortkoming
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur              | bewoners |
+      | W1 | woning | voorbeeldstad | particuliere huur | P1       |
+    En de bevindingen:
+      | id | soort | pand | middel | lijst | hoeveelheid | eenheid | bron  |
+      | F1 | drugs | W1   | hennep | II    | 200         | planten | buren |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-via-rechter" juridisch niet mogelijk
