@@ -35,6 +35,32 @@ Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
     Als de casus wordt beoordeeld
     Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
 
+  Scenario: Een ingetrokken horecavergunning is geen sluiting
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort                           | datum      | doelwit | uitgevoerd |
+      | S1 | I09-exploitatievergunning-horeca | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+
+  Scenario: Een sluiting op grond van de APV (art. 174 Gemeentewet) telt wel
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort            | datum      | doelwit | uitgevoerd |
+      | S1 | sluiting-174-apv | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
+
   Scenario: Een waarschuwingsbrief is geen sluiting
     Gegeven de personen:
       | id | leeftijd |
