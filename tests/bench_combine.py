@@ -12,9 +12,7 @@ from engine.advice import (
     InterventionAdvice,
     LegalBasisOut,
 )
-from engine.weigh.combine import combine
-
-DOMAINS = ["repression", "prevention", "resilience", "care"]
+from engine.weigh.combine import DOMAINS, combine
 
 
 def candidates(n: int = 40, seed: int = 1) -> list[InterventionAdvice]:

@@ -14,9 +14,7 @@ from engine.advice import (
     InterventionAdvice,
     LegalBasisOut,
 )
-from engine.weigh.combine import combine
-
-DOMAINS = ["repression", "prevention", "resilience", "care"]
+from engine.weigh.combine import DOMAINS, combine
 
 
 def _item(

@@ -288,6 +288,11 @@ def _alternatives(members: frozenset[str], g: Graph) -> list[str]:
     return out
 
 
+def _because(fact: MissingFact, reason: str) -> MissingFact:
+    """The same question, with the reason it matters for this combination."""
+    return fact.model_copy(update={"affects": [reason]})
+
+
 def _missing(members: frozenset[str], g: Graph) -> list[MissingFact]:
     found: dict[tuple[str, str | None], MissingFact] = {}
     for i in sorted(members):
@@ -295,29 +300,15 @@ def _missing(members: frozenset[str], g: Graph) -> list[MissingFact]:
             if c.status == "unknown" and c.severity in ("warning", "blocking"):
                 for m in g.items[i].missing_facts:
                     if any(f"menselijke maat: {c.id}" in a and a.startswith(i) for a in m.affects):
-                        found.setdefault(
-                            (m.fact, m.subject),
-                            MissingFact(
-                                fact=m.fact,
-                                question=m.question,
-                                subject=m.subject,
-                                affects=[f"{i}: zorgpunt '{c.id}' kan de afweging veranderen"],
-                            ),
-                        )
+                        reason = f"{i}: zorgpunt '{c.id}' kan de afweging veranderen"
+                        found.setdefault((m.fact, m.subject), _because(m, reason))
     for i in sorted(g.items):
         item = g.items[i]
         if item.legal_basis.status == "unknown" and not blocked(item) and _points(item) > 0:
             for m in item.missing_facts:
                 if any(a == i for a in m.affects):
-                    found.setdefault(
-                        (m.fact, m.subject),
-                        MissingFact(
-                            fact=m.fact,
-                            question=m.question,
-                            subject=m.subject,
-                            affects=[f"{i} kan in de combinatie komen als dit bekend is"],
-                        ),
-                    )
+                    reason = f"{i} kan in de combinatie komen als dit bekend is"
+                    found.setdefault((m.fact, m.subject), _because(m, reason))
     return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1] or ""))]
 
 
