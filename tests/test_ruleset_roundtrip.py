@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from engine.ruleset import bundle, source
 from engine.ruleset.conditions import OPERATORS
-from engine.ruleset.models import Domain, Kind, RulesetFile, Severity, Target
+from engine.ruleset.models import Body, Domain, Kind, RulesetFile, Severity, Target
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -148,6 +148,7 @@ intervention = st.fixed_dictionaries(
         "domain": st.sampled_from([d.value for d in Domain]),
         "formal": st.booleans(),
         "authority": text,
+        "competent_body": st.sampled_from([b.value for b in Body]),
         "target": st.sampled_from([t.value for t in Target]),
     },
     optional={

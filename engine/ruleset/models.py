@@ -49,6 +49,30 @@ class Severity(StrEnum):
     blocking = "blocking"
 
 
+class Body(StrEnum):
+    """Who holds the power, as the law names it; a ruleset states it, the engine never guesses.
+
+    Municipal bodies decide; partners of the gezagsvierhoek and the professionals act on
+    their own powers; a third party (a landlord) acts for itself, so its action is a
+    consequence to weigh, never a municipal measure to recommend.
+    """
+
+    mayor = "mayor"
+    municipal_executive = "municipal_executive"
+    municipal_council = "municipal_council"
+    permit_authority = "permit_authority"
+    police = "police"
+    public_prosecutor = "public_prosecutor"
+    halt = "halt"
+    partnership = "partnership"
+    professional = "professional"
+    landlord = "landlord"
+
+    @property
+    def third_party(self) -> bool:
+        return self is Body.landlord
+
+
 class Citation(_Model):
     """One article of one law; ``verified: false`` marks what the catalogue left UNVERIFIED."""
 
@@ -149,7 +173,13 @@ class Intervention(_Model):
     name: str
     domain: Domain
     formal: bool
-    authority: str = Field(description="Bevoegd orgaan.")
+    authority: str = Field(description="Bevoegd orgaan, in woorden (met mandaat of verzoeker).")
+    competent_body: Body = Field(
+        description="Het bevoegde orgaan volgens de wet: mayor (burgemeester), municipal_executive "
+        "(college), municipal_council (raad), permit_authority (wie op de beschikking beslist), "
+        "police, public_prosecutor, halt, partnership (samenwerkingsverband), professional "
+        "(meldcode), landlord (verhuurder: een gevolg, geen gemeentelijke maatregel)."
+    )
     target: Target
     legal_basis: LegalBasis = Field(default_factory=LegalBasis)
     procedure: list[ProcedureStep] = Field(default_factory=list)
