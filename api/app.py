@@ -16,13 +16,15 @@ from fastapi import FastAPI
 
 import engine
 from api import examples, problems
+from api.case_input import case_document, parse
 from api.deps import AppState
-from api.evaluation import AdvisorLike, Evaluator, case_document, parse
 from api.middleware import BodyLimit
 from api.routes import cases, catalog, evaluations, health
+from api.service import AdvisorLike, EvaluationService
 from api.settings import Settings
 from api.store import Store
 from api.store.repository import NewCase
+from api.verification import Verifier
 from engine.case.read import CaseError
 
 log = logging.getLogger("api")
@@ -67,14 +69,17 @@ def _default_advisor(settings: Settings) -> AdvisorLike:
 
 def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    evaluator = Evaluator(advisor or _default_advisor(settings))
+    advisor = advisor or _default_advisor(settings)
     found = examples.load(settings.examples_dir)
     store = Store.open(settings.database_url)
     store.migrate(demo_cases(found) if settings.load_demo_cases else ())
+    verifier = Verifier(advisor, store, background=settings.verify_in_background)
+    service = EvaluationService(advisor, store, settings, verifier)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        verifier.close()
         store.dispose()
 
     app = FastAPI(
@@ -83,26 +88,29 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         description=DESCRIPTION,
         lifespan=lifespan,
     )
-    app.state.afweging = AppState(
-        settings=settings, store=store, evaluator=evaluator, examples=found
-    )
+    app.state.afweging = AppState(settings=settings, store=store, service=service, examples=found)
     problems.install(app)
-    request_examples = examples.openapi_examples(found)
-    app.include_router(evaluations.router(request_examples))
-    app.include_router(cases.router(request_examples))
-    app.include_router(catalog.router)
-    app.include_router(health.router)
+    for module in (evaluations, cases, catalog, health):
+        app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    _document_problems(app)
+    _complete_openapi(app, examples.openapi_examples(found))
     return app
 
 
-def _document_problems(app: FastAPI) -> None:
+def _complete_openapi(app: FastAPI, case_examples: dict[str, dict[str, Any]]) -> None:
+    """Problems as problem+json, and the example cases on every request body that is a case.
+
+    The examples are read from a folder when the app is made, so they are added to the
+    generated document rather than written into the route declarations.
+    """
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = problems.problem_openapi(generate())
+            schema = problems.problem_openapi(generate())
+            if case_examples:
+                examples.attach(schema, case_examples)
+            app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

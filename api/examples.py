@@ -51,3 +51,12 @@ def openapi_examples(cases: dict[str, dict[str, Any]]) -> dict[str, dict[str, An
             "value": data,
         }
     return examples
+
+
+def attach(schema: dict[str, Any], cases: dict[str, dict[str, Any]]) -> None:
+    """Put the example cases on each operation whose JSON body is a ``Case``."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body is not None and body.get("schema", {}).get("$ref", "").endswith("/Case"):
+                body["examples"] = openapi_examples(cases)

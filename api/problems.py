@@ -81,6 +81,22 @@ class TooLarge(ApiProblem):
     title = "Verzoek te groot"
 
 
+class TooSlow(ApiProblem):
+    """The evaluation ran out of its deadline; it was stopped, nothing was stored."""
+
+    status = 503
+    slug = "te-lang"
+    title = "Beoordeling duurde te lang"
+
+
+class NotVerified(ApiProblem):
+    """durable-rules did not agree with the evaluator, so no decision may rest on it."""
+
+    status = 409
+    slug = "niet-bevestigd"
+    title = "Beoordeling niet bevestigd door de tweede lezing"
+
+
 _STATUS_SLUGS = {
     400: ("onleesbaar-verzoek", "Onleesbaar verzoek"),
     404: (NotFound.slug, NotFound.title),
@@ -254,7 +270,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         409: "Conflict met wat al is opgeslagen.",
         413: "Het verzoek is groter dan toegestaan.",
         422: "Ongeldige invoer; `errors` noemt elk veld met zijn JSON-pad.",
-        503: "De opslag is niet bereikbaar.",
+        503: "De opslag is niet bereikbaar, of de beoordeling duurde langer dan de termijn.",
     }
     return {
         status: {

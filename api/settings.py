@@ -14,6 +14,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "sqlite:///var/afwegingskader.db"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+DEFAULT_DEADLINE_SECONDS = 10.0
 
 
 def _folder(value: str) -> Path:
@@ -37,6 +38,11 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     load_demo_cases: bool = True
     default_user: str = "anoniem"
+    #: An evaluation that takes longer is stopped and answered with a 503 problem.
+    deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
+    #: durable-rules' second reading in a background thread per worker; off, it runs only
+    #: on demand, before a decision (docs/adr/0007).
+    verify_in_background: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -47,4 +53,6 @@ class Settings:
             examples_dir=_folder(env.get("AFWEGING_EXAMPLES", "examples")),
             max_body_bytes=int(env.get("AFWEGING_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)),
             load_demo_cases=_flag(env.get("AFWEGING_DEMO", "1")),
+            deadline_seconds=float(env.get("AFWEGING_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
+            verify_in_background=_flag(env.get("AFWEGING_VERIFY_BACKGROUND", "1")),
         )

@@ -1,21 +1,19 @@
 """Stored cases: create, list (paged), read, replace, and evaluate a stored case."""
 
-# No ``from __future__ import annotations``: see api/routes/evaluations.py.
+from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Response, status
-from pydantic import SkipValidation
+from fastapi import APIRouter, Query, Response, status
 
 from api import problems
-from api.deps import Limit, Offset, State, User
-from api.evaluation import case_document, parse
+from api.case_input import case_document, parse
+from api.deps import CaseBody, DetailLevel, Gemeente, Limit, Offset, Peildatum, State, User
 from api.problems import Conflict, NotFound
-from api.routes.evaluations import Gemeente, Peildatum, evaluate, evaluation_out
+from api.routes.evaluations import served
 from api.schemas import CasePage, CaseRecord, CaseSummary, EvaluationOut
 from api.store.models import CaseRow
 from api.store.repository import DuplicateCase, NewCase
-from engine.case.models import Case
 
 
 def record(row: CaseRow) -> CaseRecord:
@@ -48,108 +46,100 @@ def _conflict(exc: DuplicateCase) -> Conflict:
     )
 
 
-def router(examples: dict[str, dict[str, Any]]) -> APIRouter:
-    api = APIRouter(prefix="/v1/cases", tags=["casussen"])
+router = APIRouter(prefix="/v1/cases", tags=["casussen"])
 
-    CaseBody = Annotated[
-        SkipValidation[Case],
-        Body(
-            title="Case",
-            description="De casus (JSON); het kenmerk case.id is uniek in de opslag.",
-            openapi_examples=examples or None,
-        ),
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CaseRecord,
+    summary="Sla een casus op",
+    responses=problems.responses(400, 409, 413, 422),
+)
+def create_case(case: CaseBody, app: State, who: User, response: Response) -> CaseRecord:
+    """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409."""
+    try:
+        row = app.store.create_case(new_case(case), who)
+    except DuplicateCase as exc:
+        raise _conflict(exc) from None
+    response.headers["Location"] = f"/v1/cases/{row.id}"
+    return record(row)
+
+
+@router.get("", response_model=CasePage, summary="Lijst van casussen")
+def list_cases(
+    app: State,
+    who: User,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    gemeente: Annotated[
+        str | None, Query(max_length=200, description="Alleen casussen van deze gemeente.")
+    ] = None,
+) -> CasePage:
+    """Oudste eerst; `total` telt alle casussen (met het filter)."""
+    rows, total = app.store.list_cases(who, limit, offset, gemeente)
+    items = [
+        CaseSummary(
+            id=r.id,
+            case_key=r.case_key,
+            municipality=r.municipality,
+            revision=r.revision,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+        for r in rows
     ]
+    return CasePage(items=items, total=total, limit=limit, offset=offset)
 
-    @api.post(
-        "",
-        status_code=status.HTTP_201_CREATED,
-        response_model=CaseRecord,
-        summary="Sla een casus op",
-        responses=problems.responses(400, 409, 413, 422),
-    )
-    def create_case(case: CaseBody, app: State, who: User, response: Response) -> CaseRecord:
-        """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409."""
-        try:
-            row = app.store.create_case(new_case(case), who)
-        except DuplicateCase as exc:
-            raise _conflict(exc) from None
-        response.headers["Location"] = f"/v1/cases/{row.id}"
-        return record(row)
 
-    @api.get("", response_model=CasePage, summary="Lijst van casussen")
-    def list_cases(
-        app: State,
-        who: User,
-        limit: Limit = 20,
-        offset: Offset = 0,
-        gemeente: Annotated[
-            str | None, Query(max_length=200, description="Alleen casussen van deze gemeente.")
-        ] = None,
-    ) -> CasePage:
-        """Oudste eerst; `total` telt alle casussen (met het filter)."""
-        rows, total = app.store.list_cases(who, limit, offset, gemeente)
-        items = [
-            CaseSummary(
-                id=r.id,
-                case_key=r.case_key,
-                municipality=r.municipality,
-                revision=r.revision,
-                created_at=r.created_at,
-                updated_at=r.updated_at,
-            )
-            for r in rows
-        ]
-        return CasePage(items=items, total=total, limit=limit, offset=offset)
+@router.get(
+    "/{case_id}",
+    response_model=CaseRecord,
+    summary="Een opgeslagen casus",
+    responses=problems.responses(404),
+)
+def get_case(case_id: str, app: State, who: User) -> CaseRecord:
+    row = app.store.get_case(case_id, who)
+    if row is None:
+        raise NotFound(f"Geen casus met id '{case_id}'.")
+    return record(row)
 
-    @api.get(
-        "/{case_id}",
-        response_model=CaseRecord,
-        summary="Een opgeslagen casus",
-        responses=problems.responses(404),
-    )
-    def get_case(case_id: str, app: State, who: User) -> CaseRecord:
-        row = app.store.get_case(case_id, who)
-        if row is None:
-            raise NotFound(f"Geen casus met id '{case_id}'.")
-        return record(row)
 
-    @api.put(
-        "/{case_id}",
-        response_model=CaseRecord,
-        summary="Vervang een opgeslagen casus",
-        responses=problems.responses(400, 404, 409, 413, 422),
-    )
-    def replace_case(case_id: str, case: CaseBody, app: State, who: User) -> CaseRecord:
-        """Vervangt de hele casus; eerdere beoordelingen houden hun eigen kopie van de invoer."""
-        try:
-            row = app.store.update_case(case_id, new_case(case), who)
-        except DuplicateCase as exc:
-            raise _conflict(exc) from None
-        if row is None:
-            raise NotFound(f"Geen casus met id '{case_id}'.")
-        return record(row)
+@router.put(
+    "/{case_id}",
+    response_model=CaseRecord,
+    summary="Vervang een opgeslagen casus",
+    responses=problems.responses(400, 404, 409, 413, 422),
+)
+def replace_case(case_id: str, case: CaseBody, app: State, who: User) -> CaseRecord:
+    """Vervangt de hele casus; eerdere beoordelingen houden hun eigen kopie van de invoer."""
+    try:
+        row = app.store.update_case(case_id, new_case(case), who)
+    except DuplicateCase as exc:
+        raise _conflict(exc) from None
+    if row is None:
+        raise NotFound(f"Geen casus met id '{case_id}'.")
+    return record(row)
 
-    @api.post(
-        "/{case_id}/evaluations",
-        status_code=status.HTTP_201_CREATED,
-        response_model=EvaluationOut,
-        summary="Beoordeel een opgeslagen casus",
-        responses=problems.responses(404, 422),
-    )
-    def evaluate_case(
-        case_id: str,
-        app: State,
-        who: User,
-        response: Response,
-        gemeente: Gemeente = None,
-        peildatum: Peildatum = None,
-    ) -> EvaluationOut:
-        """Als POST /v1/evaluations, met de opgeslagen casus als invoer."""
-        row = app.store.get_case(case_id, who)
-        if row is None:
-            raise NotFound(f"Geen casus met id '{case_id}'.")
-        evaluation = evaluate(app, row.data, who, gemeente, peildatum, case_id=row.id)
-        response.headers["Location"] = f"/v1/evaluations/{evaluation.id}"
-        return evaluation_out(evaluation)
 
-    return api
+@router.post(
+    "/{case_id}/evaluations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=EvaluationOut,
+    summary="Beoordeel een opgeslagen casus",
+    responses=problems.responses(404, 422, 503),
+)
+def evaluate_case(
+    case_id: str,
+    app: State,
+    who: User,
+    gemeente: Gemeente = None,
+    peildatum: Peildatum = None,
+    detail: DetailLevel = "summary",
+) -> Response:
+    """Als POST /v1/evaluations, met de opgeslagen casus als invoer."""
+    row = app.store.get_case(case_id, who)
+    if row is None:
+        raise NotFound(f"Geen casus met id '{case_id}'.")
+    result = app.service.evaluate(row.data, who, gemeente, peildatum, row.id, detail)
+    return served(result, status.HTTP_201_CREATED, created=True)

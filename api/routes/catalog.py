@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 
 from api import problems
 from api.deps import State
-from api.evaluation import bundle_refs
+from api.provenance import bundle_refs
 from api.schemas import (
     BundleInfo,
     CitationRef,
@@ -42,10 +42,10 @@ def list_interventions(
 ) -> InterventionList:
     """De bundel (landelijke wet, informele acties, laag van de gemeente) en haar interventies."""
     date = peildatum or dt.date.today()
-    bundle = app.evaluator.bundle(gemeente, date)
+    bundle = app.service.bundle(gemeente, date)
     origin = {
         itv.id: f.ruleset.id
-        for f in app.evaluator.catalog.files
+        for f in app.service.catalog.files
         for itv in f.ruleset.interventions
         if f.doc.path in {r.path for r in bundle.rulesets}
     }
@@ -82,7 +82,7 @@ def list_interventions(
 @router.get("/rulesets", response_model=RulesetList, summary="Alle geladen rulesets")
 def list_rulesets(app: State) -> RulesetList:
     """Id, versie, geldigheid en sha256 van elk ruleset-bestand."""
-    catalog = app.evaluator.catalog
+    catalog = app.service.catalog
     items = [
         RulesetInfoOut(
             id=f.ruleset.id,

@@ -30,9 +30,9 @@ def healthz(app: State) -> Health | JSONResponse:
         return problem_response(503, "De opslag is niet bereikbaar.", instance="/healthz")
     return Health(
         status="ok",
-        engine_version=app.evaluator.engine_version,
+        engine_version=app.service.engine_version,
         database=app.store.dialect,
-        rulesets=len(app.evaluator.catalog.files),
+        rulesets=len(app.service.catalog.files),
     )
 
 

@@ -1,8 +1,10 @@
 """The tables: cases, evaluations, decisions and the append-only audit log.
 
 An evaluation keeps everything needed to reproduce and check its advice: the input as
-received (canonical JSON and its sha256), the advice, the ruleset bundle (ids, versions,
-sha256 per file and for the bundle) and the engine version.
+received (canonical JSON and its sha256), the advice (summary form, serialised once and
+zlib-compressed, served from those bytes), the ruleset bundle (ids, versions, sha256 per
+file and for the bundle) and the engine version. The durable-rules second reading is a
+row of its own, written once it has run, so an evaluation row is never updated.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -94,7 +97,9 @@ class EvaluationRow(Base):
     requested_reference_date: Mapped[dt.date | None] = mapped_column(Date)
     input_json: Mapped[str] = mapped_column(Text)
     input_sha256: Mapped[str] = mapped_column(String(64))
-    advice_json: Mapped[str] = mapped_column(Text)
+    # Nullable only because migration 0002 adds it to a table that may hold rows; every
+    # row has it (0002 fills the old ones) and the repository always writes it.
+    advice: Mapped[bytes] = mapped_column(LargeBinary, nullable=True)
     advice_sha256: Mapped[str] = mapped_column(String(64))
     ruleset_id: Mapped[str] = mapped_column(String(200))
     ruleset_version: Mapped[str] = mapped_column(Text)
@@ -107,6 +112,7 @@ class EvaluationRow(Base):
     decisions: Mapped[list[DecisionRow]] = relationship(
         back_populates="evaluation", order_by="DecisionRow.created_at", lazy="selectin"
     )
+    verification: Mapped[VerificationRow | None] = relationship(lazy="selectin")
 
 
 class DecisionRow(Base):
@@ -125,6 +131,21 @@ class DecisionRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     evaluation: Mapped[EvaluationRow] = relationship(back_populates="decisions")
+
+
+class VerificationRow(Base):
+    """durable-rules' independent reading of one evaluation: agreed or mismatch, once."""
+
+    __tablename__ = "verifications"
+    __table_args__ = (
+        CheckConstraint("status IN ('agreed', 'mismatch')", name="verification_status"),
+    )
+
+    evaluation_id: Mapped[str] = mapped_column(ForeignKey("evaluations.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10))
+    engine: Mapped[str] = mapped_column(String(80))
+    differences: Mapped[list[str]] = mapped_column(JSON)
+    verified_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class AuditRow(Base):

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.store.db import connect, migrate
-from api.store.models import AuditRow, CaseRow, DecisionRow, EvaluationRow
+from api.store.models import AuditRow, CaseRow, DecisionRow, EvaluationRow, VerificationRow
 
 SYSTEM_USER = "systeem"
 
@@ -53,13 +53,20 @@ class NewEvaluation:
     requested_reference_date: dt.date | None
     input_json: str
     input_sha256: str
-    advice_json: str
+    advice: bytes
     advice_sha256: str
     ruleset_id: str
     ruleset_version: str
     ruleset_sha256: str
     rulesets: list[dict[str, Any]]
     engine_version: str
+
+
+@dataclass(frozen=True)
+class NewVerification:
+    status: str
+    engine: str
+    differences: list[str]
 
 
 @dataclass(frozen=True)
@@ -244,7 +251,7 @@ class Store:
                 requested_reference_date=new.requested_reference_date,
                 input_json=new.input_json,
                 input_sha256=new.input_sha256,
-                advice_json=new.advice_json,
+                advice=new.advice,
                 advice_sha256=new.advice_sha256,
                 ruleset_id=new.ruleset_id,
                 ruleset_version=new.ruleset_version,
@@ -317,6 +324,33 @@ class Store:
     def record_replay(self, evaluation_id: str, who: str, detail: dict[str, Any]) -> None:
         with self._tx() as session:
             self._audit(session, who, "replay", "evaluation", evaluation_id, detail)
+
+    def add_verification(self, evaluation_id: str, new: NewVerification) -> VerificationRow:
+        """Record durable-rules' reading once; a second writer finds the first one's row.
+
+        The background verifier and an on-demand check before a decision may race for the
+        same evaluation; both computed the same deterministic result, so the first wins.
+        """
+        try:
+            with self._tx() as session:
+                found = session.get(VerificationRow, evaluation_id)
+                if found is not None:
+                    return found
+                row = VerificationRow(
+                    evaluation_id=evaluation_id,
+                    status=new.status,
+                    engine=new.engine,
+                    differences=list(new.differences),
+                    verified_at=now(),
+                )
+                session.add(row)
+                return row
+        except IntegrityError:
+            with self._tx() as session:
+                existing = session.get(VerificationRow, evaluation_id)
+            if existing is None:
+                raise
+            return existing
 
     # --- decisions -------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import zlib
 from typing import Any
 
 import pytest
@@ -234,13 +235,16 @@ def test_replay_reports_differences_and_changed_rulesets(
     advice = json.loads(json.dumps(created))
     first = advice["interventions"][0]
     first["explanation"] = "iets anders"
-    stored = {k: advice[k] for k in created if k not in ("id", "evaluation", "decisions")}
+    served_later = ("id", "evaluation", "decisions", "verification")
+    stored = {k: advice[k] for k in created if k not in served_later}
     with store.engine.begin() as connection:
         connection.execute(
-            text(
-                "UPDATE evaluations SET advice_json = :advice, ruleset_sha256 = :sha WHERE id = :id"
-            ),
-            {"advice": json.dumps(stored), "sha": "0" * 64, "id": created["id"]},
+            text("UPDATE evaluations SET advice = :advice, ruleset_sha256 = :sha WHERE id = :id"),
+            {
+                "advice": zlib.compress(json.dumps(stored).encode()),
+                "sha": "0" * 64,
+                "id": created["id"],
+            },
         )
     replay = client.post(f"/v1/evaluations/{created['id']}/replay").json()
     assert replay["identical"] is False

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import zlib
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -14,12 +16,18 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from api.store import Store
-from api.store.db import alembic_config
+from api.store.db import alembic_config, connect
 from api.store.models import AuditRow, Base, CaseRow, EvaluationRow
-from api.store.repository import DuplicateCase, NewCase, NewDecision, NewEvaluation
+from api.store.repository import (
+    DuplicateCase,
+    NewCase,
+    NewDecision,
+    NewEvaluation,
+    NewVerification,
+)
 from tests.api.conftest import AppFactory
 
-TABLES = {"cases", "evaluations", "decisions", "audit_log", "alembic_version"}
+TABLES = {"cases", "evaluations", "decisions", "verifications", "audit_log", "alembic_version"}
 
 
 def demo(n: int = 3) -> list[NewCase]:
@@ -39,7 +47,7 @@ def evaluation(case_key: str = "E1") -> NewEvaluation:
         requested_reference_date=None,
         input_json='{"case":{"id":"E1"}}',
         input_sha256="a" * 64,
-        advice_json='{"interventions":[]}',
+        advice=zlib.compress(b'{"interventions":[]}'),
         advice_sha256="b" * 64,
         ruleset_id="nl+voorbeeldstad",
         ruleset_version="x@1",
@@ -226,3 +234,42 @@ def test_the_api_on_both_stores(
     assert made.status_code == 201, made.text[:500]
     actions = [r["action"] for r in client.get("/v1/audit").json()["items"]]
     assert actions == ["create"] * 3 + ["read", "evaluate", "read", "replay", "decide"]
+
+
+def test_verification_is_recorded_once_and_the_first_reading_stays(store: Store) -> None:
+    row = store.add_evaluation(evaluation(), "jurist")
+    first = store.add_verification(row.id, NewVerification("agreed", "durable-rules 2.0.28", []))
+    again = store.add_verification(
+        row.id, NewVerification("mismatch", "durable-rules 2.0.28", ["I01 voor premises:W1"])
+    )
+    assert (first.status, again.status) == ("agreed", "agreed")
+    found = store.find_evaluation(row.id)
+    assert found is not None and found.verification is not None
+    assert found.verification.status == "agreed"
+    assert found.verification.verified_at.tzinfo is not None
+
+
+def test_upgrade_compresses_advice_stored_as_text_before(store_url: str) -> None:
+    """A store written by the previous version keeps every advice, byte for byte."""
+    engine = connect(store_url)
+    advice = '{"case_id":"E1","interventions":[{"id":"I01"}]}'
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(
+            text(
+                "INSERT INTO evaluations (id, case_key, reference_date, input_json, input_sha256,"
+                " advice_json, advice_sha256, ruleset_id, ruleset_version, ruleset_sha256,"
+                " rulesets, engine_version, created_at, created_by) VALUES ('old', 'E1',"
+                " '2026-03-01', '{}', 'a', :advice, 'b', 'r', 'v', 'c', '[]', '0.1.0',"
+                " '2026-03-01 10:00:00+00:00', 'jurist')"
+            ),
+            {"advice": advice},
+        )
+    engine.dispose()
+    store = Store.open(store_url)
+    store.migrate()
+    row = store.find_evaluation("old")
+    assert row is not None
+    assert zlib.decompress(row.advice).decode() == advice
+    assert row.verification is None
+    store.dispose()

@@ -1,0 +1,359 @@
+"""Evaluate, read, replay and decide: the rules of the service, apart from HTTP.
+
+The routes only translate requests and responses; what an evaluation is lives here.
+The advice is serialised once: its summary bytes are hashed, compressed, stored, and a
+response is those bytes with the record's id, provenance, decisions and verification
+spliced in, never a dump-reload-validate round trip. The full form (proof trees) is
+rebuilt on request from the stored input, which is exact while the bundle is unchanged.
+A decision rests only on an evaluation that durable-rules agreed with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from pydantic import TypeAdapter
+
+import engine
+from api.case_input import parse
+from api.problems import Conflict, FieldProblem, InvalidInput, NotFound, NotVerified, TooSlow
+from api.provenance import bundle_refs, canonical_json, differences, sha256_bytes, sha256_text
+from api.schemas import (
+    DecisionIn,
+    DecisionOut,
+    DifferenceOut,
+    EvaluationMeta,
+    ReplayOut,
+    RulesetFileRef,
+)
+from api.settings import Settings
+from api.store import Store
+from api.store.models import DecisionRow, EvaluationRow, VerificationRow
+from api.store.repository import NewDecision, NewEvaluation
+from api.verification import Job, Verifier
+from engine.advice import Advice
+from engine.case.models import Case
+from engine.deadline import Deadline, DeadlineExceeded
+from engine.inference.verification import ENGINE, Verification
+from engine.ruleset.bundle import Bundle, Catalog
+
+Detail = Literal["summary", "full"]
+
+#: The advice's own ``verification`` is filled in when served, from the verification row.
+_SERVED_LATER = {"verification"}
+_DECISIONS = TypeAdapter(list[DecisionOut])
+
+
+class AdvisorLike(Protocol):
+    """What the service needs of ``engine.advise.Advisor``."""
+
+    @property
+    def catalog(self) -> Catalog: ...
+
+    def bundle(self, municipality: str | None, date: dt.date) -> Bundle: ...
+
+    def advise(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        *,
+        detail: Detail = "summary",
+        deadline: Deadline = ...,
+    ) -> Advice: ...
+
+    def verify(
+        self, case: Case, municipality: str | None, reference_date: dt.date
+    ) -> Verification: ...
+
+
+@dataclass(frozen=True)
+class Served:
+    """A response body built from stored bytes, and the record it belongs to."""
+
+    id: str
+    body: bytes
+
+
+def advice_bytes(advice: Advice) -> bytes:
+    return advice.model_dump_json(exclude=_SERVED_LATER).encode("utf-8")
+
+
+def _splice(advice: bytes, **fields: bytes) -> bytes:
+    """``advice`` (a JSON object) with ``fields`` added, without parsing it again."""
+    parts = [advice[:-1]]
+    parts.extend(b',"' + key.encode("ascii") + b'":' + value for key, value in fields.items())
+    parts.append(b"}")
+    return b"".join(parts)
+
+
+def _verification_json(row: VerificationRow | None) -> bytes:
+    if row is None:
+        payload = {"engine": ENGINE, "status": "pending", "differences": []}
+    else:
+        payload = {"engine": row.engine, "status": row.status, "differences": row.differences}
+    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+
+def decision_out(row: DecisionRow) -> DecisionOut:
+    return DecisionOut.model_validate(
+        {
+            "id": row.id,
+            "evaluation_id": row.evaluation_id,
+            "decision": row.decision,
+            "interventions": row.interventions,
+            "motivation": row.motivation,
+            "decided_by": row.decided_by,
+            "recorded_by": row.recorded_by,
+            "created_at": row.created_at,
+        }
+    )
+
+
+def meta(row: EvaluationRow) -> EvaluationMeta:
+    return EvaluationMeta(
+        created_at=row.created_at,
+        created_by=row.created_by,
+        case_ref=row.case_id,
+        requested_municipality=row.requested_municipality,
+        requested_reference_date=row.requested_reference_date,
+        input_sha256=row.input_sha256,
+        advice_sha256=row.advice_sha256,
+        ruleset_sha256=row.ruleset_sha256,
+        rulesets=[RulesetFileRef.model_validate(r) for r in row.rulesets],
+        engine_version=row.engine_version,
+    )
+
+
+def stored_advice(row: EvaluationRow) -> bytes:
+    return zlib.decompress(row.advice)
+
+
+class EvaluationService:
+    def __init__(self, advisor: AdvisorLike, store: Store, settings: Settings, verifier: Verifier):
+        self.advisor = advisor
+        self.store = store
+        self.settings = settings
+        self.verifier = verifier
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.advisor.catalog
+
+    @property
+    def engine_version(self) -> str:
+        return engine.__version__
+
+    def bundle(self, municipality: str | None, reference_date: dt.date) -> Bundle:
+        return self.advisor.bundle(municipality, reference_date)
+
+    def _advise(
+        self,
+        case: Case,
+        municipality: str | None,
+        reference_date: dt.date | None,
+        detail: Detail,
+    ) -> Advice:
+        deadline = Deadline(self.settings.deadline_seconds)
+        try:
+            return self.advisor.advise(
+                case, municipality, reference_date, detail=detail, deadline=deadline
+            )
+        except DeadlineExceeded as exc:
+            raise TooSlow(
+                f"De beoordeling is na {exc.seconds:g} seconden gestopt; er is niets opgeslagen. "
+                "Maak de casus kleiner (bijvoorbeeld per pand of per tak van de familie) of "
+                "vraag de beheerder de termijn (AFWEGING_DEADLINE_SECONDS) te verruimen."
+            ) from None
+
+    def evaluate(
+        self,
+        data: object,
+        who: str,
+        municipality: str | None,
+        reference_date: dt.date | None,
+        case_id: str | None = None,
+        detail: Detail = "summary",
+    ) -> Served:
+        """Validate, advise (outside any transaction), store, queue the second reading."""
+        case = parse(data)
+        advice = self._advise(case, municipality, reference_date, detail)
+        # The store keeps the summary; a full answer is the same evaluation rendered again.
+        summary = (
+            advice
+            if detail == "summary"
+            else self._advise(case, municipality, reference_date, "summary")
+        )
+        body = advice_bytes(summary)
+        bundle = self.advisor.bundle(advice.municipality or municipality, advice.reference_date)
+        input_json = canonical_json(data)
+        row = self.store.add_evaluation(
+            NewEvaluation(
+                case_key=case.case.id,
+                case_id=case_id,
+                municipality=advice.municipality,
+                reference_date=advice.reference_date,
+                requested_municipality=municipality,
+                requested_reference_date=reference_date,
+                input_json=input_json,
+                input_sha256=sha256_text(input_json),
+                advice=zlib.compress(body, 6),
+                advice_sha256=sha256_bytes(body),
+                ruleset_id=advice.ruleset.id,
+                ruleset_version=advice.ruleset.version,
+                ruleset_sha256=advice.ruleset.sha256,
+                rulesets=bundle_refs(bundle),
+                engine_version=advice.engine_version,
+            ),
+            who,
+        )
+        self.verifier.submit(Job(row.id, case, row.municipality, row.reference_date))
+        served = body if detail == "summary" else advice_bytes(advice)
+        return Served(row.id, self._respond(row, served))
+
+    def read(self, evaluation_id: str, who: str, detail: Detail = "summary") -> Served:
+        row = self.store.get_evaluation(evaluation_id, who)
+        if row is None:
+            raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
+        if detail == "summary":
+            return Served(row.id, self._respond(row, stored_advice(row)))
+        current = self.advisor.bundle(row.municipality, row.reference_date)
+        if current.sha256 != row.ruleset_sha256:
+            raise Conflict(
+                "De rulesets zijn gewijzigd sinds deze beoordeling; de volledige uitleg is "
+                "daarom niet exact te herleiden. De samenvatting is opgeslagen en blijft "
+                "beschikbaar; POST /replay laat zien wat er nu anders uitkomt."
+            )
+        case = parse(json.loads(row.input_json))
+        full = self._advise(case, row.municipality, row.reference_date, "full")
+        return Served(row.id, self._respond(row, advice_bytes(full)))
+
+    def _respond(self, row: EvaluationRow, advice: bytes) -> bytes:
+        return _splice(
+            advice,
+            id=json.dumps(row.id).encode("ascii"),
+            evaluation=meta(row).model_dump_json().encode("utf-8"),
+            decisions=_DECISIONS.dump_json([decision_out(d) for d in row.decisions]),
+            verification=_verification_json(row.verification),
+        )
+
+    def replay(self, evaluation_id: str, who: str) -> ReplayOut:
+        row = self.store.find_evaluation(evaluation_id)
+        if row is None:
+            raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
+        result = self._replay(row)
+        self.store.record_replay(
+            evaluation_id,
+            who,
+            {
+                "identical": result.identical,
+                "differences": len(result.differences),
+                "ruleset_changed": result.ruleset_changed,
+                "current_ruleset_sha256": result.current_ruleset_sha256,
+            },
+        )
+        return result
+
+    def _replay(self, row: EvaluationRow) -> ReplayOut:
+        stored = json.loads(stored_advice(row))
+        case = parse(json.loads(row.input_json))
+        # The same question as the first time: the requested municipality (else the case's)
+        # and date; only a run that fell back on "today" is pinned to the date it used then.
+        date = row.requested_reference_date or case.case.reference_date or row.reference_date
+        advice = self._advise(case, row.requested_municipality, date, "summary")
+        current = self.advisor.bundle(row.municipality, row.reference_date)
+        found = differences(stored, json.loads(advice_bytes(advice)))
+        stored_files = {(r["path"], r["sha256"]) for r in row.rulesets}
+        current_files = {(r["path"], r["sha256"]) for r in bundle_refs(current)}
+        changed = sorted({path for path, _ in stored_files ^ current_files})
+        ruleset_changed = current.sha256 != row.ruleset_sha256
+        message = (
+            "De herhaling geeft precies hetzelfde advies."
+            if not found
+            else f"De herhaling wijkt op {len(found)} plaats(en) af van het opgeslagen advies."
+        )
+        if ruleset_changed:
+            message += (
+                " Let op: de rulesets zijn gewijzigd sinds deze beoordeling"
+                f" (sha256 {row.ruleset_sha256[:12]}… nu {current.sha256[:12]}…)."
+            )
+        if self.engine_version != row.engine_version:
+            message += f" De engine is nu versie {self.engine_version}, was {row.engine_version}."
+        return ReplayOut(
+            evaluation_id=row.id,
+            identical=not found,
+            differences=[
+                DifferenceOut(path=d.path, stored=d.stored, replayed=d.replayed) for d in found
+            ],
+            differences_truncated=len(found) >= 200,
+            input_sha256=row.input_sha256,
+            input_intact=sha256_text(row.input_json) == row.input_sha256,
+            municipality=row.municipality,
+            reference_date=row.reference_date,
+            stored_ruleset_sha256=row.ruleset_sha256,
+            current_ruleset_sha256=current.sha256,
+            ruleset_changed=ruleset_changed,
+            changed_rulesets=changed,
+            stored_engine_version=row.engine_version,
+            current_engine_version=self.engine_version,
+            message=message,
+        )
+
+    def decide(self, evaluation_id: str, decision: DecisionIn, who: str) -> DecisionOut:
+        """Record a decision, only on an advice that durable-rules agreed with."""
+        row = self.store.find_evaluation(evaluation_id)
+        if row is None:
+            raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
+        known = {i["id"] for i in json.loads(stored_advice(row)).get("interventions", [])}
+        errors = [
+            FieldProblem(
+                path=f"$.interventions[{n}]",
+                message=f"interventie '{ident}' komt niet voor in dit advies",
+            )
+            for n, ident in enumerate(decision.interventions)
+            if ident not in known
+        ]
+        seen: set[str] = set()
+        for n, ident in enumerate(decision.interventions):
+            if ident in seen:
+                errors.append(
+                    FieldProblem(
+                        path=f"$.interventions[{n}]",
+                        message=f"interventie '{ident}' staat er twee keer in",
+                    )
+                )
+            seen.add(ident)
+        if decision.decision != "reject" and not decision.interventions:
+            errors.append(
+                FieldProblem(
+                    path="$.interventions",
+                    message="kies bij accept of adjust minstens één interventie",
+                )
+            )
+        if errors:
+            raise InvalidInput("; ".join(f"{e.path}: {e.message}" for e in errors), errors)
+        verification = self.verifier.ensure(row)
+        if verification.status != "agreed":
+            raise NotVerified(
+                "durable-rules, de onafhankelijke tweede lezing, komt voor deze beoordeling tot "
+                "een andere uitkomst dan de evaluator; een besluit kan er daarom niet op rusten. "
+                "Dit is een fout in de engine of de rulesets, geen juridische uitkomst: meld "
+                "het aan de beheerder. Verschillen: " + "; ".join(verification.differences[:5])
+            )
+        stored = self.store.add_decision(
+            evaluation_id,
+            NewDecision(
+                decision=decision.decision.value,
+                interventions=decision.interventions,
+                motivation=decision.motivation,
+                decided_by=decision.decided_by,
+            ),
+            who,
+        )
+        if stored is None:
+            raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
+        return decision_out(stored)

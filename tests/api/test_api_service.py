@@ -1,0 +1,169 @@
+"""The service's own rules: one serialisation, summary and full form, the second reading
+by durable-rules before a decision, and the deadline on an evaluation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import time
+import zlib
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from engine.advise import Advisor
+from engine.case.models import Case
+from engine.inference.verification import Verification, VerificationStatus
+from tests.api.conftest import AppFactory
+from tests.api.test_api_endpoints import assert_problem, evaluate
+
+DECISION = {
+    "decision": "reject",
+    "interventions": [],
+    "motivation": "Eerst het gesprek met de familie.",
+    "decided_by": "burgemeester",
+}
+
+
+def proof_nodes(advice: dict[str, Any]) -> int:
+    return sum(
+        len(target["conditions"])
+        for item in advice["interventions"]
+        for target in item["legal_basis"]["targets"]
+    )
+
+
+def test_summary_has_no_proof_trees_and_full_has_them(
+    client: TestClient, e1: dict[str, Any]
+) -> None:
+    created = evaluate(client, e1)
+    assert proof_nodes(created) == 0
+    full = client.get(f"/v1/evaluations/{created['id']}", params={"detail": "full"})
+    assert full.status_code == 200, full.text[:300]
+    assert proof_nodes(full.json()) > 0
+    assert len(full.content) > 3 * len(client.get(f"/v1/evaluations/{created['id']}").content)
+    same = {k: v for k, v in full.json().items() if k != "interventions"}
+    assert same == {k: v for k, v in created.items() if k != "interventions"}
+
+
+def test_post_with_full_detail_answers_full_but_stores_the_summary(
+    client: TestClient, e1: dict[str, Any]
+) -> None:
+    created = evaluate(client, e1, detail="full")
+    assert proof_nodes(created) > 0
+    stored = client.get(f"/v1/evaluations/{created['id']}").json()
+    assert proof_nodes(stored) == 0
+
+
+def test_the_advice_is_stored_compressed_and_served_from_those_bytes(
+    client: TestClient, e1: dict[str, Any]
+) -> None:
+    created = evaluate(client, e1)
+    store = client.app.state.afweging.store  # type: ignore[attr-defined]
+    with store.engine.connect() as connection:
+        blob = connection.execute(
+            text("SELECT advice FROM evaluations WHERE id = :id"), {"id": created["id"]}
+        ).scalar_one()
+    advice = json.loads(zlib.decompress(blob))
+    assert len(blob) * 3 < len(zlib.decompress(blob))
+    served_later = {"id", "evaluation", "decisions", "verification"}
+    assert advice == {k: v for k, v in created.items() if k not in served_later}
+    assert created["evaluation"]["advice_sha256"] == __import__("hashlib").sha256(
+        zlib.decompress(blob)
+    ).hexdigest()
+
+
+def test_full_form_is_refused_once_the_rulesets_changed(
+    client: TestClient, e1: dict[str, Any]
+) -> None:
+    created = evaluate(client, e1)
+    store = client.app.state.afweging.store  # type: ignore[attr-defined]
+    with store.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE evaluations SET ruleset_sha256 = :sha WHERE id = :id"),
+            {"sha": "0" * 64, "id": created["id"]},
+        )
+    body = assert_problem(
+        client.get(f"/v1/evaluations/{created['id']}", params={"detail": "full"}), 409
+    )
+    assert "rulesets zijn gewijzigd" in body["detail"]
+    assert client.get(f"/v1/evaluations/{created['id']}").status_code == 200
+
+
+def test_on_demand_verification_runs_before_the_decision(
+    make_client: AppFactory, sqlite_url: str, e1: dict[str, Any]
+) -> None:
+    client = make_client(sqlite_url, verify_in_background=False)
+    created = evaluate(client, e1)
+    assert created["verification"]["status"] == "pending"
+    assert created["verification"]["engine"].startswith("durable-rules ")
+    decided = client.post(f"/v1/evaluations/{created['id']}/decision", json=DECISION)
+    assert decided.status_code == 201, decided.text[:300]
+    after = client.get(f"/v1/evaluations/{created['id']}").json()
+    assert after["verification"] == {
+        "engine": created["verification"]["engine"],
+        "status": "agreed",
+        "differences": [],
+    }
+
+
+def test_background_verification_agrees_without_a_decision(
+    client: TestClient, e1: dict[str, Any]
+) -> None:
+    created = evaluate(client, e1)
+    status = created["verification"]["status"]
+    deadline = time.monotonic() + 30
+    while status == "pending" and time.monotonic() < deadline:
+        time.sleep(0.05)
+        status = client.get(f"/v1/evaluations/{created['id']}").json()["verification"]["status"]
+    assert status == "agreed"
+
+
+class Disagreeing:
+    """The real advisor, except that durable-rules' reading is made to disagree."""
+
+    def __init__(self, real: Advisor):
+        self.real = real
+        self.catalog = real.catalog
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def verify(self, case: Case, municipality: str | None, reference_date: dt.date) -> Verification:
+        agreed = self.real.verify(case, municipality, reference_date)
+        return dataclasses.replace(
+            agreed,
+            status=VerificationStatus.mismatch,
+            differences=("I01 voor premises:W1: durable-rules vervuld, evaluator niet",),
+        )
+
+
+def test_no_decision_rests_on_an_evaluation_durable_rules_disagrees_with(
+    advisor: Advisor, sqlite_url: str, e1: dict[str, Any]
+) -> None:
+    from api.app import create_app
+    from tests.api.conftest import settings_for
+
+    app = create_app(
+        settings_for(sqlite_url, verify_in_background=False),
+        advisor=Disagreeing(advisor),  # type: ignore[arg-type]
+    )
+    with TestClient(app) as client:
+        created = evaluate(client, e1)
+        refused = client.post(f"/v1/evaluations/{created['id']}/decision", json=DECISION)
+        body = assert_problem(refused, 409)
+        assert "durable-rules" in body["detail"] and "I01 voor premises:W1" in body["detail"]
+        shown = client.get(f"/v1/evaluations/{created['id']}").json()
+        assert shown["verification"]["status"] == "mismatch"
+        assert shown["decisions"] == []
+
+
+def test_an_evaluation_past_its_deadline_is_stopped_and_not_stored(
+    make_client: AppFactory, sqlite_url: str, e1: dict[str, Any]
+) -> None:
+    client = make_client(sqlite_url, deadline_seconds=0.0)
+    body = assert_problem(client.post("/v1/evaluations", json=e1), 503)
+    assert "gestopt" in body["detail"] and "AFWEGING_DEADLINE_SECONDS" in body["detail"]
+    assert client.get("/v1/evaluations").json()["total"] == 0
