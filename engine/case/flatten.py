@@ -85,17 +85,31 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
     case_ref = facts.add("case", info.id, "case", info.model_dump(exclude={"id"}))
 
     for i, p in enumerate(case.persons):
-        attrs = p.model_dump(exclude={"id", "works_at"})
+        attrs = p.model_dump(exclude={"id", "works_at", "convictions"})
         age = _age(p.age, p.birth_year, reference_date)
         if age is not None:
             attrs["age"] = age
-            attrs["minor"] = age < 18
+            # A stated minority is exacter than an age guessed from the birth year alone.
+            attrs["minor"] = p.minor if p.age is None and p.minor is not None else age < 18
         if p.municipality is not None:
             attrs["in_municipality"] = p.municipality.lower() == home
-        facts.link(case_ref, "persons", facts.add("person", p.id, f"persons[{i}]", attrs))
+        person_ref = facts.add("person", p.id, f"persons[{i}]", attrs)
+        facts.link(case_ref, "persons", person_ref)
+        for j, conviction in enumerate(p.convictions):
+            cattrs = conviction.model_dump()
+            # With only a year, 1 January is the reading most favourable to the person.
+            on = conviction.date or (
+                dt.date(conviction.year, 1, 1) if conviction.year is not None else None
+            )
+            if on is not None:
+                months = _months_between(on, reference_date)
+                cattrs["months_ago"] = months
+                cattrs["years_ago"] = round(months / 12, 2)
+            cref = facts.add("conviction", f"{p.id}-{j}", f"persons[{i}].convictions[{j}]", cattrs)
+            facts.link(person_ref, "convictions", cref)
 
     for i, prem in enumerate(case.premises):
-        attrs = prem.model_dump(exclude={"id", "residents"})
+        attrs = prem.model_dump(exclude={"id", "residents", "users", "dwelling"})
         if prem.municipality is not None:
             attrs["in_municipality"] = prem.municipality.lower() == home
         attrs["resident_count"] = len(prem.residents)
@@ -109,10 +123,16 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
         for resident in prem.residents:
             facts.link(ref, "residents", f"person:{resident}")
             facts.link(f"person:{resident}", "residences", ref)
+        for user in prem.users:
+            facts.link(ref, "users", f"person:{user}")
         for resident in prem.residents:
             for other in prem.residents:
                 if other != resident:
                     facts.link(f"person:{resident}", "housemates", f"person:{other}")
+
+    for prem in case.premises:
+        if prem.dwelling:
+            facts.link(f"premises:{prem.id}", "dwelling", f"premises:{prem.dwelling}")
 
     for i, rel in enumerate(case.relations):
         ref = facts.add(
@@ -132,27 +152,38 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
                 "permit", f"{biz.id}-{j}", f"businesses[{i}].permits[{j}]", permit.model_dump()
             )
             facts.link(ref, "permits", pref)
-        for person in [*biz.owners, *biz.managers, *biz.financiers]:
+        for person in [*biz.owners, *biz.managers, *biz.de_facto_managers, *biz.financiers]:
             facts.link(ref, "persons", f"person:{person}")
             facts.link(f"person:{person}", "businesses", ref)
+        for person in [*biz.managers, *biz.de_facto_managers]:
+            facts.link(ref, "managers", f"person:{person}")
 
     for i, f in enumerate(case.findings):
-        attrs = f.model_dump(exclude={"id", "premises", "persons", "place"})
-        if f.date is not None:
-            months = _months_between(f.date, reference_date)
+        attrs = f.model_dump(
+            exclude={"id", "premises", "other_premises", "persons", "victims", "targets", "place"}
+        )
+        # A finding over a period is as recent as the end of that period.
+        when = f.date or f.period_end
+        if when is not None:
+            months = _months_between(when, reference_date)
             attrs["months_ago"] = months
             attrs["years_ago"] = round(months / 12, 2)
+        if f.period_start is not None and f.period_end is not None:
+            attrs["period_months"] = _months_between(f.period_start, f.period_end)
         ref = facts.add("finding", f.id, f"findings[{i}]", attrs)
         facts.link(case_ref, "findings", ref)
-        if f.premises:
-            facts.link(ref, "premises", f"premises:{f.premises}")
-            facts.link(f"premises:{f.premises}", "findings", ref)
+        for place in [p for p in [f.premises, *f.other_premises] if p]:
+            facts.link(ref, "premises", f"premises:{place}")
+            facts.link(f"premises:{place}", "findings", ref)
             for biz in case.businesses:
-                if biz.premises == f.premises:
+                if biz.premises == place:
                     facts.link(f"business:{biz.id}", "findings", ref)
         for person in f.persons:
             facts.link(ref, "persons", f"person:{person}")
             facts.link(f"person:{person}", "findings", ref)
+        for person in [*f.victims, *f.targets]:
+            facts.link(ref, "victims", f"person:{person}")
+            facts.link(f"person:{person}", "victim_of", ref)
 
     for i, prior in enumerate(case.prior_interventions):
         attrs = prior.model_dump(exclude={"id", "target"})

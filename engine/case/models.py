@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 def ask(question: str, description: str | None = None, **kwargs: Any) -> Any:
@@ -56,7 +56,69 @@ class PremisesKind(StrEnum):
 class Tenure(StrEnum):
     social_rent = "social_rent"
     private_rent = "private_rent"
+    rent = "rent"  # rented, landlord type (corporation or private) not known
     owned = "owned"
+
+
+class BusinessKind(StrEnum):
+    """Bibob and the APV reach well beyond horeca, so the kinds a lawyer meets are named."""
+
+    horeca = "horeca"
+    slijterij = "slijterij"
+    coffeeshop = "coffeeshop"
+    speelautomatenhal = "speelautomatenhal"
+    seksinrichting = "seksinrichting"
+    garage = "garage"
+    vastgoed = "vastgoed"
+    transport = "transport"
+    bouw = "bouw"
+    detailhandel = "detailhandel"
+    persoonlijke_verzorging = "persoonlijke_verzorging"
+    anders = "anders"
+
+
+class PermitKind(StrEnum):
+    """Beschikkingen and transactions the Wet Bibob can reach (art. 1, 5, 5a, 7 Wet Bibob)."""
+
+    exploitatievergunning = "exploitatievergunning"
+    alcoholwetvergunning = "alcoholwetvergunning"
+    drank_en_horecavergunning = "drank- en horecavergunning"
+    omgevingsvergunning = "omgevingsvergunning"
+    speelautomatenhalvergunning = "speelautomatenhalvergunning"
+    seksinrichtingvergunning = "seksinrichtingvergunning"
+    opiumwetontheffing = "opiumwetontheffing"
+    taxivergunning = "taxivergunning"
+    subsidie = "subsidie"
+    overheidsopdracht = "overheidsopdracht"
+    vastgoedtransactie = "vastgoedtransactie"
+    anders = "anders"
+
+
+class DecidingBody(StrEnum):
+    burgemeester = "burgemeester"
+    college = "college"
+    raad = "raad"
+    andere_overheid = "andere_overheid"
+
+
+class SharingBasis(StrEnum):
+    """The ground on which information was or may be shared; a convenant is not a statute."""
+
+    wgs = "wgs"
+    wet_bibob = "wet_bibob"
+    wpg = "wpg"
+    wettelijke_plicht = "wettelijke_plicht"
+    toestemming = "toestemming"
+    convenant = "convenant"
+    geen = "geen"
+
+
+def _lower(value: Any) -> Any:
+    """'WGS' and 'wgs' name the same ground; case files written before the enum used both."""
+    return value.lower() if isinstance(value, str) else value
+
+
+Basis = Annotated[SharingBasis, BeforeValidator(_lower)]
 
 
 class FindingKind(StrEnum):
@@ -72,6 +134,8 @@ class FindingKind(StrEnum):
     threat_to_officials = "threat_to_officials"
     domestic_violence = "domestic_violence"
     school_absence = "school_absence"
+    criminal_exploitation = "criminal_exploitation"
+    courier_work = "courier_work"
     signal = "signal"
 
 
@@ -83,6 +147,11 @@ class Source(StrEnum):
     intelligence = "intelligence"
     care = "care"
     municipal_inspection = "municipal_inspection"
+    complaints = "complaints"  # documented complaints or reports of neighbours
+    logbook = "logbook"  # a nuisance logbook kept by neighbours
+    neighbour_statement = "neighbour_statement"  # a written, signed statement of a neighbour
+    riec = "riec"
+    lbb = "lbb"  # advice of the Landelijk Bureau Bibob
 
 
 class Unit(StrEnum):
@@ -103,6 +172,8 @@ class RelationKind(StrEnum):
     associate = "associate"
     business_partner = "business_partner"
     financier = "financier"
+    grandparent = "grandparent"
+    grandchild = "grandchild"
 
 
 class CaseInfo(_Strict):
@@ -116,8 +187,13 @@ class CaseInfo(_Strict):
     selection_grounds: list[str] = Field(default_factory=list, description="Selectiegronden.")
     coordinator_assigned: bool | None = ask("Is er een regisseur voor deze casus aangewezen?")
     partners: list[str] = Field(default_factory=list, description="Betrokken partners.")
-    information_sharing_basis: str | None = ask(
-        "Op welke grondslag worden gegevens gedeeld (WGS, convenant of geen)?"
+    information_sharing_basis: Basis | None = ask(
+        "Op welke grondslag worden gegevens over deze casus met andere overheden gedeeld "
+        "(WGS, Wet Bibob, Wet politiegegevens, een andere wettelijke plicht, toestemming, "
+        "alleen een convenant, of geen)?"
+    )
+    information_sharing_refused: bool | None = ask(
+        "Heeft een betrokkene of een zorgpartner geweigerd informatie te delen?"
     )
     apv_woonoverlast_zorgplicht: bool | None = ask(
         "Bevat de APV van de gemeente een zorgplicht tegen woonoverlast op grond van "
@@ -127,6 +203,25 @@ class CaseInfo(_Strict):
         "Heeft de raad de burgemeester in de APV de bevoegdheid gegeven een "
         "veiligheidsrisicogebied aan te wijzen (art. 151b Gemeentewet)?"
     )
+
+
+class Conviction(_Strict):
+    """A conviction a lawyer can cite: often only the year is known, so a year suffices."""
+
+    kind: str = Field(min_length=1, description="Soort feit, bijv. Opiumwet of mishandeling.")
+    court: str | None = ask("Welke rechter heeft de veroordeling uitgesproken?")
+    date: dt.date | None = ask("Op welke datum is deze persoon veroordeeld?")
+    year: int | None = ask("In welk jaar is deze persoon veroordeeld?", ge=1900, le=2200)
+    final: bool | None = ask("Is de veroordeling onherroepelijk?")
+
+    @model_validator(mode="after")
+    def _date_and_year_agree(self) -> Conviction:
+        if self.date is not None and self.year is not None and self.date.year != self.year:
+            raise ValueError(
+                f"datum {self.date.isoformat()} en jaar {self.year} van de veroordeling "
+                "spreken elkaar tegen"
+            )
+        return self
 
 
 class Person(_Strict):
@@ -154,12 +249,29 @@ class Person(_Strict):
         "ernstig en onmiddellijk gevaar oplevert voor huisgenoten, of is daar een ernstig "
         "vermoeden van?"
     )
+    minor: bool | None = ask(
+        "Is deze persoon minderjarig (jonger dan 18)? Vul dit in als de precieze leeftijd "
+        "onbekend is."
+    )
+    dependent_on_home: bool | None = ask(
+        "Is deze persoon door leeftijd, zorgbehoefte of beperking op deze woning aangewezen?"
+    )
+    convictions: list[Conviction] = Field(
+        default_factory=list, description="Strafrechtelijke veroordelingen van deze persoon."
+    )
     development_threatened: bool | None = ask(
         "Wordt dit kind ernstig in zijn ontwikkeling bedreigd?"
     )
     voluntary_help_failed: bool | None = ask(
         "Is vrijwillige hulp geweigerd of onvoldoende gebleken om de bedreiging af te wenden?"
     )
+
+    @model_validator(mode="after")
+    def _minor_agrees_with_age(self) -> Person:
+        if self.age is not None and self.minor is not None and (self.age < 18) != self.minor:
+            state = "minderjarig" if self.minor else "meerderjarig"
+            raise ValueError(f"leeftijd {self.age} past niet bij '{state}'")
+        return self
 
 
 class Relation(_Strict):
@@ -173,9 +285,29 @@ class Premises(_Strict):
     kind: PremisesKind | None = ask("Wat voor pand is het: woning, lokaal, erf of bedrijfspand?")
     publicly_accessible: bool | None = ask("Is het lokaal voor het publiek toegankelijk?")
     municipality: str | None = ask("In welke gemeente ligt het pand?")
-    tenure: Tenure | None = ask("Is het pand sociale huur, particuliere huur of eigendom?")
+    tenure: Tenure | None = ask(
+        "Is het pand sociale huur, particuliere huur, huur (soort verhuurder onbekend) of eigendom?"
+    )
     residents: list[str] = Field(default_factory=list, description="Persoon-id's van bewoners.")
     owner: str | None = Field(default=None, description="Eigenaar of verhuurder.")
+    users: list[str] = Field(
+        default_factory=list,
+        description="Persoon-id's van wie de ruimte feitelijk gebruikt, als dat niet (alleen) "
+        "de bewoners of de eigenaar zijn.",
+    )
+    dwelling: str | None = Field(
+        default=None, description="Bij een erf: het pand-id van de woning waar het bij hoort."
+    )
+    landlord_blacklist: bool | None = ask(
+        "Zet de verhuurder de bewoners na een sluiting op een zwarte lijst of geldt een "
+        "terugkeerverbod?"
+    )
+    advice_against_closure: bool | None = ask(
+        "Hebben jeugdbescherming of het sociaal team geadviseerd tegen sluiting?"
+    )
+    shelter_offered: bool | None = ask(
+        "Is de bewoners vervangende woonruimte of opvang aangeboden?"
+    )
     medical_practice: bool | None = ask(
         "Is het pand een apotheek of praktijk van arts, tandarts of dierenarts (art. 13b lid 2)?"
     )
@@ -193,8 +325,15 @@ class Premises(_Strict):
 
 
 class Permit(_Strict):
-    kind: str = Field(description="Bijvoorbeeld exploitatievergunning of alcoholwetvergunning.")
+    kind: PermitKind = Field(
+        description="Soort beschikking of transactie, bijv. exploitatievergunning, "
+        "omgevingsvergunning, subsidie of vastgoedtransactie."
+    )
     status: str | None = Field(default=None, description="aangevraagd, verleend, ingetrokken.")
+    decided_by: DecidingBody | None = ask(
+        "Welk bestuursorgaan beslist over deze beschikking: de burgemeester, het college, de "
+        "raad of een andere overheid?"
+    )
     bibob_danger: str | None = ask(
         "Wat is de uitkomst van het Bibob-onderzoek of LBB-advies voor deze vergunning: "
         "'ernstig' gevaar, 'mindere_mate' van gevaar of 'geen' gevaar?"
@@ -203,11 +342,20 @@ class Permit(_Strict):
 
 class Business(_Strict):
     id: str = Field(min_length=1)
-    kind: str | None = ask("Wat voor bedrijf is het (bijvoorbeeld horeca)?")
+    kind: BusinessKind | None = ask(
+        "Wat voor bedrijf is het (bijvoorbeeld horeca, garage, vastgoed, transport)?"
+    )
     premises: str | None = Field(default=None, description="Pand-id.")
     permits: list[Permit] = Field(default_factory=list)
     owners: list[str] = Field(default_factory=list, description="Persoon-id's.")
-    managers: list[str] = Field(default_factory=list, description="Persoon-id's.")
+    managers: list[str] = Field(
+        default_factory=list,
+        description="Persoon-id's van leidinggevenden (exploitant, bedrijfsleider, beheerder).",
+    )
+    de_facto_managers: list[str] = Field(
+        default_factory=list,
+        description="Persoon-id's van wie feitelijk leiding geeft zonder formele rol.",
+    )
     financiers: list[str] = Field(default_factory=list, description="Persoon-id's.")
 
 
@@ -216,8 +364,31 @@ class Finding(_Strict):
     date: dt.date | None = ask("Op welke datum is dit vastgesteld?")
     kind: FindingKind
     premises: str | None = Field(default=None, description="Pand-id waar het is aangetroffen.")
-    persons: list[str] = Field(default_factory=list, description="Betrokken persoon-id's.")
+    other_premises: list[str] = Field(
+        default_factory=list, description="Andere pand-id's waar hetzelfde is vastgesteld."
+    )
+    room: str | None = Field(
+        default=None, description="Ruimte in het pand, bijv. zolder, kelder of schuur."
+    )
+    persons: list[str] = Field(
+        default_factory=list,
+        description="Persoon-id's van wie het feit (vermoedelijk) pleegde of het gedrag vertoonde.",
+    )
+    victims: list[str] = Field(
+        default_factory=list, description="Persoon-id's van slachtoffers van het feit."
+    )
+    targets: list[str] = Field(
+        default_factory=list,
+        description="Persoon-id's tegen wie het feit gericht was (doelwit), zonder slachtoffer "
+        "te zijn.",
+    )
     place: str | None = Field(default=None, description="Plaats buiten een pand (gebied).")
+    count: int | None = ask(
+        "Hoe vaak is dit in de periode vastgelegd (bijvoorbeeld het aantal klachten)?", ge=1
+    )
+    period_start: dt.date | None = ask("Vanaf welke datum loopt de periode van deze bevinding?")
+    period_end: dt.date | None = ask("Tot welke datum loopt de periode van deze bevinding?")
+    money_amount: float | None = ask("Om welk geldbedrag (in euro) gaat het?", ge=0)
     substance: str | None = ask("Welk middel is aangetroffen?")
     drug_list: str | None = ask("Staat het middel op lijst I of lijst II van de Opiumwet?")
     amount: float | None = ask("Hoeveel is er aangetroffen?", ge=0)
@@ -233,6 +404,12 @@ class Finding(_Strict):
     leading_role: bool | None = ask("Had de persoon een leidende rol?")
     fear_of_repetition: bool | None = ask("Is er ernstige vrees voor herhaling?")
     source: Source | None = ask("Wat is de bron van deze bevinding?")
+    sharing_basis: Basis | None = ask(
+        "Op welke grondslag is deze informatie aan de gemeente verstrekt?"
+    )
+    professional_secrecy: bool | None = ask(
+        "Valt deze informatie onder een beroepsgeheim (arts, hulpverlener, advocaat)?"
+    )
     proven: bool | None = ask("Is dit feit bewezen of vastgesteld (niet alleen een vermoeden)?")
     preparatory_category: str | None = ask(
         "Wat voor voorwerpen of stoffen zijn aangetroffen: 'harddrugsproductie' (art. 10a lid 1 "
@@ -244,6 +421,15 @@ class Finding(_Strict):
         "zijn voor productie of teelt, of rechtvaardigen ze een ernstig vermoeden daarvan?"
     )
     acute: bool | None = ask("Is de verstoring acuut (nu gaande of direct dreigend)?")
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> Finding:
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError(
+                f"de periode begint ({self.period_start.isoformat()}) na het einde "
+                f"({self.period_end.isoformat()})"
+            )
+        return self
 
 
 class PriorIntervention(_Strict):
@@ -294,12 +480,20 @@ class Case(_Strict):
                 check(f"premises[{i}].residents", r, "persons")
         for i, biz in enumerate(self.businesses):
             check(f"businesses[{i}].premises", biz.premises, "premises")
-            for p in [*biz.owners, *biz.managers, *biz.financiers]:
+            for p in [*biz.owners, *biz.managers, *biz.de_facto_managers, *biz.financiers]:
                 check(f"businesses[{i}]", p, "persons")
+        for i, prem in enumerate(self.premises):
+            check(f"premises[{i}].dwelling", prem.dwelling, "premises")
+            for u in prem.users:
+                check(f"premises[{i}].users", u, "persons")
         for i, f in enumerate(self.findings):
             check(f"findings[{i}].premises", f.premises, "premises")
+            for other in f.other_premises:
+                check(f"findings[{i}].other_premises", other, "premises")
             for p in f.persons:
                 check(f"findings[{i}].persons", p, "persons")
+            for p in [*f.victims, *f.targets]:
+                check(f"findings[{i}].victims/targets", p, "persons")
         if problems:
             raise ValueError("; ".join(problems))
         return self

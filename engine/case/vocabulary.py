@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -34,6 +34,7 @@ class Link:
 SUBJECT_MODELS: dict[str, type[BaseModel]] = {
     "case": models.CaseInfo,
     "person": models.Person,
+    "conviction": models.Conviction,
     "premises": models.Premises,
     "business": models.Business,
     "permit": models.Permit,
@@ -46,6 +47,7 @@ SUBJECT_MODELS: dict[str, type[BaseModel]] = {
 SUBJECT_TEXT: dict[str, str] = {
     "case": "casus",
     "person": "persoon",
+    "conviction": "veroordeling",
     "premises": "pand",
     "business": "bedrijf",
     "permit": "vergunning",
@@ -63,6 +65,9 @@ _COMPUTED = (
     Attribute("premises", "resident_count", "Hoeveel mensen wonen er in het pand?"),
     Attribute("finding", "months_ago", "Op welke datum is dit vastgesteld?", ("date",)),
     Attribute("finding", "years_ago", "Op welke datum is dit vastgesteld?", ("date",)),
+    Attribute("finding", "period_months", "Over hoeveel maanden loopt de periode?"),
+    Attribute("conviction", "months_ago", "Wanneer is deze persoon veroordeeld?", ("date", "year")),
+    Attribute("conviction", "years_ago", "Wanneer is deze persoon veroordeeld?", ("date", "year")),
     Attribute("prior_intervention", "months_ago", "Wanneer is deze interventie ingezet?"),
     Attribute("prior_intervention", "years_ago", "Wanneer is deze interventie ingezet?"),
 )
@@ -75,9 +80,15 @@ LINKS: tuple[Link, ...] = (
     Link("case", "prior_interventions", "prior_intervention", "eerdere interventies"),
     Link("premises", "findings", "finding", "bevindingen in het pand"),
     Link("premises", "residents", "person", "bewoners van het pand"),
+    Link("premises", "users", "person", "feitelijke gebruikers van het pand"),
+    Link("premises", "dwelling", "premises", "de woning waar het erf bij hoort"),
     Link("premises", "businesses", "business", "bedrijven in het pand"),
     Link("premises", "prior_interventions", "prior_intervention", "eerdere interventies"),
     Link("person", "findings", "finding", "bevindingen over de persoon"),
+    Link(
+        "person", "victim_of", "finding", "bevindingen waarin de persoon slachtoffer of doelwit is"
+    ),
+    Link("person", "convictions", "conviction", "veroordelingen van de persoon"),
     Link("person", "residences", "premises", "woonadressen van de persoon"),
     Link("person", "housemates", "person", "huisgenoten"),
     Link("person", "relations", "relation", "relaties van de persoon"),
@@ -88,9 +99,11 @@ LINKS: tuple[Link, ...] = (
     Link("business", "permits", "permit", "vergunningen van het bedrijf"),
     Link("business", "findings", "finding", "bevindingen in het bedrijfspand"),
     Link("business", "persons", "person", "eigenaren, leidinggevenden en financiers"),
+    Link("business", "managers", "person", "leidinggevenden, ook feitelijk leidinggevenden"),
     Link("business", "prior_interventions", "prior_intervention", "eerdere interventies"),
     Link("finding", "premises", "premises", "pand van de bevinding"),
     Link("finding", "persons", "person", "betrokken personen"),
+    Link("finding", "victims", "person", "slachtoffers en doelwitten"),
 )
 
 _SCALAR_TYPES = (str, int, float, bool)
@@ -98,6 +111,8 @@ _SCALAR_TYPES = (str, int, float, bool)
 
 def _is_scalar(annotation: Any) -> bool:
     origin = get_origin(annotation)
+    if origin is Annotated:
+        return _is_scalar(get_args(annotation)[0])
     if origin in (Union, UnionType):
         return all(_is_scalar(a) for a in get_args(annotation) if a is not type(None))
     if origin is not None:
