@@ -30,10 +30,17 @@ class Server:
     the workers too, and only the processes this test started.
     """
 
-    def __init__(self, database_url: str, log: Path, workers: int = 2):
+    def __init__(
+        self,
+        database_url: str,
+        log: Path,
+        workers: int = 2,
+        env: dict[str, str] | None = None,
+    ):
         self.database_url = database_url
         self.log = log
         self.workers = workers
+        self.extra_env = env or {}
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -45,6 +52,7 @@ class Server:
             "AFWEGING_RULESETS": str(RULESETS),
             "AFWEGING_EXAMPLES": str(EXAMPLES),
             "PYTHONPATH": str(ROOT),
+            **self.extra_env,
         }
         command = [
             sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",

@@ -1,0 +1,184 @@
+"""`make bench`: the API under load, on SQLite and PostgreSQL, and while a huge case runs.
+
+The load comes from wrk (Debian's package; the Makefile installs it when it may), a light
+generator written in C, so the two service workers, not the client, use the cores. Each
+request posts the same 10-person case; every answer is a stored evaluation. Figures are
+as measured on this machine, with wrk sharing its two cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.api.server import Server
+from tests.casegen import generate_case
+
+POSTGRES_URL = os.environ.get(
+    "AFWEGING_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+CONNECTIONS = 16
+SECONDS = 10
+LUA = """
+local f = assert(io.open(os.getenv("BENCH_BODY"), "r"))
+wrk.body = f:read("*a")
+f:close()
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+"""
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url: str, body: Path, seconds: int = SECONDS) -> dict[str, float]:
+    """Requests per second, p50 and p99 in ms, and the share of answers that were not 2xx."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA)
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", script.name, url],
+        env={**os.environ, "BENCH_BODY": str(body)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    Path(script.name).unlink()
+    latency = {
+        m.group(1): _ms(m.group(2), m.group(3))
+        for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+    }
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
+        "p50": latency.get("50", float("nan")),
+        "p99": latency.get("99", float("nan")),
+        "failed": (int(bad.group(1)) / total) if bad and total else 0.0,
+    }
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str | None]:
+    """A schema of its own in the test database, dropped afterwards; None if unreachable."""
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception:
+        admin.dispose()
+        yield None
+        return
+    try:
+        url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def ten_persons(folder: Path) -> Path:
+    body = folder / "case.json"
+    body.write_text(json.dumps(generate_case(random.Random(10), 10, "API")), encoding="utf-8")
+    return body
+
+
+def load_rows(folder: Path) -> list[str]:
+    body = ten_persons(folder)
+    rows = []
+    with postgres_schema() as pg:
+        stores = [("SQLite", f"sqlite:///{folder / 'bench.db'}"), ("PostgreSQL", pg)]
+        for name, url in stores:
+            if url is None:
+                rows.append(f"| {name} | – | niet bereikbaar | | | |")
+                continue
+            for verify in ("1", "0"):
+                env = {"AFWEGING_DEMO": "0", "AFWEGING_VERIFY_BACKGROUND": verify}
+                with Server(url, folder / "server.log", workers=2, env=env) as server:
+                    wrk(f"{server.base_url}/v1/evaluations", body, seconds=2)  # warm up
+                    got = wrk(f"{server.base_url}/v1/evaluations", body)
+                mode = "achtergrond" if verify == "1" else "alleen vóór besluit"
+                rows.append(
+                    f"| {name} | {mode} | {got['rps']:.0f} | {got['p50']:.1f} | "
+                    f"{got['p99']:.1f} | {got['failed']:.1%} |"
+                )
+    return rows
+
+
+def huge_case_rows(folder: Path) -> list[str]:
+    """A 5,000-person case may not starve /healthz or a normal evaluation."""
+    huge = generate_case(random.Random(5000), 5000, "HUGE")
+    normal = generate_case(random.Random(10), 10, "E")
+    env = {"AFWEGING_DEMO": "0", "AFWEGING_MAX_PERSONS": "10000", "AFWEGING_DEADLINE_SECONDS": "5"}
+    url = f"sqlite:///{folder / 'huge.db'}"
+    outcome: dict[str, object] = {}
+    with Server(url, folder / "huge.log", workers=2, env=env) as server:
+
+        def post_huge() -> None:
+            t = time.perf_counter()
+            r = httpx.post(f"{server.base_url}/v1/evaluations", json=huge, timeout=60)
+            outcome["huge"] = (r.status_code, time.perf_counter() - t)
+
+        thread = threading.Thread(target=post_huge)
+        thread.start()
+        worst_health, worst_e = 0.0, 0.0
+        time.sleep(0.2)
+        while thread.is_alive():
+            t = time.perf_counter()
+            httpx.get(f"{server.base_url}/healthz", timeout=10)
+            worst_health = max(worst_health, time.perf_counter() - t)
+            t = time.perf_counter()
+            httpx.post(f"{server.base_url}/v1/evaluations", json=normal, timeout=10)
+            worst_e = max(worst_e, time.perf_counter() - t)
+        thread.join()
+    status, seconds = outcome["huge"]  # type: ignore[misc]
+    return [
+        f"- A 5,000-person case (limit raised to 10,000 persons, deadline 5 s) answered "
+        f"{status} after {seconds:.1f} s; meanwhile the slowest `/healthz` took "
+        f"{worst_health * 1000:.0f} ms and the slowest 10-person evaluation "
+        f"{worst_e * 1000:.0f} ms.",
+    ]
+
+
+def section() -> list[str]:
+    if shutil.which("wrk") is None:
+        return ["## The API under load", "", "wrk ontbreekt: `make bench` installeert het als root."]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = load_rows(folder)
+        huge = huge_case_rows(folder)
+    return [
+        "## The API under load",
+        "",
+        f"`afweging` with 2 uvicorn workers, wrk with 2 threads and {CONNECTIONS} connections "
+        f"for {SECONDS} s on the same machine, each request a 10-person case "
+        "(`POST /v1/evaluations`, stored). Second reading: durable-rules in a background "
+        "thread per worker, or only before a decision (`AFWEGING_VERIFY_BACKGROUND=0`).",
+        "",
+        "| store | second reading | evaluations/s | p50 ms | p99 ms | not 2xx |",
+        "|---|---|---|---|---|---|",
+        *rows,
+        "",
+        *huge,
+    ]
+
+
+if __name__ == "__main__":
+    print("\n".join(section()))
