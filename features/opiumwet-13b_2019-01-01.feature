@@ -51,7 +51,7 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
     Als de casus wordt beoordeeld
     Dan is "I01" juridisch niet mogelijk
 
-  Scenario: Drugs in een lokaal dat niet voor het publiek toegankelijk is
+  Scenario: Drugs in een lokaal dat niet voor het publiek toegankelijk is (art. 13b kent geen openbaarheidseis)
     Gegeven de panden:
       | id | soort | openbaar | gemeente      |
       | L1 | lokaal | nee     | voorbeeldstad |
@@ -59,7 +59,7 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
       | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
       | F1 | drugs | L1   | I     | 50          | gram    | politie |
     Als de casus wordt beoordeeld
-    Dan is "I01" juridisch niet mogelijk
+    Dan is "I01" juridisch mogelijk
 
   Scenario: Drugs in een publiek toegankelijk lokaal
     Gegeven de panden:
@@ -71,15 +71,26 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
     Als de casus wordt beoordeeld
     Dan is "I01" juridisch mogelijk
 
-  Scenario: Drugs in een bedrijfspand vallen buiten art. 13b
+  Scenario: Een bedrijfspand of schuur is ook een lokaal in de zin van art. 13b
     Gegeven de panden:
-      | id | soort        | gemeente      |
-      | B1 | bedrijfspand | voorbeeldstad |
+      | id | soort        | openbaar | gemeente      |
+      | B1 | bedrijfspand | nee      | voorbeeldstad |
     En de bevindingen:
       | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
       | F1 | drugs | B1   | I     | 50          | gram    | politie |
     Als de casus wordt beoordeeld
-    Dan is "I01" juridisch niet mogelijk
+    Dan is "I01" juridisch mogelijk
+
+  Scenario: Hennepteeltmaterialen in een loods die niet voor het publiek open is (sub b)
+    Gegeven de panden:
+      | id | soort        | openbaar | gemeente      |
+      | B1 | bedrijfspand | nee      | voorbeeldstad |
+    En de bevindingen:
+      | id | soort         | pand | categorie  | productiedoel | bron    |
+      | F1 | voorbereiding | B1   | hennepteelt | ja            | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch mogelijk
+    En vraagt het advies niet "publiek toegankelijk"
 
   Scenario: Woning in een andere gemeente
     Gegeven de panden:
@@ -259,3 +270,49 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
     Dan is "I02" juridisch mogelijk
     En heeft "I02" het zorgpunt "minderjarigen-in-woning"
     En heeft "I02" het zorgpunt "risico-dakloosheid"
+
+  Scenario: Elke sluiting van een woning krijgt een toets aan art. 8 EVRM
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur     |
+      | W1 | woning | voorbeeldstad | eigendom |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "art-8-evrm-woning"
+
+  Scenario: Een lokaal valt niet onder de toets voor woningen (art. 8 EVRM)
+    Gegeven de panden:
+      | id | soort  | openbaar | gemeente      |
+      | L1 | lokaal | ja       | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | L1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" niet het zorgpunt "art-8-evrm-woning"
+
+  Scenario: Jeugdbescherming of het sociaal team adviseert tegen sluiting (art. 3 IVRK)
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P3 | 9        | kind |
+    En de panden:
+      | id | soort  | gemeente      | bewoners | advies tegen sluiting |
+      | W1 | woning | voorbeeldstad | P3       | ja                    |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "advies-tegen-sluiting"
+
+  Scenario: Kinderen in huis: het advies vraagt naar het advies van jeugdbescherming of sociaal team
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P3 | 9        | kind |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P3       |
+    En de bevindingen:
+      | id | soort         | pand | categorie   | productiedoel | bron    |
+      | F1 | voorbereiding | W1   | hennepteelt | ja            | politie |
+    Als de casus wordt beoordeeld
+    Dan vraagt het advies "geadviseerd tegen sluiting"

@@ -208,16 +208,16 @@ def _status(advies: Any, interventie: str, oordeel: str) -> None:
     assert item.legal_basis.status == STATUS[oordeel], item.explanation
 
 
-@then(parsers.re(rf'noemt de uitleg van {ITV} "(?P<tekst>[^"]+)"'))
-def _explains(advies: Any, interventie: str, tekst: str) -> None:
+@then(parsers.re(rf'noemt de uitleg van {ITV} (?P<niet>niet )?"(?P<tekst>[^"]+)"'))
+def _explains(advies: Any, interventie: str, niet: str | None, tekst: str) -> None:
     item = _item(advies, interventie)
-    assert tekst.lower() in item.explanation.lower(), item.explanation
+    assert (tekst.lower() in item.explanation.lower()) != bool(niet), item.explanation
 
 
-@then(parsers.re(r'vraagt het advies "(?P<tekst>[^"]+)"'))
-def _asks(advies: Any, tekst: str) -> None:
+@then(parsers.re(r'vraagt het advies (?P<niet>niet )?"(?P<tekst>[^"]+)"'))
+def _asks(advies: Any, niet: str | None, tekst: str) -> None:
     questions = [m.question for m in advies.missing_facts]
-    assert any(tekst.lower() in q.lower() for q in questions), questions
+    assert any(tekst.lower() in q.lower() for q in questions) != bool(niet), questions
 
 
 @then(parsers.re(rf'heeft {ITV} (?P<niet>niet )?het zorgpunt "(?P<zorgpunt>[^"]+)"'))
