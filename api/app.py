@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 import engine
 from api import examples, problems
@@ -82,7 +83,9 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         verifier.close()
         store.dispose()
 
-    app = FastAPI(
+    # The documentation pages load their scripts from this package, never from a CDN:
+    # municipal networks are often closed to the internet.
+    app = FastAPIOffline(
         title="Afwegingskader",
         version=engine.__version__,
         description=DESCRIPTION,

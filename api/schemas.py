@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from engine.advice import Advice
+from engine.contract import Advice
 
 
 class _In(BaseModel):

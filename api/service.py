@@ -35,7 +35,7 @@ from api.store import Store
 from api.store.models import DecisionRow, EvaluationRow, VerificationRow
 from api.store.repository import NewDecision, NewEvaluation
 from api.verification import Job, Verifier
-from engine.advice import Advice
+from engine.contract import Advice
 from engine.case.models import Case
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.inference.verification import ENGINE, Verification

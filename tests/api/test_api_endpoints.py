@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import zlib
 from typing import Any
 
@@ -549,3 +550,15 @@ def test_failed_requests_write_nothing(client: TestClient, e1: dict[str, Any]) -
     client.get("/v1/evaluations/onbekend")
     assert client.get("/v1/audit").json()["total"] == before
     assert client.get("/v1/evaluations").json()["total"] == 0
+
+
+def test_docs_work_offline_from_assets_in_the_package(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    scripts = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page.text)
+    assert scripts and all(s.startswith("/") for s in scripts), scripts
+    for asset in scripts:
+        served = client.get(asset)
+        assert served.status_code == 200 and len(served.content) > 1000, asset
+    assert "cdn" not in page.text.lower()
+    assert client.get("/redoc").status_code == 200
