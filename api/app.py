@@ -1,13 +1,15 @@
 """The application factory: ``uvicorn api.app:create_app --factory``.
 
 At creation the store is migrated to the latest schema (under a lock, so several workers
-may start together), the example cases are loaded as demo cases into an empty store,
-and the rulesets are loaded and validated once.
+may start together), the example cases are loaded as demo cases into an empty store
+(with one demo account per role, ``AFWEGING_DEMO=1``), and the rulesets are loaded and
+validated once.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,11 +18,13 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 import engine
-from api import examples, problems
+from api import examples, logs, problems
+from api.auth.accounts import demo_users
+from api.auth.tokens import Tokens
 from api.case_input import case_document, parse
 from api.deps import AppState
 from api.middleware import BodyLimit
-from api.routes import cases, catalog, evaluations, health
+from api.routes import auth, cases, catalog, evaluations, health
 from api.service import AdvisorLike, EvaluationService
 from api.settings import Settings
 from api.store import Store
@@ -38,8 +42,15 @@ Stuur een casus naar `POST /v1/evaluations`: het advies weegt per interventie de
 Elk advies wordt opgeslagen met de invoer-hash, de ruleset-versies (sha256) en de
 engineversie, zodat het te herhalen is (`/replay`). Fouten komen als
 `application/problem+json`; ongeldige velden staan in `errors` met hun JSON-pad.
-Geef in de header `X-User` aan wie het verzoek doet (voor het auditlog).
+Alles behalve `/healthz` vraagt een aanmelding: `Authorization: Bearer <token>`, met
+een token van `POST /v1/token` (lokale accounts) of van de identiteitsprovider van de
+gemeente. De rol (jurist, bestuurder, beleidsmedewerker, auditor) bepaalt wat mag; elke
+gebruiker ziet alleen de casussen en beoordelingen van de eigen gemeente. Een inzage komt
+in het auditlog, met de reden uit de header `X-Reden` als die is gegeven.
 """
+
+#: The name of the key in the store that signs the service's own tokens.
+SIGNING_SECRET = "token-signing"
 
 
 def demo_cases(found: dict[str, dict[str, object]]) -> list[NewCase]:
@@ -68,12 +79,26 @@ def _default_advisor(settings: Settings) -> AdvisorLike:
     return advisor
 
 
+def _signing_secret(settings: Settings, store: Store) -> bytes:
+    """The configured key, else one made once and kept in the store for every instance."""
+    if settings.secret_key is not None:
+        if len(settings.secret_key) < 32:
+            raise ValueError("AFWEGING_SECRET_KEY moet minstens 32 tekens hebben")
+        return settings.secret_key.encode("utf-8")
+    return store.secret(SIGNING_SECRET, lambda: secrets.token_bytes(32))
+
+
 def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
+    logs.configure()
     advisor = advisor or _default_advisor(settings)
     found = examples.load(settings.examples_dir)
     store = Store.open(settings.database_url)
-    store.migrate(demo_cases(found) if settings.load_demo_cases else ())
+    store.migrate(
+        demo_cases(found) if settings.load_demo_cases else (),
+        demo_users() if settings.demo_accounts else (),
+    )
+    tokens = Tokens(_signing_secret(settings, store), settings.token_minutes, settings.oidc)
     verifier = Verifier(advisor, store, background=settings.verify_in_background)
     service = EvaluationService(advisor, store, settings, verifier)
 
@@ -91,11 +116,14 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         description=DESCRIPTION,
         lifespan=lifespan,
     )
-    app.state.afweging = AppState(settings=settings, store=store, service=service, examples=found)
+    app.state.afweging = AppState(
+        settings=settings, store=store, service=service, examples=found, tokens=tokens
+    )
     problems.install(app)
-    for module in (evaluations, cases, catalog, health):
+    for module in (auth, evaluations, cases, catalog, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(logs.RequestLog, routes=app.router)
     _complete_openapi(app, examples.openapi_examples(found))
     return app
 

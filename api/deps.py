@@ -1,4 +1,5 @@
-"""What the routes share, declared once: the application state, the user, the case body."""
+"""What the routes share, declared once: the application state, the signed-in user and
+what their role allows, the reason for a read, the case body."""
 
 from __future__ import annotations
 
@@ -7,12 +8,21 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import Body, Depends, Header, Query, Request
+from fastapi.security import OAuth2PasswordBearer
 from pydantic import SkipValidation
 
+from api.auth.principal import Principal, Role
+from api.auth.tokens import TokenRefused, Tokens
+from api.problems import Forbidden, Unauthorized
 from api.service import EvaluationService
 from api.settings import Settings
 from api.store import Store
+from api.store.repository import Actor
 from engine.case.models import Case
+
+SESSION_COOKIE = "afweging_sessie"
+CSRF_HEADER = "X-CSRF-Token"
+_SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 @dataclass
@@ -21,6 +31,7 @@ class AppState:
     store: Store
     service: EvaluationService
     examples: dict[str, dict[str, Any]]
+    tokens: Tokens
 
 
 def state(request: Request) -> AppState:
@@ -28,26 +39,84 @@ def state(request: Request) -> AppState:
     return found
 
 
-def user(
-    request: Request,
-    x_user: Annotated[
+_bearer = OAuth2PasswordBearer(
+    tokenUrl="/v1/token",
+    auto_error=False,
+    description="Een token van `POST /v1/token` (lokale accounts) of van de "
+    "identiteitsprovider van de gemeente (OIDC).",
+)
+
+
+def principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) -> Principal:
+    """The user from a verified bearer token, else from the session cookie of the pages.
+
+    A cookie is sent by the browser on its own, so a request that changes something
+    with a cookie must also echo the session's CSRF token in a header.
+    """
+    tokens = state(request).tokens
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not token and not cookie:
+        raise Unauthorized(
+            "Meld u aan: stuur 'Authorization: Bearer <token>' (een token van POST /v1/token "
+            "of van de identiteitsprovider van uw gemeente)."
+        )
+    try:
+        found, claims = tokens.verify(token or cookie or "")
+    except TokenRefused as exc:
+        problem = Forbidden if exc.status == 403 else Unauthorized
+        raise problem(f"Aanmelding geweigerd: {exc.detail}.") from None
+    if not token and request.method not in _SAFE_METHODS:
+        echoed = request.headers.get(CSRF_HEADER)
+        if not echoed or echoed != claims.get("csrf"):
+            raise Forbidden(
+                f"Een wijziging met de sessiecookie vraagt de header {CSRF_HEADER} "
+                "met het csrf_token van de sessie."
+            )
+    request.state.role = str(found.role)
+    return found
+
+
+def reason(
+    x_reden: Annotated[
         str | None,
         Header(
-            alias="X-User",
-            max_length=200,
-            description="Wie het verzoek doet; komt in het auditlog (standaard: anoniem).",
+            alias="X-Reden",
+            max_length=500,
+            description="Waarom u dit inziet; komt bij de inzage in het auditlog.",
         ),
     ] = None,
-) -> str:
-    name = (x_user or "").strip()
-    if name:
-        return name
-    default: str = state(request).settings.default_user
-    return default
+    reden: Annotated[
+        str | None,
+        Query(max_length=500, description="Als de header X-Reden, voor een link."),
+    ] = None,
+) -> str | None:
+    given = (x_reden or reden or "").strip()
+    return given or None
+
+
+def allow(*roles: Role) -> Any:
+    """A dependency that lets only ``roles`` through (403 otherwise) and yields the Actor."""
+    names = " of ".join(str(r) for r in roles)
+
+    def check(
+        who: Annotated[Principal, Depends(principal)],
+        why: Annotated[str | None, Depends(reason)],
+    ) -> Actor:
+        if who.role not in roles:
+            raise Forbidden(f"Dit mag alleen een {names}; u bent aangemeld als {who.role}.")
+        return Actor(who=who.subject, municipality=who.municipality, reason=why)
+
+    return Depends(check)
 
 
 State = Annotated[AppState, Depends(state)]
-User = Annotated[str, Depends(user)]
+SignedIn = Annotated[Principal, Depends(principal)]
+#: The roles of DESIGN.md, per kind of work (docs/adr/0008 has the whole table).
+Evaluator = Annotated[Actor, allow(Role.jurist)]
+Reader = Annotated[Actor, allow(Role.jurist, Role.bestuurder)]
+Decider = Annotated[Actor, allow(Role.bestuurder)]
+Auditor = Annotated[Actor, allow(Role.auditor)]
+CatalogReader = Annotated[Actor, allow(*Role)]
 Limit = Annotated[int, Query(ge=1, le=200, description="Hoeveel items (hoogstens 200).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Vanaf welk item.")]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -50,11 +50,29 @@ class ApiProblem(Exception):
     status = 500
     slug = "interne-fout"
     title = "Interne fout"
+    headers: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, detail: str | None = None, errors: Sequence[FieldProblem] = ()):
         super().__init__(detail or self.title)
         self.detail = detail
         self.errors = list(errors)
+
+
+class Unauthorized(ApiProblem):
+    """No credentials, or credentials that prove nothing."""
+
+    status = 401
+    slug = "niet-aangemeld"
+    title = "Niet aangemeld"
+    headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
+
+
+class Forbidden(ApiProblem):
+    """Signed in, but the role does not allow this; never used to hide another's record."""
+
+    status = 403
+    slug = "geen-toegang"
+    title = "Geen toegang"
 
 
 class NotFound(ApiProblem):
@@ -99,6 +117,8 @@ class NotVerified(ApiProblem):
 
 _STATUS_SLUGS = {
     400: ("onleesbaar-verzoek", "Onleesbaar verzoek"),
+    401: (Unauthorized.slug, Unauthorized.title),
+    403: (Forbidden.slug, Forbidden.title),
     404: (NotFound.slug, NotFound.title),
     405: ("methode-niet-toegestaan", "Methode niet toegestaan"),
     406: ("niet-aanvaardbaar", "Antwoordformaat niet beschikbaar"),
@@ -219,7 +239,7 @@ def install(app: FastAPI) -> None:
     async def on_api_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiProblem)
         return problem_response(
-            exc.status, exc.detail, exc.errors, request.url.path, exc.slug, exc.title
+            exc.status, exc.detail, exc.errors, request.url.path, exc.slug, exc.title, exc.headers
         )
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
@@ -266,7 +286,9 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI documentation of the problem responses a route can give."""
     described = {
         400: "Het verzoek is niet te lezen.",
-        404: "Onbekend id.",
+        401: "Niet aangemeld: geen, een verlopen of een ongeldig token.",
+        403: "Aangemeld, maar deze rol mag dit niet.",
+        404: "Onbekend id (of van een andere gemeente: dat is niet te onderscheiden).",
         409: "Conflict met wat al is opgeslagen.",
         413: "Het verzoek is groter dan toegestaan.",
         422: "Ongeldige invoer; `errors` noemt elk veld met zijn JSON-pad.",

@@ -79,7 +79,21 @@ class DecisionIn(_In):
         min_length=1, max_length=20000, description="Motivering van het besluit (verplicht)."
     )
     decided_by: str = Field(
-        min_length=1, max_length=200, description="Wie besluit, bijv. de burgemeester."
+        min_length=1,
+        max_length=200,
+        description="Namens welk bestuursorgaan, bijv. de burgemeester.",
+    )
+    withdraws: str | None = Field(
+        default=None,
+        max_length=36,
+        description="Id van het huidige besluit dat dit besluit intrekt en vervangt. "
+        "Zonder dit veld is er maar één besluit per beoordeling (409 bij een tweede).",
+    )
+    legal_basis_motivation: str | None = Field(
+        default=None,
+        max_length=20000,
+        description="Verplicht als een gekozen interventie geen vervulde grondslag heeft: "
+        "waarom zij toch wordt gekozen.",
     )
 
     @field_validator("motivation", "decided_by")
@@ -89,6 +103,11 @@ class DecisionIn(_In):
             raise ValueError("mag niet leeg zijn")
         return value
 
+    @field_validator("legal_basis_motivation")
+    @classmethod
+    def _blank_is_absent(cls, value: str | None) -> str | None:
+        return value if value is not None and value.strip() else None
+
 
 class DecisionOut(BaseModel):
     id: str
@@ -97,8 +116,13 @@ class DecisionOut(BaseModel):
     interventions: list[str]
     motivation: str
     decided_by: str
-    recorded_by: str = Field(description="Wie het besluit vastlegde (X-User).")
+    recorded_by: str = Field(description="De aangemelde bestuurder die het vastlegde.")
     created_at: dt.datetime
+    withdraws: str | None = Field(default=None, description="Het besluit dat dit intrekt.")
+    withdrawn_by: str | None = Field(
+        default=None, description="Het besluit dat dit heeft ingetrokken, als dat er is."
+    )
+    legal_basis_motivation: str | None = None
 
 
 class EvaluationOut(Advice):
@@ -119,7 +143,9 @@ class EvaluationSummary(BaseModel):
     engine_version: str
     created_at: dt.datetime
     created_by: str
-    decision: DecisionKind | None = Field(default=None, description="Het laatste besluit.")
+    decision: DecisionKind | None = Field(
+        default=None, description="Het geldende besluit (niet ingetrokken)."
+    )
 
 
 class EvaluationPage(Page):
@@ -256,6 +282,7 @@ class AuditEntry(BaseModel):
     object_type: str
     object_id: str | None = None
     detail: dict[str, Any] | None = None
+    reason: str | None = Field(default=None, description="Waarom, als het is opgegeven.")
 
 
 class AuditPage(Page):
@@ -267,3 +294,23 @@ class Health(BaseModel):
     engine_version: str
     database: str
     rulesets: int
+
+
+# --- sign-in ----------------------------------------------------------------------------
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: str = Field(description="Altijd `bearer`.")
+    expires_in: int = Field(description="Geldigheid in seconden.")
+
+
+class SessionOut(BaseModel):
+    csrf_token: str = Field(description="Mee te sturen als X-CSRF-Token bij een wijziging.")
+    expires_in: int
+
+
+class Me(BaseModel):
+    subject: str
+    role: str = Field(description="jurist, bestuurder, beleidsmedewerker of auditor.")
+    municipality: str

@@ -33,10 +33,16 @@ from api.schemas import (
 from api.settings import Settings
 from api.store import Store
 from api.store.models import DecisionRow, EvaluationRow, VerificationRow
-from api.store.repository import NewDecision, NewEvaluation
+from api.store.repository import (
+    Actor,
+    DecisionExists,
+    NewDecision,
+    NewEvaluation,
+    NothingToWithdraw,
+)
 from api.verification import Job, Verifier
-from engine.contract import Advice
 from engine.case.models import Case
+from engine.contract import Advice
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.inference.verification import ENGINE, Verification
 from engine.ruleset.bundle import Bundle, Catalog
@@ -99,7 +105,7 @@ def _verification_json(row: VerificationRow | None) -> bytes:
     return json.dumps(payload, ensure_ascii=False).encode("utf-8")
 
 
-def decision_out(row: DecisionRow) -> DecisionOut:
+def decision_out(row: DecisionRow, withdrawn_by: str | None = None) -> DecisionOut:
     return DecisionOut.model_validate(
         {
             "id": row.id,
@@ -110,8 +116,17 @@ def decision_out(row: DecisionRow) -> DecisionOut:
             "decided_by": row.decided_by,
             "recorded_by": row.recorded_by,
             "created_at": row.created_at,
+            "withdraws": row.withdraws,
+            "withdrawn_by": withdrawn_by,
+            "legal_basis_motivation": row.legal_basis_motivation,
         }
     )
+
+
+def decisions_out(rows: list[DecisionRow]) -> list[DecisionOut]:
+    """Every decision in the order made, each with the one that withdrew it."""
+    by_withdrawn = {d.withdraws: d.id for d in rows if d.withdraws}
+    return [decision_out(d, by_withdrawn.get(d.id)) for d in rows]
 
 
 def meta(row: EvaluationRow) -> EvaluationMeta:
@@ -173,14 +188,19 @@ class EvaluationService:
     def evaluate(
         self,
         data: object,
-        who: str,
+        who: Actor,
         municipality: str | None,
         reference_date: dt.date | None,
         case_id: str | None = None,
         detail: Detail = "summary",
     ) -> Served:
-        """Validate, advise (outside any transaction), store, queue the second reading."""
+        """Validate, advise (outside any transaction), store, queue the second reading.
+
+        A case is evaluated only by a user of its own municipality (the query may still
+        apply another municipality's policy to it).
+        """
         case = parse(data)
+        own_municipality(case.case.municipality, who)
         advice = self._advise(case, municipality, reference_date, detail)
         # The store keeps the summary; a full answer is the same evaluation rendered again.
         summary = (
@@ -215,7 +235,7 @@ class EvaluationService:
         served = body if detail == "summary" else advice_bytes(advice)
         return Served(row.id, self._respond(row, served))
 
-    def read(self, evaluation_id: str, who: str, detail: Detail = "summary") -> Served:
+    def read(self, evaluation_id: str, who: Actor, detail: Detail = "summary") -> Served:
         row = self.store.get_evaluation(evaluation_id, who)
         if row is None:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
@@ -237,12 +257,12 @@ class EvaluationService:
             advice,
             id=json.dumps(row.id).encode("ascii"),
             evaluation=meta(row).model_dump_json().encode("utf-8"),
-            decisions=_DECISIONS.dump_json([decision_out(d) for d in row.decisions]),
+            decisions=_DECISIONS.dump_json(decisions_out(row.decisions)),
             verification=_verification_json(row.verification),
         )
 
-    def replay(self, evaluation_id: str, who: str) -> ReplayOut:
-        row = self.store.find_evaluation(evaluation_id)
+    def replay(self, evaluation_id: str, who: Actor) -> ReplayOut:
+        row = self.store.find_evaluation(evaluation_id, who.municipality)
         if row is None:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
         result = self._replay(row)
@@ -303,19 +323,26 @@ class EvaluationService:
             message=message,
         )
 
-    def decide(self, evaluation_id: str, decision: DecisionIn, who: str) -> DecisionOut:
-        """Record a decision, only on an advice that durable-rules agreed with."""
-        row = self.store.find_evaluation(evaluation_id)
+    def decide(self, evaluation_id: str, decision: DecisionIn, who: Actor) -> DecisionOut:
+        """Record the one decision, only on an advice that durable-rules agreed with.
+
+        A change is a new decision that names the current one in ``withdraws``; an
+        intervention chosen without a satisfied legal basis needs its own motivation.
+        """
+        row = self.store.find_evaluation(evaluation_id, who.municipality)
         if row is None:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
-        known = {i["id"] for i in json.loads(stored_advice(row)).get("interventions", [])}
+        status = {
+            i["id"]: i.get("legal_basis", {}).get("status")
+            for i in json.loads(stored_advice(row)).get("interventions", [])
+        }
         errors = [
             FieldProblem(
                 path=f"$.interventions[{n}]",
                 message=f"interventie '{ident}' komt niet voor in dit advies",
             )
             for n, ident in enumerate(decision.interventions)
-            if ident not in known
+            if ident not in status
         ]
         seen: set[str] = set()
         for n, ident in enumerate(decision.interventions):
@@ -334,6 +361,20 @@ class EvaluationService:
                     message="kies bij accept of adjust minstens één interventie",
                 )
             )
+        unfounded = [
+            ident
+            for ident in decision.interventions
+            if ident in status and status[ident] != "satisfied"
+        ]
+        if decision.decision != "reject" and unfounded and not decision.legal_basis_motivation:
+            errors.append(
+                FieldProblem(
+                    path="$.legal_basis_motivation",
+                    message="de grondslag is niet vervuld voor "
+                    + ", ".join(f"'{i}'" for i in unfounded)
+                    + "; motiveer waarom deze interventie(s) toch worden gekozen",
+                )
+            )
         if errors:
             raise InvalidInput("; ".join(f"{e.path}: {e.message}" for e in errors), errors)
         verification = self.verifier.ensure(row)
@@ -344,16 +385,47 @@ class EvaluationService:
                 "Dit is een fout in de engine of de rulesets, geen juridische uitkomst: meld "
                 "het aan de beheerder. Verschillen: " + "; ".join(verification.differences[:5])
             )
-        stored = self.store.add_decision(
-            evaluation_id,
-            NewDecision(
-                decision=decision.decision.value,
-                interventions=decision.interventions,
-                motivation=decision.motivation,
-                decided_by=decision.decided_by,
-            ),
-            who,
-        )
+        try:
+            stored = self.store.add_decision(
+                evaluation_id,
+                NewDecision(
+                    decision=decision.decision.value,
+                    interventions=decision.interventions,
+                    motivation=decision.motivation,
+                    decided_by=decision.decided_by,
+                    withdraws=decision.withdraws,
+                    legal_basis_motivation=decision.legal_basis_motivation
+                    if decision.decision != "reject" and unfounded
+                    else None,
+                ),
+                who,
+            )
+        except DecisionExists as exc:
+            raise Conflict(
+                f"Over deze beoordeling is al besloten (besluit {exc.current}). Een ander "
+                f'besluit trekt dat in: stuur het opnieuw met "withdraws": "{exc.current}".'
+            ) from None
+        except NothingToWithdraw as exc:
+            current = (
+                f"het geldende besluit is {exc.current}"
+                if exc.current
+                else "er is nog geen besluit"
+            )
+            raise Conflict(
+                f"'withdraws' noemt {decision.withdraws}, maar {current}; "
+                "alleen het geldende besluit kan worden ingetrokken."
+            ) from None
         if stored is None:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
         return decision_out(stored)
+
+
+def own_municipality(municipality: str, who: Actor) -> None:
+    """A case of another municipality is refused with the field that says so."""
+    if municipality.strip().lower() != who.municipality:
+        problem = FieldProblem(
+            path="$.case.municipality",
+            message=f"de casus hoort bij gemeente '{municipality}', u bent aangemeld voor "
+            f"'{who.municipality}'",
+        )
+        raise InvalidInput(f"{problem.path}: {problem.message}", [problem])

@@ -11,10 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from api.auth.tokens import OidcConfig
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "sqlite:///var/afwegingskader.db"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_DEADLINE_SECONDS = 10.0
+DEFAULT_TOKEN_MINUTES = 15
 
 
 def _folder(value: str) -> Path:
@@ -37,12 +40,20 @@ class Settings:
     examples_dir: Path = field(default_factory=lambda: _folder("examples"))
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     load_demo_cases: bool = True
-    default_user: str = "anoniem"
+    #: One account per role for voorbeeldstad (README); never with ``AFWEGING_DEMO=0``.
+    demo_accounts: bool = True
     #: An evaluation that takes longer is stopped and answered with a 503 problem.
     deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
     #: durable-rules' second reading in a background thread per worker; off, it runs only
     #: on demand, before a decision (docs/adr/0007).
     verify_in_background: bool = True
+    #: Signs the service's own tokens; without it a key is made once and kept in the store.
+    secret_key: str | None = None
+    token_minutes: int = DEFAULT_TOKEN_MINUTES
+    #: The municipality's identity provider, when it has one (docs/adr/0008).
+    oidc: OidcConfig | None = None
+    #: The session cookie only over HTTPS; off for ``make run`` on http://127.0.0.1.
+    cookie_secure: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -55,4 +66,35 @@ class Settings:
             load_demo_cases=_flag(env.get("AFWEGING_DEMO", "1")),
             deadline_seconds=float(env.get("AFWEGING_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
             verify_in_background=_flag(env.get("AFWEGING_VERIFY_BACKGROUND", "1")),
+            demo_accounts=_flag(env.get("AFWEGING_DEMO", "1")),
+            secret_key=env.get("AFWEGING_SECRET_KEY") or None,
+            token_minutes=int(env.get("AFWEGING_TOKEN_MINUTES", DEFAULT_TOKEN_MINUTES)),
+            oidc=_oidc(env),
+            cookie_secure=_flag(env.get("AFWEGING_COOKIE_SECURE", "0")),
         )
+
+
+def _oidc(env: Mapping[str, str]) -> OidcConfig | None:
+    issuer = env.get("AFWEGING_OIDC_ISSUER")
+    if not issuer:
+        return None
+    audience = env.get("AFWEGING_OIDC_AUDIENCE")
+    jwks = env.get("AFWEGING_OIDC_JWKS")
+    if not audience or not jwks:
+        raise ValueError(
+            "AFWEGING_OIDC_ISSUER vraagt ook AFWEGING_OIDC_AUDIENCE en AFWEGING_OIDC_JWKS"
+        )
+    defaults = OidcConfig(issuer=issuer, audience=audience, jwks=jwks)
+    algorithms = env.get("AFWEGING_OIDC_ALGORITHMS")
+    return OidcConfig(
+        issuer=issuer,
+        audience=audience,
+        jwks=jwks,
+        role_claim=env.get("AFWEGING_OIDC_ROLE_CLAIM") or defaults.role_claim,
+        municipality_claim=env.get("AFWEGING_OIDC_MUNICIPALITY_CLAIM")
+        or defaults.municipality_claim,
+        subject_claim=env.get("AFWEGING_OIDC_SUBJECT_CLAIM") or defaults.subject_claim,
+        algorithms=tuple(a.strip() for a in algorithms.split(",") if a.strip())
+        if algorithms
+        else defaults.algorithms,
+    )

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from api.auth.cli import app as accounts
 from engine.ruleset import bundle
 from engine.ruleset.models import json_schema
 from engine.ruleset.source import Diagnostic
@@ -26,6 +27,7 @@ app = typer.Typer(
     help="Afwegingskader: bestuurlijke interventies wikken en wegen.",
     pretty_exceptions_enable=False,
 )
+app.add_typer(accounts, name="gebruiker")
 
 
 @app.command()

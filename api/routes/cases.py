@@ -8,12 +8,23 @@ from fastapi import APIRouter, Query, Response, status
 
 from api import problems
 from api.case_input import case_document, parse
-from api.deps import CaseBody, DetailLevel, Gemeente, Limit, Offset, Peildatum, State, User
+from api.deps import (
+    CaseBody,
+    DetailLevel,
+    Evaluator,
+    Gemeente,
+    Limit,
+    Offset,
+    Peildatum,
+    Reader,
+    State,
+)
 from api.problems import Conflict, NotFound
 from api.routes.evaluations import served
 from api.schemas import CasePage, CaseRecord, CaseSummary, EvaluationOut
+from api.service import own_municipality
 from api.store.models import CaseRow
-from api.store.repository import DuplicateCase, NewCase
+from api.store.repository import Actor, DuplicateCase, NewCase
 
 
 def record(row: CaseRow) -> CaseRecord:
@@ -32,21 +43,24 @@ def record(row: CaseRow) -> CaseRecord:
     )
 
 
-def new_case(data: object) -> NewCase:
+def new_case(data: object, who: Actor) -> NewCase:
     case = parse(data)
+    own_municipality(case.case.municipality, who)
     return NewCase(
         case_key=case.case.id, municipality=case.case.municipality, data=case_document(case)
     )
 
 
 def _conflict(exc: DuplicateCase) -> Conflict:
+    if exc.existing_id is None:
+        return Conflict(f"Het kenmerk '{exc.case_key}' is al in gebruik; kies een ander.")
     return Conflict(
         f"Er is al een casus met kenmerk '{exc.case_key}' (id {exc.existing_id}); "
         "wijzig die met PUT /v1/cases/{id}."
     )
 
 
-router = APIRouter(prefix="/v1/cases", tags=["casussen"])
+router = APIRouter(prefix="/v1/cases", tags=["casussen"], responses=problems.responses(401, 403))
 
 
 @router.post(
@@ -56,10 +70,13 @@ router = APIRouter(prefix="/v1/cases", tags=["casussen"])
     summary="Sla een casus op",
     responses=problems.responses(400, 409, 413, 422),
 )
-def create_case(case: CaseBody, app: State, who: User, response: Response) -> CaseRecord:
-    """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409."""
+def create_case(case: CaseBody, app: State, who: Evaluator, response: Response) -> CaseRecord:
+    """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409.
+
+    Alleen een jurist, en alleen voor de eigen gemeente.
+    """
     try:
-        row = app.store.create_case(new_case(case), who)
+        row = app.store.create_case(new_case(case, who), who)
     except DuplicateCase as exc:
         raise _conflict(exc) from None
     response.headers["Location"] = f"/v1/cases/{row.id}"
@@ -69,14 +86,14 @@ def create_case(case: CaseBody, app: State, who: User, response: Response) -> Ca
 @router.get("", response_model=CasePage, summary="Lijst van casussen")
 def list_cases(
     app: State,
-    who: User,
+    who: Reader,
     limit: Limit = 20,
     offset: Offset = 0,
     gemeente: Annotated[
         str | None, Query(max_length=200, description="Alleen casussen van deze gemeente.")
     ] = None,
 ) -> CasePage:
-    """Oudste eerst; `total` telt alle casussen (met het filter)."""
+    """De casussen van de eigen gemeente, oudste eerst; `total` telt ze (met het filter)."""
     rows, total = app.store.list_cases(who, limit, offset, gemeente)
     items = [
         CaseSummary(
@@ -98,7 +115,8 @@ def list_cases(
     summary="Een opgeslagen casus",
     responses=problems.responses(404),
 )
-def get_case(case_id: str, app: State, who: User) -> CaseRecord:
+def get_case(case_id: str, app: State, who: Reader) -> CaseRecord:
+    """Elke inzage komt in het auditlog, met de reden als die is gegeven (X-Reden)."""
     row = app.store.get_case(case_id, who)
     if row is None:
         raise NotFound(f"Geen casus met id '{case_id}'.")
@@ -111,10 +129,10 @@ def get_case(case_id: str, app: State, who: User) -> CaseRecord:
     summary="Vervang een opgeslagen casus",
     responses=problems.responses(400, 404, 409, 413, 422),
 )
-def replace_case(case_id: str, case: CaseBody, app: State, who: User) -> CaseRecord:
+def replace_case(case_id: str, case: CaseBody, app: State, who: Evaluator) -> CaseRecord:
     """Vervangt de hele casus; eerdere beoordelingen houden hun eigen kopie van de invoer."""
     try:
-        row = app.store.update_case(case_id, new_case(case), who)
+        row = app.store.update_case(case_id, new_case(case, who), who)
     except DuplicateCase as exc:
         raise _conflict(exc) from None
     if row is None:
@@ -132,7 +150,7 @@ def replace_case(case_id: str, case: CaseBody, app: State, who: User) -> CaseRec
 def evaluate_case(
     case_id: str,
     app: State,
-    who: User,
+    who: Evaluator,
     gemeente: Gemeente = None,
     peildatum: Peildatum = None,
     detail: DetailLevel = "summary",

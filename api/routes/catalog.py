@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api import problems
-from api.deps import State
+from api.deps import CatalogReader, State
 from api.provenance import bundle_refs
 from api.schemas import (
     BundleInfo,
@@ -21,7 +21,7 @@ from api.schemas import (
     RulesetList,
 )
 
-router = APIRouter(prefix="/v1", tags=["rulesets"])
+router = APIRouter(prefix="/v1", tags=["rulesets"], responses=problems.responses(401, 403))
 
 
 @router.get(
@@ -32,6 +32,7 @@ router = APIRouter(prefix="/v1", tags=["rulesets"])
 )
 def list_interventions(
     app: State,
+    _who: CatalogReader,
     gemeente: Annotated[
         str | None,
         Query(max_length=200, description="Gemeente; zonder: alleen de landelijke regels."),
@@ -80,7 +81,7 @@ def list_interventions(
 
 
 @router.get("/rulesets", response_model=RulesetList, summary="Alle geladen rulesets")
-def list_rulesets(app: State) -> RulesetList:
+def list_rulesets(app: State, _who: CatalogReader) -> RulesetList:
     """Id, versie, geldigheid en sha256 van elk ruleset-bestand."""
     catalog = app.service.catalog
     items = [

@@ -7,7 +7,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from api import problems
-from api.deps import CaseBody, DetailLevel, Gemeente, Limit, Offset, Peildatum, State, User
+from api.deps import (
+    CaseBody,
+    Decider,
+    DetailLevel,
+    Evaluator,
+    Gemeente,
+    Limit,
+    Offset,
+    Peildatum,
+    Reader,
+    State,
+)
 from api.schemas import (
     DecisionIn,
     DecisionOut,
@@ -18,8 +29,11 @@ from api.schemas import (
 )
 from api.service import Served
 from api.store.models import EvaluationRow
+from api.store.repository import current_decision
 
-router = APIRouter(prefix="/v1/evaluations", tags=["beoordelingen"])
+router = APIRouter(
+    prefix="/v1/evaluations", tags=["beoordelingen"], responses=problems.responses(401, 403)
+)
 
 
 def served(result: Served, status_code: int = 200, created: bool = False) -> Response:
@@ -31,7 +45,7 @@ def served(result: Served, status_code: int = 200, created: bool = False) -> Res
 
 
 def _summary(row: EvaluationRow) -> EvaluationSummary:
-    last = row.decisions[-1].decision if row.decisions else None
+    current = current_decision(row.decisions)
     return EvaluationSummary.model_validate(
         {
             "id": row.id,
@@ -43,7 +57,7 @@ def _summary(row: EvaluationRow) -> EvaluationSummary:
             "engine_version": row.engine_version,
             "created_at": row.created_at,
             "created_by": row.created_by,
-            "decision": last,
+            "decision": current.decision if current else None,
         }
     )
 
@@ -58,7 +72,7 @@ def _summary(row: EvaluationRow) -> EvaluationSummary:
 def create_evaluation(
     case: CaseBody,
     app: State,
-    who: User,
+    who: Evaluator,
     gemeente: Gemeente = None,
     peildatum: Peildatum = None,
     detail: DetailLevel = "summary",
@@ -75,7 +89,7 @@ def create_evaluation(
 @router.get("", response_model=EvaluationPage, summary="Lijst van beoordelingen")
 def list_evaluations(
     app: State,
-    who: User,
+    who: Reader,
     limit: Limit = 20,
     offset: Offset = 0,
     case_key: Annotated[
@@ -85,7 +99,7 @@ def list_evaluations(
         str | None, Query(max_length=36, description="Alleen deze opgeslagen casus.")
     ] = None,
 ) -> EvaluationPage:
-    """Nieuwste eerst."""
+    """De beoordelingen van de eigen gemeente, nieuwste eerst."""
     rows, total = app.store.list_evaluations(who, limit, offset, case_key, case_ref)
     return EvaluationPage(
         items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset
@@ -99,9 +113,12 @@ def list_evaluations(
     responses=problems.responses(404, 409),
 )
 def get_evaluation(
-    evaluation_id: str, app: State, who: User, detail: DetailLevel = "summary"
+    evaluation_id: str, app: State, who: Reader, detail: DetailLevel = "summary"
 ) -> Response:
-    """Het opgeslagen advies met herkomst (rulesets, engine, invoer-hash) en besluiten."""
+    """Het opgeslagen advies met herkomst (rulesets, engine, invoer-hash) en besluiten.
+
+    Elke inzage komt in het auditlog, met de reden als die is gegeven (X-Reden).
+    """
     return served(app.service.read(evaluation_id, who, detail))
 
 
@@ -111,7 +128,7 @@ def get_evaluation(
     summary="Herhaal een beoordeling",
     responses=problems.responses(404),
 )
-def replay_evaluation(evaluation_id: str, app: State, who: User) -> ReplayOut:
+def replay_evaluation(evaluation_id: str, app: State, who: Evaluator) -> ReplayOut:
     """Beoordeel de opgeslagen invoer opnieuw met dezelfde gemeente en peildatum.
 
     Meldt `identical: true` of de verschillen per JSON-pad, en of de rulesets sinds
@@ -127,11 +144,14 @@ def replay_evaluation(evaluation_id: str, app: State, who: User) -> ReplayOut:
     summary="Leg het besluit over een advies vast",
     responses=problems.responses(400, 404, 409, 413, 422),
 )
-def decide(evaluation_id: str, decision: DecisionIn, app: State, who: User) -> DecisionOut:
+def decide(evaluation_id: str, decision: DecisionIn, app: State, who: Decider) -> DecisionOut:
     """Overnemen (accept), aanpassen (adjust) of niet volgen (reject), met motivering.
 
+    Alleen een bestuurder van de gemeente. Eén besluit per beoordeling: een tweede geeft
+    409, tenzij het het geldende besluit intrekt en vervangt (`withdraws`: zijn id).
     Elke gekozen interventie moet in het advies voorkomen; bij accept en adjust is er
-    minstens één nodig. Een besluit kan alleen op een beoordeling die durable-rules heeft
-    bevestigd (409 als de tweede lezing afwijkt).
+    minstens één nodig, en een interventie zonder vervulde grondslag vraagt een eigen
+    motivering (`legal_basis_motivation`). Een besluit kan alleen op een beoordeling die
+    durable-rules heeft bevestigd (409 als de tweede lezing afwijkt).
     """
     return app.service.decide(evaluation_id, decision, who)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from api import problems
-from api.deps import Limit, Offset, State
+from api.deps import Auditor, Limit, Offset, State
 from api.problems import problem_response
 from api.schemas import AuditEntry, AuditPage, Health
 from api.store.models import AUDIT_ACTIONS
@@ -40,10 +40,12 @@ def healthz(app: State) -> Health | JSONResponse:
     "/v1/audit",
     response_model=AuditPage,
     tags=["beheer"],
-    summary="Het auditlog (alleen lezen)",
+    summary="Het auditlog van de eigen gemeente (alleen lezen)",
+    responses=problems.responses(401, 403),
 )
 def audit(
     app: State,
+    who: Auditor,
     limit: Limit = 50,
     offset: Offset = 0,
     object_id: Annotated[str | None, Query(max_length=200)] = None,
@@ -52,8 +54,9 @@ def audit(
         Query(pattern="^(" + "|".join(AUDIT_ACTIONS) + ")$", description="Alleen deze actie."),
     ] = None,
 ) -> AuditPage:
-    """Wie deed wat wanneer, oudste eerst; het log wordt alleen aangevuld, nooit gewijzigd."""
-    rows, total = app.store.audit_entries(limit, offset, object_id, action)
+    """Wie deed wat wanneer (en waarom, bij een inzage), oudste eerst; alleen voor een
+    auditor. Het log wordt alleen aangevuld, nooit gewijzigd."""
+    rows, total = app.store.audit_entries(who, limit, offset, object_id, action)
     items = [
         AuditEntry(
             id=r.id,
@@ -63,6 +66,7 @@ def audit(
             object_type=r.object_type,
             object_id=r.object_id,
             detail=r.detail,
+            reason=r.reason,
         )
         for r in rows
     ]

@@ -40,7 +40,11 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def connect(url: str, **kwargs: Any) -> Engine:
-    """An Engine for ``url``; SQLite files and their folder are created on demand."""
+    """An Engine for ``url``; SQLite files and their folder are created on demand.
+
+    ``hide_parameters``: a failed statement's message (and so a logged 500) never carries
+    the values it was given, which are case data.
+    """
     path = sqlite_path(url)
     if make_url(url).get_backend_name() == "sqlite":
         if path is not None:
@@ -48,11 +52,12 @@ def connect(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(
             url,
             connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+            hide_parameters=True,
             **kwargs,
         )
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
 def _configure_sqlite(engine: Engine) -> None:

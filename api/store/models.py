@@ -26,12 +26,14 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 AUDIT_ACTIONS = ("create", "read", "update", "evaluate", "decide", "replay")
 DECISIONS = ("accept", "adjust", "reject")
+ROLES = ("jurist", "bestuurder", "beleidsmedewerker", "auditor")
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -108,6 +110,11 @@ class EvaluationRow(Base):
     engine_version: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     created_by: Mapped[str] = mapped_column(String(200))
+    #: The municipality of the user who asked, lower-case: who may see this evaluation.
+    #: Not ``municipality``, which is whose policy was applied (a query may choose it).
+    #: Nullable only because migration 0003 adds it to a table that may hold rows (and
+    #: SQLite cannot tighten a column in place); 0003 fills it, the repository writes it.
+    tenant: Mapped[str] = mapped_column(String(200), index=True, nullable=True)
 
     decisions: Mapped[list[DecisionRow]] = relationship(
         back_populates="evaluation", order_by="DecisionRow.created_at", lazy="selectin"
@@ -116,9 +123,23 @@ class EvaluationRow(Base):
 
 
 class DecisionRow(Base):
+    """One decision per evaluation; a change withdraws the current one and names it.
+
+    The database keeps the chain linear: at most one decision per evaluation withdraws
+    nothing (the first), and each decision is withdrawn at most once, so two bestuurders
+    deciding at the same moment cannot both succeed.
+    """
+
     __tablename__ = "decisions"
     __table_args__ = (
         CheckConstraint("decision IN ('accept', 'adjust', 'reject')", name="decision_kind"),
+        Index(
+            "uq_decisions_first_per_evaluation",
+            "evaluation_id",
+            unique=True,
+            sqlite_where=text("withdraws IS NULL"),
+            postgresql_where=text("withdraws IS NULL"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -129,6 +150,11 @@ class DecisionRow(Base):
     decided_by: Mapped[str] = mapped_column(String(200))
     recorded_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    withdraws: Mapped[str | None] = mapped_column(
+        ForeignKey("decisions.id"), unique=True, nullable=True
+    )
+    #: Why an intervention whose legal basis is not satisfied is chosen anyway.
+    legal_basis_motivation: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     evaluation: Mapped[EvaluationRow] = relationship(back_populates="decisions")
 
@@ -167,3 +193,34 @@ class AuditRow(Base):
     object_type: Mapped[str] = mapped_column(String(20))
     object_id: Mapped[str | None] = mapped_column(String(200))
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: Whose trail this is (lower-case); an auditor reads only their municipality's.
+    municipality: Mapped[str | None] = mapped_column(String(200), index=True)
+    #: Why the user looked (``X-Reden`` or ``reden``), when they said.
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class UserRow(Base):
+    """A local account (the embedded sign-in); municipalities with an IdP need none."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(
+            "role IN ('jurist', 'bestuurder', 'beleidsmedewerker', 'auditor')", name="user_role"
+        ),
+    )
+
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    municipality: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class SecretRow(Base):
+    """Secrets the service makes for itself, shared by every instance through the store."""
+
+    __tablename__ = "service_secrets"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary)

@@ -10,27 +10,70 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.store.db import connect, migrate
-from api.store.models import AuditRow, CaseRow, DecisionRow, EvaluationRow, VerificationRow
+from api.store.models import (
+    AuditRow,
+    CaseRow,
+    DecisionRow,
+    EvaluationRow,
+    SecretRow,
+    UserRow,
+    VerificationRow,
+)
 
 SYSTEM_USER = "systeem"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, for which municipality (lower-case), and why if they said.
+
+    Every query is limited to ``municipality``: a record of another municipality is
+    reported as absent, exactly like an unknown id.
+    """
+
+    who: str
+    municipality: str
+    reason: str | None = None
 
 
 class StoreError(Exception):
     pass
 
 
+class DecisionExists(StoreError):
+    """The evaluation has a decision already; a change must name it in ``withdraws``."""
+
+    def __init__(self, current: str | None):
+        super().__init__(f"er is al een besluit ({current})")
+        self.current = current
+
+
+class NothingToWithdraw(StoreError):
+    """``withdraws`` names a decision that is not the evaluation's current one."""
+
+    def __init__(self, current: str | None):
+        super().__init__(f"het huidige besluit is {current}")
+        self.current = current
+
+
+class DuplicateUser(StoreError):
+    pass
+
+
 class DuplicateCase(StoreError):
-    def __init__(self, case_key: str, existing_id: str):
+    """``existing_id`` is None when the key is taken in another municipality (or unknown)."""
+
+    def __init__(self, case_key: str, existing_id: str | None):
         super().__init__(f"casus '{case_key}' bestaat al ({existing_id})")
         self.case_key = case_key
         self.existing_id = existing_id
@@ -75,6 +118,16 @@ class NewDecision:
     interventions: list[str]
     motivation: str
     decided_by: str
+    withdraws: str | None = None
+    legal_basis_motivation: str | None = None
+
+
+@dataclass(frozen=True)
+class NewUser:
+    username: str
+    password_hash: str
+    role: str
+    municipality: str
 
 
 def now() -> dt.datetime:
@@ -98,17 +151,21 @@ class Store:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def migrate(self, demo_cases: Sequence[NewCase] = ()) -> None:
-        """Bring the schema to head and, if the store has no cases yet, add the demo cases."""
+    def migrate(
+        self, demo_cases: Sequence[NewCase] = (), demo_users: Sequence[NewUser] = ()
+    ) -> None:
+        """Bring the schema to head; add the demo cases to a store without cases, and
+        each demo account that does not exist yet (a password changed since is kept)."""
 
         def seed(connection: Connection) -> None:
-            if not demo_cases:
-                return
             with Session(bind=connection) as session:
-                if session.scalar(select(func.count()).select_from(CaseRow)):
-                    return
-                for case in demo_cases:
-                    self._insert_case(session, case, SYSTEM_USER, {"demo": True})
+                for user in demo_users:
+                    if session.get(UserRow, user.username) is None:
+                        session.add(_user_row(user))
+                if demo_cases and not session.scalar(select(func.count()).select_from(CaseRow)):
+                    for case in demo_cases:
+                        system = Actor(SYSTEM_USER, case.municipality.lower())
+                        self._insert_case(session, case, system, {"demo": True})
                 session.flush()
 
         migrate(self.engine, seed)
@@ -128,7 +185,7 @@ class Store:
     @staticmethod
     def _audit(
         session: Session,
-        who: str,
+        actor: Actor,
         action: str,
         object_type: str,
         object_id: str | None,
@@ -137,22 +194,86 @@ class Store:
         session.add(
             AuditRow(
                 at=now(),
-                who=who,
+                who=actor.who,
                 action=action,
                 object_type=object_type,
                 object_id=object_id,
                 detail=detail,
+                municipality=actor.municipality,
+                reason=actor.reason,
             )
         )
 
+    # --- secrets and accounts ----------------------------------------------------------
+
+    def secret(self, name: str, make: Callable[[], bytes]) -> bytes:
+        """The secret called ``name``, made by ``make`` the first time; the first writer wins."""
+        with self._tx() as session:
+            found = session.get(SecretRow, name)
+            if found is not None:
+                return found.value
+        try:
+            with self._tx() as session:
+                session.add(SecretRow(name=name, value=make()))
+        except IntegrityError:
+            pass
+        with self._tx() as session:
+            stored = session.get(SecretRow, name)
+            assert stored is not None
+            return stored.value
+
+    def add_user(self, user: NewUser) -> UserRow:
+        try:
+            with self._tx() as session:
+                if session.get(UserRow, user.username) is not None:
+                    raise DuplicateUser(user.username)
+                row = _user_row(user)
+                session.add(row)
+                return row
+        except IntegrityError:
+            raise DuplicateUser(user.username) from None
+
+    def get_user(self, username: str) -> UserRow | None:
+        with self._tx() as session:
+            return session.get(UserRow, username)
+
+    def list_users(self) -> list[UserRow]:
+        with self._tx() as session:
+            return list(session.scalars(select(UserRow).order_by(UserRow.username)).all())
+
+    def delete_user(self, username: str) -> bool:
+        with self._tx() as session:
+            if session.get(UserRow, username) is None:
+                return False
+            session.execute(delete(UserRow).where(UserRow.username == username))
+            return True
+
+    def set_password(self, username: str, password_hash: str) -> bool:
+        with self._tx() as session:
+            row = session.get(UserRow, username)
+            if row is None:
+                return False
+            row.password_hash = password_hash
+            row.password_changed_at = now()
+            return True
+
     # --- cases -----------------------------------------------------------------------
 
+    @staticmethod
+    def _case(session: Session, case_id: str, actor: Actor) -> CaseRow | None:
+        row = session.get(CaseRow, case_id)
+        if row is None or row.municipality.lower() != actor.municipality:
+            return None
+        return row
+
     def _insert_case(
-        self, session: Session, case: NewCase, who: str, detail: dict[str, Any] | None = None
+        self, session: Session, case: NewCase, actor: Actor, detail: dict[str, Any] | None = None
     ) -> CaseRow:
-        existing = session.scalar(select(CaseRow.id).where(CaseRow.case_key == case.case_key))
+        existing = session.scalar(select(CaseRow).where(CaseRow.case_key == case.case_key))
         if existing is not None:
-            raise DuplicateCase(case.case_key, existing)
+            # Another municipality's key is not named: its existence is not ours to know.
+            mine = existing.municipality.lower() == actor.municipality
+            raise DuplicateCase(case.case_key, existing.id if mine else None)
         stamp = now()
         row = CaseRow(
             id=new_id(),
@@ -161,66 +282,64 @@ class Store:
             data=case.data,
             revision=1,
             created_at=stamp,
-            created_by=who,
+            created_by=actor.who,
             updated_at=stamp,
-            updated_by=who,
+            updated_by=actor.who,
         )
         session.add(row)
         self._audit(
-            session, who, "create", "case", row.id, {"case_key": case.case_key, **(detail or {})}
+            session, actor, "create", "case", row.id, {"case_key": case.case_key, **(detail or {})}
         )
         return row
 
-    def create_case(self, case: NewCase, who: str) -> CaseRow:
+    def create_case(self, case: NewCase, actor: Actor) -> CaseRow:
         try:
             with self._tx() as session:
-                return self._insert_case(session, case, who)
+                return self._insert_case(session, case, actor)
         except IntegrityError:
             # Lost a race with another writer of the same case key.
             with self._tx() as session:
-                existing = session.scalar(
-                    select(CaseRow.id).where(CaseRow.case_key == case.case_key)
-                )
-            if existing is None:
-                raise
-            raise DuplicateCase(case.case_key, existing) from None
+                existing = session.scalar(select(CaseRow).where(CaseRow.case_key == case.case_key))
+                if existing is None:
+                    raise
+                mine = existing.municipality.lower() == actor.municipality
+                raise DuplicateCase(case.case_key, existing.id if mine else None) from None
 
-    def update_case(self, case_id: str, case: NewCase, who: str) -> CaseRow | None:
+    def update_case(self, case_id: str, case: NewCase, actor: Actor) -> CaseRow | None:
         try:
             with self._tx() as session:
-                row = session.get(CaseRow, case_id)
+                row = self._case(session, case_id, actor)
                 if row is None:
                     return None
                 clash = session.scalar(
-                    select(CaseRow.id).where(
-                        CaseRow.case_key == case.case_key, CaseRow.id != case_id
-                    )
+                    select(CaseRow).where(CaseRow.case_key == case.case_key, CaseRow.id != case_id)
                 )
                 if clash is not None:
-                    raise DuplicateCase(case.case_key, clash)
+                    mine = clash.municipality.lower() == actor.municipality
+                    raise DuplicateCase(case.case_key, clash.id if mine else None)
                 row.case_key = case.case_key
                 row.municipality = case.municipality
                 row.data = case.data
                 row.revision += 1
                 row.updated_at = now()
-                row.updated_by = who
-                self._audit(session, who, "update", "case", case_id, {"revision": row.revision})
+                row.updated_by = actor.who
+                self._audit(session, actor, "update", "case", case_id, {"revision": row.revision})
                 return row
         except IntegrityError:
-            raise DuplicateCase(case.case_key, "?") from None
+            raise DuplicateCase(case.case_key, None) from None
 
-    def get_case(self, case_id: str, who: str) -> CaseRow | None:
+    def get_case(self, case_id: str, actor: Actor) -> CaseRow | None:
         with self._tx() as session:
-            row = session.get(CaseRow, case_id)
+            row = self._case(session, case_id, actor)
             if row is not None:
-                self._audit(session, who, "read", "case", case_id)
+                self._audit(session, actor, "read", "case", case_id)
             return row
 
     def list_cases(
-        self, who: str, limit: int, offset: int, municipality: str | None = None
+        self, actor: Actor, limit: int, offset: int, municipality: str | None = None
     ) -> tuple[list[CaseRow], int]:
         with self._tx() as session:
-            query = select(CaseRow)
+            query = select(CaseRow).where(func.lower(CaseRow.municipality) == actor.municipality)
             if municipality:
                 query = query.where(func.lower(CaseRow.municipality) == municipality.lower())
             total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
@@ -229,17 +348,23 @@ class Store:
             ).all()
             self._audit(
                 session,
-                who,
+                actor,
                 "read",
                 "case",
                 None,
-                {"list": True, "limit": limit, "offset": offset, "returned": len(rows)},
+                {
+                    "list": True,
+                    "limit": limit,
+                    "offset": offset,
+                    "returned": len(rows),
+                    "ids": [r.id for r in rows],
+                },
             )
             return list(rows), total
 
     # --- evaluations -----------------------------------------------------------------
 
-    def add_evaluation(self, new: NewEvaluation, who: str) -> EvaluationRow:
+    def add_evaluation(self, new: NewEvaluation, actor: Actor) -> EvaluationRow:
         with self._tx() as session:
             row = EvaluationRow(
                 id=new_id(),
@@ -259,13 +384,15 @@ class Store:
                 rulesets=new.rulesets,
                 engine_version=new.engine_version,
                 created_at=now(),
-                created_by=who,
+                created_by=actor.who,
+                tenant=actor.municipality,
                 decisions=[],
+                verification=None,
             )
             session.add(row)
             self._audit(
                 session,
-                who,
+                actor,
                 "evaluate",
                 "evaluation",
                 row.id,
@@ -279,28 +406,37 @@ class Store:
             )
             return row
 
-    def get_evaluation(self, evaluation_id: str, who: str) -> EvaluationRow | None:
+    @staticmethod
+    def _evaluation(
+        session: Session, evaluation_id: str, municipality: str
+    ) -> EvaluationRow | None:
+        row = session.get(EvaluationRow, evaluation_id)
+        if row is None or row.tenant != municipality:
+            return None
+        return row
+
+    def get_evaluation(self, evaluation_id: str, actor: Actor) -> EvaluationRow | None:
         with self._tx() as session:
-            row = session.get(EvaluationRow, evaluation_id)
+            row = self._evaluation(session, evaluation_id, actor.municipality)
             if row is not None:
-                self._audit(session, who, "read", "evaluation", evaluation_id)
+                self._audit(session, actor, "read", "evaluation", evaluation_id)
             return row
 
-    def find_evaluation(self, evaluation_id: str) -> EvaluationRow | None:
+    def find_evaluation(self, evaluation_id: str, municipality: str) -> EvaluationRow | None:
         """For the service's own checks (decision, replay), which log their own action."""
         with self._tx() as session:
-            return session.get(EvaluationRow, evaluation_id)
+            return self._evaluation(session, evaluation_id, municipality)
 
     def list_evaluations(
         self,
-        who: str,
+        actor: Actor,
         limit: int,
         offset: int,
         case_key: str | None = None,
         case_id: str | None = None,
     ) -> tuple[list[EvaluationRow], int]:
         with self._tx() as session:
-            query = select(EvaluationRow)
+            query = select(EvaluationRow).where(EvaluationRow.tenant == actor.municipality)
             if case_key:
                 query = query.where(EvaluationRow.case_key == case_key)
             if case_id:
@@ -313,17 +449,23 @@ class Store:
             ).all()
             self._audit(
                 session,
-                who,
+                actor,
                 "read",
                 "evaluation",
                 None,
-                {"list": True, "limit": limit, "offset": offset, "returned": len(rows)},
+                {
+                    "list": True,
+                    "limit": limit,
+                    "offset": offset,
+                    "returned": len(rows),
+                    "ids": [r.id for r in rows],
+                },
             )
             return list(rows), total
 
-    def record_replay(self, evaluation_id: str, who: str, detail: dict[str, Any]) -> None:
+    def record_replay(self, evaluation_id: str, actor: Actor, detail: dict[str, Any]) -> None:
         with self._tx() as session:
-            self._audit(session, who, "replay", "evaluation", evaluation_id, detail)
+            self._audit(session, actor, "replay", "evaluation", evaluation_id, detail)
 
     def add_verification(self, evaluation_id: str, new: NewVerification) -> VerificationRow:
         """Record durable-rules' reading once; a second writer finds the first one's row.
@@ -354,48 +496,73 @@ class Store:
 
     # --- decisions -------------------------------------------------------------------
 
-    def add_decision(self, evaluation_id: str, new: NewDecision, who: str) -> DecisionRow | None:
-        with self._tx() as session:
-            if session.get(EvaluationRow, evaluation_id) is None:
-                return None
-            row = DecisionRow(
-                id=new_id(),
-                evaluation_id=evaluation_id,
-                decision=new.decision,
-                interventions=list(new.interventions),
-                motivation=new.motivation,
-                decided_by=new.decided_by,
-                recorded_by=who,
-                created_at=now(),
-            )
-            session.add(row)
-            self._audit(
-                session,
-                who,
-                "decide",
-                "decision",
-                row.id,
-                {
-                    "evaluation_id": evaluation_id,
-                    "decision": new.decision,
-                    "interventions": list(new.interventions),
-                    "decided_by": new.decided_by,
-                },
-            )
-            return row
+    def add_decision(
+        self, evaluation_id: str, new: NewDecision, actor: Actor
+    ) -> DecisionRow | None:
+        """The first decision, or one that withdraws the current one; else a StoreError.
+
+        The unique indexes on ``decisions`` settle a race between two writers: the loser's
+        commit fails and is reported as the conflict it is.
+        """
+        try:
+            with self._tx() as session:
+                evaluation = self._evaluation(session, evaluation_id, actor.municipality)
+                if evaluation is None:
+                    return None
+                current = current_decision(evaluation.decisions)
+                current_id = current.id if current is not None else None
+                if new.withdraws is None and current is not None:
+                    raise DecisionExists(current_id)
+                if new.withdraws is not None and new.withdraws != current_id:
+                    raise NothingToWithdraw(current_id)
+                row = DecisionRow(
+                    id=new_id(),
+                    evaluation_id=evaluation_id,
+                    decision=new.decision,
+                    interventions=list(new.interventions),
+                    motivation=new.motivation,
+                    decided_by=new.decided_by,
+                    recorded_by=actor.who,
+                    created_at=now(),
+                    withdraws=new.withdraws,
+                    legal_basis_motivation=new.legal_basis_motivation,
+                )
+                session.add(row)
+                self._audit(
+                    session,
+                    actor,
+                    "decide",
+                    "decision",
+                    row.id,
+                    {
+                        "evaluation_id": evaluation_id,
+                        "decision": new.decision,
+                        "interventions": list(new.interventions),
+                        "decided_by": new.decided_by,
+                        "withdraws": new.withdraws,
+                        "legal_basis_motivation": new.legal_basis_motivation is not None,
+                    },
+                )
+                return row
+        except IntegrityError:
+            with self._tx() as session:
+                evaluation = self._evaluation(session, evaluation_id, actor.municipality)
+                found = current_decision(evaluation.decisions) if evaluation else None
+            raise DecisionExists(found.id if found else None) from None
 
     # --- audit -----------------------------------------------------------------------
 
     def audit_entries(
         self,
+        actor: Actor,
         limit: int,
         offset: int,
         object_id: str | None = None,
         action: str | None = None,
     ) -> tuple[list[AuditRow], int]:
-        """Read the log without logging the read (that would grow the log on every look)."""
+        """The municipality's trail; reading it is not logged (that would grow it per look)."""
         with self._tx() as session:
-            query = select(AuditRow)
+            query = select(AuditRow).where(AuditRow.municipality == actor.municipality)
             if object_id:
                 query = query.where(AuditRow.object_id == object_id)
             if action:
@@ -403,3 +570,22 @@ class Store:
             total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
             rows = session.scalars(query.order_by(AuditRow.id).limit(limit).offset(offset)).all()
             return list(rows), total
+
+
+def current_decision(decisions: Sequence[DecisionRow]) -> DecisionRow | None:
+    """The decision no later decision withdraws (the chain has exactly one such end)."""
+    withdrawn = {d.withdraws for d in decisions if d.withdraws}
+    standing = [d for d in decisions if d.id not in withdrawn]
+    return standing[-1] if standing else None
+
+
+def _user_row(user: NewUser) -> UserRow:
+    stamp = now()
+    return UserRow(
+        username=user.username,
+        password_hash=user.password_hash,
+        role=user.role,
+        municipality=user.municipality.lower(),
+        created_at=stamp,
+        password_changed_at=stamp,
+    )

@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from api.app import create_app
+from api.auth.principal import Role
 from api.settings import Settings
 from engine.advise import Advisor
 
@@ -35,6 +36,9 @@ RULESETS = ROOT / "rulesets"
 EXAMPLES = ROOT / "examples"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 EXAMPLE_NAMES = ("e1-visser", "e2-meijer", "e3-kevin")
+HOME = "voorbeeldstad"
+#: A second municipality: its users must never see voorbeeldstad's records.
+OTHER = "andersdorp"
 
 
 def in_ci() -> bool:
@@ -131,20 +135,63 @@ def store_url(request: pytest.FixtureRequest) -> str:
 # --- the app -------------------------------------------------------------------------
 
 
-AppFactory = Callable[..., TestClient]
+class Api:
+    """A TestClient signed in as one user: each request carries that user's bearer token.
+
+    ``as_(role, municipality)`` is another user of the same running app; ``anonymous`` is
+    the bare client. Tokens are issued by the app's own signer, as ``POST /v1/token``
+    does after checking a password (that flow has its own tests).
+    """
+
+    def __init__(self, client: TestClient, role: str, municipality: str = HOME, subject: str = ""):
+        self.anonymous = client
+        self.role = role
+        self.municipality = municipality
+        self.subject = subject or role
+        tokens = client.app.state.afweging.tokens  # type: ignore[attr-defined]
+        token = tokens.issue(self.subject, Role(role), municipality).token
+        self.auth = {"Authorization": f"Bearer {token}"}
+
+    @property
+    def app(self) -> Any:
+        return self.anonymous.app
+
+    def as_(self, role: str, municipality: str = HOME, subject: str = "") -> Api:
+        return Api(self.anonymous, role, municipality, subject)
+
+    def request(self, method: str, url: str, **kwargs: Any) -> Any:
+        headers = {**self.auth, **(kwargs.pop("headers", None) or {})}
+        return self.anonymous.request(method, url, headers=headers, **kwargs)
+
+    def get(self, url: str, **kwargs: Any) -> Any:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> Any:
+        return self.request("POST", url, **kwargs)
+
+    def put(self, url: str, **kwargs: Any) -> Any:
+        return self.request("PUT", url, **kwargs)
+
+    def delete(self, url: str, **kwargs: Any) -> Any:
+        return self.request("DELETE", url, **kwargs)
+
+
+AppFactory = Callable[..., Api]
 
 
 @pytest.fixture
 def make_client(advisor: Advisor) -> Iterator[AppFactory]:
-    """Build a TestClient for an app on ``url``; every app is closed after the test."""
+    """An app on ``url`` and a jurist of voorbeeldstad signed in to it; closed after the test."""
     clients: list[TestClient] = []
 
-    def make(url: str, raise_server_exceptions: bool = True, **overrides: Any) -> TestClient:
+    def make(
+        url: str, raise_server_exceptions: bool = True, role: str = "jurist", **overrides: Any
+    ) -> Api:
         app = create_app(settings_for(url, **overrides), advisor=advisor)
         client = TestClient(app, raise_server_exceptions=raise_server_exceptions)
         client.__enter__()
         clients.append(client)
-        return client
+        return Api(client, role)
 
     yield make
     for client in clients:
@@ -152,5 +199,16 @@ def make_client(advisor: Advisor) -> Iterator[AppFactory]:
 
 
 @pytest.fixture
-def client(make_client: AppFactory, sqlite_url: str) -> TestClient:
+def client(make_client: AppFactory, sqlite_url: str) -> Api:
+    """A jurist of voorbeeldstad (the demo cases' municipality)."""
     return make_client(sqlite_url)
+
+
+@pytest.fixture
+def bestuurder(client: Api) -> Api:
+    return client.as_("bestuurder")
+
+
+@pytest.fixture
+def auditor(client: Api) -> Api:
+    return client.as_("auditor")

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from engine.advise import Advisor
 from engine.case.models import Case
 from engine.inference.verification import Verification, VerificationStatus
-from tests.api.conftest import AppFactory
+from tests.api.conftest import Api, AppFactory
 from tests.api.test_api_endpoints import assert_problem, evaluate
 
 DECISION = {
@@ -35,9 +35,7 @@ def proof_nodes(advice: dict[str, Any]) -> int:
     )
 
 
-def test_summary_has_no_proof_trees_and_full_has_them(
-    client: TestClient, e1: dict[str, Any]
-) -> None:
+def test_summary_has_no_proof_trees_and_full_has_them(client: Api, e1: dict[str, Any]) -> None:
     created = evaluate(client, e1)
     assert proof_nodes(created) == 0
     full = client.get(f"/v1/evaluations/{created['id']}", params={"detail": "full"})
@@ -49,7 +47,7 @@ def test_summary_has_no_proof_trees_and_full_has_them(
 
 
 def test_post_with_full_detail_answers_full_but_stores_the_summary(
-    client: TestClient, e1: dict[str, Any]
+    client: Api, e1: dict[str, Any]
 ) -> None:
     created = evaluate(client, e1, detail="full")
     assert proof_nodes(created) > 0
@@ -58,7 +56,7 @@ def test_post_with_full_detail_answers_full_but_stores_the_summary(
 
 
 def test_the_advice_is_stored_compressed_and_served_from_those_bytes(
-    client: TestClient, e1: dict[str, Any]
+    client: Api, e1: dict[str, Any]
 ) -> None:
     created = evaluate(client, e1)
     store = client.app.state.afweging.store  # type: ignore[attr-defined]
@@ -70,14 +68,13 @@ def test_the_advice_is_stored_compressed_and_served_from_those_bytes(
     assert len(blob) * 3 < len(zlib.decompress(blob))
     served_later = {"id", "evaluation", "decisions", "verification"}
     assert advice == {k: v for k, v in created.items() if k not in served_later}
-    assert created["evaluation"]["advice_sha256"] == __import__("hashlib").sha256(
-        zlib.decompress(blob)
-    ).hexdigest()
+    assert (
+        created["evaluation"]["advice_sha256"]
+        == __import__("hashlib").sha256(zlib.decompress(blob)).hexdigest()
+    )
 
 
-def test_full_form_is_refused_once_the_rulesets_changed(
-    client: TestClient, e1: dict[str, Any]
-) -> None:
+def test_full_form_is_refused_once_the_rulesets_changed(client: Api, e1: dict[str, Any]) -> None:
     created = evaluate(client, e1)
     store = client.app.state.afweging.store  # type: ignore[attr-defined]
     with store.engine.begin() as connection:
@@ -99,7 +96,9 @@ def test_on_demand_verification_runs_before_the_decision(
     created = evaluate(client, e1)
     assert created["verification"]["status"] == "pending"
     assert created["verification"]["engine"].startswith("durable-rules ")
-    decided = client.post(f"/v1/evaluations/{created['id']}/decision", json=DECISION)
+    decided = client.as_("bestuurder").post(
+        f"/v1/evaluations/{created['id']}/decision", json=DECISION
+    )
     assert decided.status_code == 201, decided.text[:300]
     after = client.get(f"/v1/evaluations/{created['id']}").json()
     assert after["verification"] == {
@@ -109,9 +108,7 @@ def test_on_demand_verification_runs_before_the_decision(
     }
 
 
-def test_background_verification_agrees_without_a_decision(
-    client: TestClient, e1: dict[str, Any]
-) -> None:
+def test_background_verification_agrees_without_a_decision(client: Api, e1: dict[str, Any]) -> None:
     created = evaluate(client, e1)
     status = created["verification"]["status"]
     deadline = time.monotonic() + 30
@@ -150,9 +147,12 @@ def test_no_decision_rests_on_an_evaluation_durable_rules_disagrees_with(
         settings_for(sqlite_url, verify_in_background=False),
         advisor=Disagreeing(advisor),  # type: ignore[arg-type]
     )
-    with TestClient(app) as client:
+    with TestClient(app) as bare:
+        client = Api(bare, "jurist")
         created = evaluate(client, e1)
-        refused = client.post(f"/v1/evaluations/{created['id']}/decision", json=DECISION)
+        refused = client.as_("bestuurder").post(
+            f"/v1/evaluations/{created['id']}/decision", json=DECISION
+        )
         body = assert_problem(refused, 409)
         assert "durable-rules" in body["detail"] and "I01 voor premises:W1" in body["detail"]
         shown = client.get(f"/v1/evaluations/{created['id']}").json()

@@ -13,21 +13,37 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from api.store import Store
 from api.store.db import alembic_config, connect
 from api.store.models import AuditRow, Base, CaseRow, EvaluationRow
 from api.store.repository import (
+    Actor,
+    DecisionExists,
     DuplicateCase,
     NewCase,
     NewDecision,
     NewEvaluation,
     NewVerification,
+    NothingToWithdraw,
 )
 from tests.api.conftest import AppFactory
 
-TABLES = {"cases", "evaluations", "decisions", "verifications", "audit_log", "alembic_version"}
+TABLES = {
+    "cases",
+    "evaluations",
+    "decisions",
+    "verifications",
+    "audit_log",
+    "users",
+    "service_secrets",
+    "alembic_version",
+}
+JURIST = Actor("jurist", "voorbeeldstad")
+READER = Actor("lezer", "voorbeeldstad")
+CLERK = Actor("griffier", "voorbeeldstad")
+ELSEWHERE = Actor("jurist-elders", "andersdorp")
 
 
 def demo(n: int = 3) -> list[NewCase]:
@@ -103,10 +119,10 @@ def test_demo_cases_load_once_even_when_workers_start_together(store_url: str) -
         thread.join(60)
     assert errors == []
     stores[0].migrate(demo())
-    rows, total = stores[0].list_cases("test", 10, 0)
+    rows, total = stores[0].list_cases(READER, 10, 0)
     assert total == 3
     assert sorted(r.case_key for r in rows) == ["D0", "D1", "D2"]
-    entries, _ = stores[0].audit_entries(100, 0, action="create")
+    entries, _ = stores[0].audit_entries(READER, 100, 0, action="create")
     assert len(entries) == 3
     assert all(e.who == "systeem" and e.detail and e.detail["demo"] for e in entries)
     for store in stores:
@@ -114,46 +130,82 @@ def test_demo_cases_load_once_even_when_workers_start_together(store_url: str) -
 
 
 def test_cases_round_trip(store: Store) -> None:
-    created = store.create_case(demo(1)[0], "jurist")
+    created = store.create_case(demo(1)[0], JURIST)
     assert created.created_at.tzinfo is not None
-    with pytest.raises(DuplicateCase):
-        store.create_case(demo(1)[0], "jurist")
-    changed = NewCase(case_key="D0-nieuw", municipality="elders", data={"case": {"id": "D0-nieuw"}})
-    updated = store.update_case(created.id, changed, "collega")
+    with pytest.raises(DuplicateCase) as mine:
+        store.create_case(demo(1)[0], JURIST)
+    assert mine.value.existing_id == created.id
+    with pytest.raises(DuplicateCase) as theirs:
+        store.create_case(demo(1)[0], ELSEWHERE)
+    assert theirs.value.existing_id is None, "another municipality's id is never named"
+    changed = NewCase(
+        case_key="D0-nieuw", municipality="voorbeeldstad", data={"case": {"id": "D0-nieuw"}}
+    )
+    colleague = Actor("collega", "voorbeeldstad")
+    updated = store.update_case(created.id, changed, colleague)
     assert updated is not None
     assert (updated.revision, updated.case_key, updated.updated_by) == (2, "D0-nieuw", "collega")
-    assert store.update_case("onbekend", changed, "collega") is None
-    fetched = store.get_case(created.id, "lezer")
+    assert store.update_case("onbekend", changed, colleague) is None
+    assert store.update_case(created.id, changed, ELSEWHERE) is None
+    assert store.get_case(created.id, ELSEWHERE) is None
+    fetched = store.get_case(created.id, READER)
     assert fetched is not None and fetched.data == {"case": {"id": "D0-nieuw"}}
     assert fetched.updated_at >= fetched.created_at
 
 
 def test_paging_counts_all(store: Store) -> None:
     for case in demo(7):
-        store.create_case(case, "jurist")
-    rows, total = store.list_cases("lezer", 3, 3)
+        store.create_case(case, JURIST)
+    rows, total = store.list_cases(READER, 3, 3)
     assert total == 7
     assert [r.case_key for r in rows] == ["D3", "D4", "D5"]
-    _, filtered = store.list_cases("lezer", 3, 0, municipality="VOORBEELDSTAD")
+    _, filtered = store.list_cases(READER, 3, 0, municipality="VOORBEELDSTAD")
     assert filtered == 7
+    assert store.list_cases(ELSEWHERE, 10, 0) == ([], 0)
 
 
 def test_evaluation_and_decisions_round_trip(store: Store) -> None:
-    row = store.add_evaluation(evaluation(), "jurist")
+    row = store.add_evaluation(evaluation(), JURIST)
     decision = NewDecision("adjust", ["I01"], "Motivering.", "burgemeester")
-    first = store.add_decision(row.id, decision, "griffier")
-    second = store.add_decision(row.id, NewDecision("reject", [], "Toch niet.", "bgm"), "griffier")
-    assert first is not None and second is not None
-    assert store.add_decision("onbekend", decision, "griffier") is None
-    fetched = store.get_evaluation(row.id, "lezer")
+    first = store.add_decision(row.id, decision, CLERK)
+    assert first is not None
+    with pytest.raises(DecisionExists) as again:
+        store.add_decision(row.id, NewDecision("reject", [], "Toch niet.", "bgm"), CLERK)
+    assert again.value.current == first.id
+    with pytest.raises(NothingToWithdraw):
+        store.add_decision(row.id, NewDecision("reject", [], "Toch niet.", "bgm", "ander"), CLERK)
+    second = store.add_decision(
+        row.id, NewDecision("reject", [], "Toch niet.", "bgm", withdraws=first.id), CLERK
+    )
+    assert second is not None and second.withdraws == first.id
+    assert store.add_decision("onbekend", decision, CLERK) is None
+    assert store.add_decision(row.id, decision, ELSEWHERE) is None
+    fetched = store.get_evaluation(row.id, READER)
     assert fetched is not None
     assert fetched.input_json == '{"case":{"id":"E1"}}'
     assert fetched.reference_date == dt.date(2026, 3, 1)
     assert fetched.rulesets[0]["sha256"] == "d" * 64
     assert [d.decision for d in fetched.decisions] == ["adjust", "reject"]
     assert fetched.decisions[0].interventions == ["I01"]
-    rows, total = store.list_evaluations("lezer", 10, 0, case_key="E1")
+    rows, total = store.list_evaluations(READER, 10, 0, case_key="E1")
     assert total == 1 and rows[0].id == row.id
+    assert store.get_evaluation(row.id, ELSEWHERE) is None
+    assert store.list_evaluations(ELSEWHERE, 10, 0) == ([], 0)
+
+
+def test_the_database_allows_one_first_decision_per_evaluation(store: Store) -> None:
+    """The unique index, not only the code, refuses a second decision that withdraws nothing."""
+    row = store.add_evaluation(evaluation(), JURIST)
+    store.add_decision(row.id, NewDecision("reject", [], "Eerst.", "bgm"), CLERK)
+    with pytest.raises(IntegrityError), store.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO decisions (id, evaluation_id, decision, interventions, motivation,"
+                " decided_by, recorded_by, created_at) VALUES ('x', :e, 'accept', '[]', 'm',"
+                " 'b', 'r', '2026-03-01 10:00:00+00:00')"
+            ),
+            {"e": row.id},
+        )
 
 
 def test_a_write_and_its_audit_row_commit_together(
@@ -164,9 +216,9 @@ def test_a_write_and_its_audit_row_commit_together(
 
     monkeypatch.setattr(Store, "_audit", staticmethod(failing_audit))
     with pytest.raises(RuntimeError):
-        store.add_evaluation(evaluation(), "jurist")
+        store.add_evaluation(evaluation(), JURIST)
     with pytest.raises(RuntimeError):
-        store.create_case(demo(1)[0], "jurist")
+        store.create_case(demo(1)[0], JURIST)
     monkeypatch.undo()
     with store.engine.connect() as connection:
         assert connection.scalar(select(EvaluationRow.id)) is None
@@ -182,11 +234,11 @@ def test_a_write_and_its_audit_row_commit_together(
     ],
 )
 def test_the_database_refuses_to_change_the_audit_log(store: Store, statement: str) -> None:
-    store.create_case(demo(1)[0], "jurist")
-    before = store.audit_entries(100, 0)[0]
+    store.create_case(demo(1)[0], JURIST)
+    before = store.audit_entries(READER, 100, 0)[0]
     with pytest.raises(DBAPIError, match="alleen aan te vullen"), store.engine.begin() as c:
         c.execute(text(statement))
-    after = store.audit_entries(100, 0)[0]
+    after = store.audit_entries(READER, 100, 0)[0]
     assert [(r.id, r.who, r.detail) for r in after] == [(r.id, r.who, r.detail) for r in before]
 
 
@@ -195,7 +247,7 @@ def test_postgres_refuses_truncate_of_the_audit_log(postgres_url: str) -> None:
     store.migrate(demo(1))
     with pytest.raises(DBAPIError, match="alleen aan te vullen"), store.engine.begin() as c:
         c.execute(text("TRUNCATE audit_log"))
-    assert store.audit_entries(10, 0)[1] == 1
+    assert store.audit_entries(READER, 10, 0)[1] == 1
     store.dispose()
 
 
@@ -216,12 +268,16 @@ def test_the_api_on_both_stores(
     make_client: AppFactory, store_url: str, example_cases: dict[str, Any]
 ) -> None:
     client = make_client(store_url)
+    bestuurder = client.as_("bestuurder")
     assert client.get("/healthz").json()["database"] == Store.open(store_url).dialect
     assert client.get("/v1/cases").json()["total"] == 3
     created = client.post("/v1/evaluations", json=example_cases["e2-meijer"])
     assert created.status_code == 201, created.text[:500]
     body = created.json()
-    assert client.get(f"/v1/evaluations/{body['id']}").json() == body
+    fetched = client.get(f"/v1/evaluations/{body['id']}").json()
+    assert {k: v for k, v in fetched.items() if k != "verification"} == {
+        k: v for k, v in body.items() if k != "verification"
+    }
     replay = client.post(f"/v1/evaluations/{body['id']}/replay").json()
     assert replay["identical"] is True, replay["differences"]
     decision = {
@@ -229,21 +285,22 @@ def test_the_api_on_both_stores(
         "interventions": [body["interventions"][0]["id"]],
         "motivation": "Aangepast aan de situatie van de kinderen.",
         "decided_by": "burgemeester",
+        "legal_basis_motivation": "Zo nodig: de grondslag wordt eerst aangevuld.",
     }
-    made = client.post(f"/v1/evaluations/{body['id']}/decision", json=decision)
+    made = bestuurder.post(f"/v1/evaluations/{body['id']}/decision", json=decision)
     assert made.status_code == 201, made.text[:500]
-    actions = [r["action"] for r in client.get("/v1/audit").json()["items"]]
+    actions = [r["action"] for r in client.as_("auditor").get("/v1/audit").json()["items"]]
     assert actions == ["create"] * 3 + ["read", "evaluate", "read", "replay", "decide"]
 
 
 def test_verification_is_recorded_once_and_the_first_reading_stays(store: Store) -> None:
-    row = store.add_evaluation(evaluation(), "jurist")
+    row = store.add_evaluation(evaluation(), JURIST)
     first = store.add_verification(row.id, NewVerification("agreed", "durable-rules 2.0.28", []))
     again = store.add_verification(
         row.id, NewVerification("mismatch", "durable-rules 2.0.28", ["I01 voor premises:W1"])
     )
     assert (first.status, again.status) == ("agreed", "agreed")
-    found = store.find_evaluation(row.id)
+    found = store.find_evaluation(row.id, "voorbeeldstad")
     assert found is not None and found.verification is not None
     assert found.verification.status == "agreed"
     assert found.verification.verified_at.tzinfo is not None
@@ -268,7 +325,7 @@ def test_upgrade_compresses_advice_stored_as_text_before(store_url: str) -> None
     engine.dispose()
     store = Store.open(store_url)
     store.migrate()
-    row = store.find_evaluation("old")
+    row = store.find_evaluation("old", "")
     assert row is not None
     assert zlib.decompress(row.advice).decode() == advice
     assert row.verification is None

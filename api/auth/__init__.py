@@ -1,0 +1,1 @@
+"""Sign-in: who is asking, in which role, for which municipality (docs/adr/0008)."""
