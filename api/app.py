@@ -123,7 +123,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     for module in (auth, evaluations, cases, catalog, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(logs.RequestLog, routes=app.router)
+    app.add_middleware(logs.RequestLog)
     _complete_openapi(app, examples.openapi_examples(found))
     return app
 

@@ -16,7 +16,6 @@ import time
 import uuid
 from typing import Any
 
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "X-Request-Id"
@@ -43,6 +42,23 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class WithoutExceptionText(logging.Filter):
+    """Keeps only an exception's type on a record from a logger this package does not own.
+
+    Starlette re-raises an unhandled exception after our 500 answer, and uvicorn logs it
+    with its text; a database error's text may quote a row (PostgreSQL's DETAIL does).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info:
+            kind = record.exc_info[0]
+            record.msg = f"{record.getMessage()} ({kind.__name__ if kind else 'fout'})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def configure() -> None:
     """JSON lines on stderr for the service's loggers; idempotent per process."""
     root = logging.getLogger("api")
@@ -52,22 +68,29 @@ def configure() -> None:
         root.addHandler(handler)
         root.setLevel(logging.INFO)
     logging.getLogger("uvicorn.access").disabled = True
+    uvicorn_errors = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, WithoutExceptionText) for f in uvicorn_errors.filters):
+        uvicorn_errors.addFilter(WithoutExceptionText())
 
 
-def _template(app: Any, scope: Scope) -> str:
-    for route in getattr(app, "routes", []):
-        match, _ = route.matches(scope)
-        if match == Match.FULL:
-            return str(getattr(route, "path", scope.get("path", "")))
-    return "(onbekende route)"
+def _template(scope: Scope) -> str:
+    """The matched route's template: each path parameter's value put back as its name.
+
+    A path that matched no route is not logged at all: it is whatever the client typed.
+    """
+    if scope.get("route") is None:
+        return "(geen route)"
+    path = str(scope.get("path", ""))
+    for name, value in (scope.get("path_params") or {}).items():
+        path = path.replace(f"/{value}", f"/{{{name}}}", 1)
+    return path
 
 
 class RequestLog:
     """Pure ASGI: gives every request an id (the client's, if well-formed) and logs it once."""
 
-    def __init__(self, app: ASGIApp, routes: Any):
+    def __init__(self, app: ASGIApp):
         self.app = app
-        self.routes = routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -100,7 +123,7 @@ class RequestLog:
                 extra={
                     "fields": {
                         "method": scope.get("method"),
-                        "route": _template(self.routes, scope),
+                        "route": _template(scope),
                         "status": status,
                         "ms": round((time.perf_counter() - started) * 1000, 1),
                         "role": state.get("role"),
