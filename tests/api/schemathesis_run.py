@@ -52,11 +52,13 @@ def build_app(workdir: Path) -> Any:
         settings_for(f"sqlite:///{workdir / 'afwegingskader.db'}"),
         advisor=Advisor.from_directory(RULESETS),
     )
-    evaluator = app.state.afweging.evaluator
-    real_run = evaluator.run
+    advisor = app.state.afweging.service.advisor
+    real_advise = advisor.advise
     last = workdir / "last_input.json"
 
-    def recorded_run(case: Any, municipality: Any, reference_date: Any) -> Any:
+    def recorded_advise(
+        case: Any, municipality: Any = None, reference_date: Any = None, **kwargs: Any
+    ) -> Any:
         """The real engine; the input is written down first so an abort can name it."""
         last.write_text(
             json.dumps(
@@ -69,17 +71,42 @@ def build_app(workdir: Path) -> Any:
             ),
             encoding="utf-8",
         )
-        return real_run(case, municipality, reference_date)
+        return real_advise(case, municipality, reference_date, **kwargs)
 
-    evaluator.run = recorded_run
+    advisor.advise = recorded_advise
     return app
+
+
+def role_for(method: str, path: str) -> str:
+    """The role that may call an operation (tests/api/test_api_access.py has the table)."""
+    if path.endswith("/decision"):
+        return "bestuurder"
+    if path == "/v1/audit":
+        return "auditor"
+    return "jurist"
+
+
+def sign_in(app: Any, role: str, body: Any = None) -> dict[str, str]:
+    """A user of the role, of the municipality of the case in ``body`` if there is one.
+
+    A generated case names a random municipality; a user of another one is refused with
+    422 before the engine runs, so the user is made to match and the case reaches it.
+    """
+    from api.auth.principal import Role
+    from tests.api.conftest import HOME
+
+    case = body.get("case") if isinstance(body, dict) else None
+    place = case.get("municipality") if isinstance(case, dict) else None
+    municipality = place.strip() if isinstance(place, str) and place.strip() else HOME
+    token = app.state.afweging.tokens.issue(role, Role(role), municipality).token
+    return {"Authorization": f"Bearer {token}"}
 
 
 def known_ids(app: Any) -> dict[str, str]:
     """A stored case (a demo case) and a stored evaluation of it, for path parameters."""
     from fastapi.testclient import TestClient
 
-    client = TestClient(app)
+    client = TestClient(app, headers=sign_in(app, "jurist"))
     case_id = client.get("/v1/cases").json()["items"][0]["id"]
     created = client.post(f"/v1/cases/{case_id}/evaluations")
     assert created.status_code == 201, created.text[:500]
@@ -99,6 +126,7 @@ def main(workdir: Path, max_examples: int) -> int:
         else:
             failures.append(f"operatie niet te lezen uit /openapi.json: {result.err()}")
     for operation in operations:
+        role = role_for(operation.method.upper(), operation.path)
         names = {p.name for p in operation.path_parameters}
         variants: list[dict[str, str] | None] = [None]
         if names:
@@ -117,7 +145,9 @@ def main(workdir: Path, max_examples: int) -> int:
                     print_blob=False,
                 )
                 def run(case: Any) -> None:
-                    response = case.call_and_validate(checks=CHECKS)
+                    # Called at once, in this iteration: the role is this operation's.
+                    headers = sign_in(app, role, case.body)  # noqa: B023
+                    response = case.call_and_validate(headers=headers, checks=CHECKS)
                     calls[f"{case.operation.label} {response.status_code}"] += 1
 
                 try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -13,7 +14,9 @@ from types import TracebackType
 
 import httpx
 
-from tests.api.conftest import EXAMPLES, ROOT, RULESETS
+from api.auth.principal import Role
+from api.auth.tokens import Tokens
+from tests.api.conftest import EXAMPLES, HOME, ROOT, RULESETS
 
 
 def free_port() -> int:
@@ -27,7 +30,9 @@ class Server:
     """``uvicorn api.app:create_app --factory`` with ``workers`` processes.
 
     The server gets a new session (process group) so that stopping or killing it reaches
-    the workers too, and only the processes this test started.
+    the workers too, and only the processes this test started. It signs tokens with a
+    key of its own (``AFWEGING_SECRET_KEY``), which the test shares, so ``headers()``
+    signs a user in without any account in the store.
     """
 
     def __init__(
@@ -44,6 +49,14 @@ class Server:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
+        self.secret = secrets.token_urlsafe(48)
+        self._tokens = Tokens(self.secret.encode(), minutes=120)
+
+    def headers(
+        self, role: str = "jurist", municipality: str = HOME, subject: str = ""
+    ) -> dict[str, str]:
+        token = self._tokens.issue(subject or role, Role(role), municipality).token
+        return {"Authorization": f"Bearer {token}"}
 
     def start(self, timeout: float = 60) -> Server:
         env = {
@@ -52,6 +65,7 @@ class Server:
             "AFWEGING_RULESETS": str(RULESETS),
             "AFWEGING_EXAMPLES": str(EXAMPLES),
             "PYTHONPATH": str(ROOT),
+            "AFWEGING_SECRET_KEY": self.secret,
             **self.extra_env,
         }
         command = [
