@@ -32,6 +32,8 @@ from tests.casegen import generate_case
 POSTGRES_URL = os.environ.get(
     "AFWEGING_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+#: The generated cases' own municipality (tests/casegen.py): the bench's jurist works there.
+CASE_MUNICIPALITY = "voorbeeldstad"
 CONNECTIONS = 16
 SECONDS = 10
 LUA = """
@@ -40,6 +42,7 @@ wrk.body = f:read("*a")
 f:close()
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
 """
 
 
@@ -47,13 +50,20 @@ def _ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url: str, body: Path, seconds: int = SECONDS) -> dict[str, float]:
-    """Requests per second, p50 and p99 in ms, and the share of answers that were not 2xx."""
+def wrk(url: str, body: Path, headers: dict[str, str], seconds: int = SECONDS) -> dict[str, float]:
+    """Requests per second, p50 and p99 in ms, and the share of answers that were not 2xx.
+
+    Every request is signed in as a jurist (the token the server's key signed).
+    """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA)
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", script.name, url],
-        env={**os.environ, "BENCH_BODY": str(body)},
+        env={
+            **os.environ,
+            "BENCH_BODY": str(body),
+            "BENCH_TOKEN": headers["Authorization"].removeprefix("Bearer "),
+        },
         capture_output=True,
         text=True,
         check=True,
@@ -112,8 +122,10 @@ def load_rows(folder: Path) -> list[str]:
             for verify in ("1", "0"):
                 env = {"AFWEGING_DEMO": "0", "AFWEGING_VERIFY_BACKGROUND": verify}
                 with Server(url, folder / "server.log", workers=2, env=env) as server:
-                    wrk(f"{server.base_url}/v1/evaluations", body, seconds=2)  # warm up
-                    got = wrk(f"{server.base_url}/v1/evaluations", body)
+                    lawyer = server.headers("jurist", municipality=CASE_MUNICIPALITY)
+                    url = f"{server.base_url}/v1/evaluations"
+                    wrk(url, body, lawyer, seconds=2)  # warm up
+                    got = wrk(url, body, lawyer)
                 mode = "achtergrond" if verify == "1" else "alleen vóór besluit"
                 rows.append(
                     f"| {name} | {mode} | {got['rps']:.0f} | {got['p50']:.1f} | "
@@ -130,10 +142,13 @@ def huge_case_rows(folder: Path) -> list[str]:
     url = f"sqlite:///{folder / 'huge.db'}"
     outcome: dict[str, object] = {}
     with Server(url, folder / "huge.log", workers=2, env=env) as server:
+        lawyer = server.headers("jurist", municipality=CASE_MUNICIPALITY)
 
         def post_huge() -> None:
             t = time.perf_counter()
-            r = httpx.post(f"{server.base_url}/v1/evaluations", json=huge, timeout=60)
+            r = httpx.post(
+                f"{server.base_url}/v1/evaluations", json=huge, headers=lawyer, timeout=60
+            )
             outcome["huge"] = (r.status_code, time.perf_counter() - t)
 
         thread = threading.Thread(target=post_huge)
@@ -145,7 +160,7 @@ def huge_case_rows(folder: Path) -> list[str]:
             httpx.get(f"{server.base_url}/healthz", timeout=10)
             worst_health = max(worst_health, time.perf_counter() - t)
             t = time.perf_counter()
-            httpx.post(f"{server.base_url}/v1/evaluations", json=normal, timeout=10)
+            httpx.post(f"{server.base_url}/v1/evaluations", json=normal, headers=lawyer, timeout=10)
             worst_e = max(worst_e, time.perf_counter() - t)
         thread.join()
     status, seconds = outcome["huge"]  # type: ignore[misc]
@@ -159,7 +174,11 @@ def huge_case_rows(folder: Path) -> list[str]:
 
 def section() -> list[str]:
     if shutil.which("wrk") is None:
-        return ["## The API under load", "", "wrk ontbreekt: `make bench` installeert het als root."]
+        return [
+            "## The API under load",
+            "",
+            "wrk ontbreekt: `make bench` installeert het als root.",
+        ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rows = load_rows(folder)
