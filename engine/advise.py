@@ -78,7 +78,7 @@ class Advisor:
                 f"Geen gemeentelijk beleid voor '{place}' gevonden; alleen landelijke regels."
             )
         facts = flatten(case, date, place)
-        verdicts, reading, _ = self.inference(bundle).assess(facts)
+        verdicts, reading = self.inference(bundle).assess(facts)
         items = [_intervention(v, facts) for v in verdicts]
         items, combinations = weigh(items, verdicts, bundle, case, facts, reading)
         return Advice(

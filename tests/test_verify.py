@@ -1,0 +1,47 @@
+"""The second reading can fail: a difference is reported as a value, in Dutch, by name."""
+
+from __future__ import annotations
+
+import copy
+from importlib.metadata import version
+
+from engine.case.flatten import flatten
+from engine.case.read import read_case
+from engine.inference.legal_basis import Inference
+from engine.inference.status import TRUE
+from engine.inference.verification import VerificationStatus
+from tests.casegen import REFERENCE
+from tests.conftest import EXAMPLES
+
+
+def test_verify_agrees_on_an_example_case(inference: Inference) -> None:
+    facts = flatten(read_case(EXAMPLES / "e1-visser.yaml"), REFERENCE, "voorbeeldstad")
+    verdicts, _ = inference.assess(facts)
+    verification = inference.verify(facts, verdicts)
+    assert verification.status == VerificationStatus.agreed
+    assert verification.engine == f"durable-rules {version('durable-rules')}"
+
+
+def test_verify_reports_a_mismatch_when_durable_reads_other_facts(inference: Inference) -> None:
+    facts = flatten(read_case(EXAMPLES / "e1-visser.yaml"), REFERENCE, "voorbeeldstad")
+    verdicts, _ = inference.assess(facts)
+    held = [
+        (v.intervention.id, t.ref)
+        for v in verdicts
+        if v.intervention.legal_basis.condition is not None
+        for t in v.targets
+        if t.status == TRUE
+    ]
+    assert held, "E1 heeft ten minste één vervulde grondslag nodig voor deze test"
+    # durable's side sees every entity stripped of its attributes: nothing it needs is known.
+    altered = copy.deepcopy(facts)
+    for attrs in altered.entities.values():
+        for key in [k for k in attrs if k != "t"]:
+            del attrs[key]
+    verification = inference.verify(altered, verdicts)
+    assert verification.status == VerificationStatus.mismatch
+    itv, ref = held[0]
+    assert any(
+        d.startswith(f"grondslag {itv} voor {ref}: volgens de evaluator vervuld")
+        for d in verification.differences
+    ), verification.differences
