@@ -225,3 +225,72 @@ def _concern(advies: Any, interventie: str, niet: str | None, zorgpunt: str) -> 
     concerns = _item(advies, interventie).human_measure.concerns
     raised = {c.id for c in concerns if c.status == "satisfied"}
     assert (zorgpunt in raised) != bool(niet), raised
+
+
+# Facts a lawyer must be able to state (issue 10): columns, values and convictions.
+COLUMNS.update(
+    {
+        "minderjarig": "minor",
+        "afhankelijk van woning": "dependent_on_home",
+        "gebruikers": "users",
+        "hoort bij woning": "dwelling",
+        "zwarte lijst": "landlord_blacklist",
+        "advies tegen sluiting": "advice_against_closure",
+        "opvang aangeboden": "shelter_offered",
+        "feitelijk leidinggevenden": "de_facto_managers",
+        "beslist door": "permit.decided_by",
+        "andere panden": "other_premises",
+        "ruimte": "room",
+        "slachtoffers": "victims",
+        "doelwitten": "targets",
+        "aantal": "count",
+        "periode van": "period_start",
+        "periode tot": "period_end",
+        "geldbedrag": "money_amount",
+        "grondslag verstrekking": "sharing_basis",
+        "beroepsgeheim": "professional_secrecy",
+        "delen geweigerd": "information_sharing_refused",
+        "persoon": "person",
+        "rechter": "court",
+        "jaar": "year",
+        "onherroepelijk": "final",
+    }
+)
+LISTS.update(
+    {"gebruikers", "feitelijk leidinggevenden", "andere panden", "slachtoffers", "doelwitten"}
+)
+VALUES.update(
+    {
+        "huur": "rent",
+        "klachten": "complaints",
+        "logboek": "logbook",
+        "verklaring buren": "neighbour_statement",
+        "riec": "riec",
+        "lbb": "lbb",
+        "criminele uitbuiting": "criminal_exploitation",
+        "koerierswerk": "courier_work",
+        "grootouder": "grandparent",
+        "kleinkind": "grandchild",
+        "andere overheid": "andere_overheid",
+        "wet bibob": "wet_bibob",
+        "wettelijke plicht": "wettelijke_plicht",
+    }
+)
+
+
+@given("de veroordelingen:")
+def _convictions(casus: dict, datatable: list[list[str]]) -> None:
+    """Each row names its person; the conviction is filed under that person."""
+    persons = {p["id"]: p for p in casus.get("persons", [])}
+    for row in _rows(datatable):
+        persons[row.pop("person")].setdefault("convictions", []).append(row)
+
+
+# Closures (issue 10, items 2 and 5): the ground of an earlier closure, fear of disorder.
+COLUMNS.update(
+    {
+        "grond": "ground",
+        "ernstige vrees": "serious_fear_of_disorder",
+        "aanwijzingen zelfde gebruik": "indications_same_use",
+    }
+)
