@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.case.limits import CaseLimits
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "sqlite:///var/afwegingskader.db"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -43,6 +45,8 @@ class Settings:
     #: durable-rules' second reading in a background thread per worker; off, it runs only
     #: on demand, before a decision (docs/adr/0007).
     verify_in_background: bool = True
+    #: Larger cases are refused before evaluation (AFWEGING_MAX_PERSONS and the like).
+    case_limits: CaseLimits = field(default_factory=CaseLimits)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -55,4 +59,5 @@ class Settings:
             load_demo_cases=_flag(env.get("AFWEGING_DEMO", "1")),
             deadline_seconds=float(env.get("AFWEGING_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
             verify_in_background=_flag(env.get("AFWEGING_VERIFY_BACKGROUND", "1")),
+            case_limits=CaseLimits.from_env(env),
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -63,16 +64,52 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
+def default_workers() -> int:
+    """One worker per core this process may run on (a container may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @app.command()
 def serve(
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    workers: int = 1,
+    host: Annotated[str, typer.Option(help="Adres om op te luisteren.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Poort.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            envvar="AFWEGING_WORKERS",
+            help="Aantal werkprocessen (standaard één per processorkern).",
+        ),
+    ] = None,
 ) -> None:
-    """Start de API en de reviewpagina's."""
-    import uvicorn
+    """Start de API en de reviewpagina's in bewaakte werkprocessen."""
+    from uvicorn import Config
+    from uvicorn.supervisors import Multiprocess
 
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
+    from api.settings import Settings
+
+    # A wrong setting stops the start here with one line, instead of a traceback in
+    # every worker.
+    try:
+        Settings.from_env()
+    except ValueError as exc:
+        typer.echo(f"instellingen: {exc}", err=True)
+        raise typer.Exit(2) from None
+    # uvicorn's supervisor replaces a worker that dies (a crash in the native rule engine,
+    # an out-of-memory kill) or stops answering its health ping, so one bad case never
+    # takes the service down. uvicorn.run would run a single worker in-process, without
+    # that supervisor; so the supervisor is started directly, for any number of workers.
+    config = Config(
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers or default_workers(),
+    )
+    Multiprocess(config, sockets=[config.bind_socket()]).run()
 
 
 class Format(StrEnum):
@@ -92,6 +129,7 @@ def evaluate(
 ) -> None:
     """Beoordeel een casus en print het advies."""
     from engine.advise import Advisor
+    from engine.case.limits import CaseLimits, env_name, exceeded
     from engine.case.read import CaseError, read_case
     from engine.explain.memo import memo
 
@@ -111,6 +149,20 @@ def evaluate(
         for problem in exc.problems:
             typer.echo(f"{exc.origin}: {problem.path}: {problem.message}", err=True)
         raise typer.Exit(2) from None
+    try:
+        limits = CaseLimits.from_env(os.environ)
+    except ValueError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    # Refused before the rulesets are even loaded: an oversized case costs nothing.
+    too_large = exceeded(parsed, limits)
+    for over in too_large:
+        typer.echo(
+            f"{case}: {over} (in te stellen met {env_name(over.collection)})",
+            err=True,
+        )
+    if too_large:
+        raise typer.Exit(2)
     try:
         advisor = Advisor.from_directory(rulesets)
     except bundle.RulesetError as exc:
