@@ -148,13 +148,15 @@ class _Leaf(Node):
 
 
 class _Derived(Node):
-    __slots__ = ("body", "fact", "on_case")
+    __slots__ = ("body", "fact", "on_case", "plain")
 
-    def __init__(self, node: Compare, run: Run, fact: DerivedFact, body: Node):
+    def __init__(self, node: Compare, run: Run, fact: DerivedFact, body: Node, plain: bool):
         super().__init__(node, run)
         self.fact = fact
         self.body = body
         self.on_case = node.subject == "case"
+        #: Read as "holds" (``equals: true``), the only way a compiled condition may.
+        self.plain = plain
 
     def explain(self, ev: Evaluator, ref: str) -> Outcome:
         node = self.condition
@@ -164,9 +166,9 @@ class _Derived(Node):
         inner = ev.explained.get(key)
         if inner is None:
             inner = ev.explained[key] = self.body.explain(ev, subject)
-        return Outcome(
-            _STATUS[self.run(ev, ref)], node, subject, derived=self.fact, children=[inner]
-        )
+        # Read from the explained body, so a tree can never disagree with its own reasons.
+        status = inner.status if self.plain else _STATUS[self.run(ev, ref)]
+        return Outcome(status, node, subject, derived=self.fact, children=[inner])
 
 
 class _Junction(Node):
@@ -293,7 +295,7 @@ class _Compiler(Fold[Node]):
             except TypeError:
                 return _F
 
-        return _Derived(node, self._counted(run), self.facts[key], body)
+        return _Derived(node, self._counted(run), self.facts[key], body, plain)
 
     def all_of(self, node: AllOf, items: list[Node]) -> Node:
         runs = tuple(k.run for k in items)
