@@ -40,7 +40,7 @@ Functionaliteit: Tijdelijk huisverbod (Wet tijdelijk huisverbod, I11)
     Gegeven de personen:
       | id | leeftijd | gevaar voor huisgenoten |
       | P1 | 44       | nee                     |
-      | P2 | 41       |                         |
+      | P2 | 41       | nee                     |
     En de panden:
       | id | soort  | gemeente      | bewoners |
       | W1 | woning | voorbeeldstad | P1, P2   |
