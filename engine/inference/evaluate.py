@@ -37,6 +37,7 @@ from engine.ruleset.models import DerivedFact
 
 __all__ = [
     "FALSE",
+    "STATUSES",
     "TRUE",
     "UNKNOWN",
     "CompiledBundle",
@@ -48,7 +49,8 @@ __all__ = [
 ]
 
 _F, _U, _T = 0, 1, 2
-_STATUS = (FALSE, UNKNOWN, TRUE)
+#: A compiled node's value (0, 1, 2) as the Status it stands for.
+STATUSES = _STATUS = (FALSE, UNKNOWN, TRUE)
 _VALUE: tuple[bool | None, ...] = (False, None, True)
 _EMPTY: dict[str, Any] = {}
 
@@ -222,7 +224,7 @@ class _Some(Node):
 class _Compiler(Fold[Node]):
     """Condition trees into ``Node``s; derived facts are compiled once and shared."""
 
-    def __init__(self, bundle: Bundle, count: Callable[[], None] | None):
+    def __init__(self, bundle: Bundle, count: Callable[[], object] | None):
         self.parameters = {k: p.value for k, p in bundle.parameters.items()}
         self.facts = {(d.subject, d.id): d for d in bundle.facts}
         self.bodies: dict[tuple[str, str], Node] = {}
@@ -370,7 +372,7 @@ class CompiledBundle:
     the work grows linearly with the case.
     """
 
-    def __init__(self, bundle: Bundle, count: Callable[[], None] | None = None):
+    def __init__(self, bundle: Bundle, count: Callable[[], object] | None = None):
         self.bundle = bundle
         self._compiler = _Compiler(bundle, count)
         self._nodes: dict[int, Node] = {}
