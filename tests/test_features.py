@@ -294,3 +294,9 @@ COLUMNS.update(
         "aanwijzingen zelfde gebruik": "indications_same_use",
     }
 )
+
+
+@then(parsers.re(rf'noemt de procedure van {ITV} "(?P<tekst>[^"]+)"'))
+def _procedure(advies: Any, interventie: str, tekst: str) -> None:
+    steps = _item(advies, interventie).procedure
+    assert any(tekst.lower() in s.lower() for s in steps), steps
