@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench schema clean
+.PHONY: run test stress lint bench schema clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 of 3.12 nodig (durable-rules importeert niet op 3.13)"; exit 1; }
@@ -23,10 +23,16 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check engine api tests
 	$(BIN)/ruff format --check engine api tests
-	$(BIN)/mypy engine
+	$(BIN)/mypy engine api
 
+# The whole suite on every core (pytest-xdist), the stress runs marked `stress` left out;
+# the slowest tests are listed at the end so a slow one is seen when it creeps in.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal --durations=10
+
+# The long stress runs only, their progress shown as it comes (-s).
+stress: $(STAMP)
+	$(BIN)/python -m pytest -m stress -s -v
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
