@@ -32,3 +32,10 @@ Functionaliteit: Barrièremodel
       | F1 | overlast | politie |
     Als de casus wordt beoordeeld
     Dan is "I23" juridisch niet mogelijk
+
+  Scenario: Een drugsbevinding uit de zorg draagt geen barrièremodel
+    Gegeven de bevindingen:
+      | id | soort | bron |
+      | F1 | drugs | zorg |
+    Als de casus wordt beoordeeld
+    Dan is "I23" juridisch niet mogelijk
