@@ -172,6 +172,6 @@ def evaluate(
         raise typer.Exit(1) from None
     advice = advisor.advise(parsed, gemeente, date)
     if format is Format.text:
-        typer.echo(memo(advice, parsed))
+        typer.echo(memo(advisor.assess(parsed, gemeente, date), parsed))
     else:
         typer.echo(advice.model_dump_json(indent=2))

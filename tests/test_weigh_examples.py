@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.case.read import read_case
-from engine.weigh.assess import GOAL_TEXT
+from engine.explain.text import GOAL_TEXT
 from tests.conftest import EXAMPLES
 
 DATE = dt.date(2026, 3, 1)

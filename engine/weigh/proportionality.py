@@ -9,9 +9,12 @@ says why it does not suffice (already tried, no basis, blocked, or the ladder is
 
 from __future__ import annotations
 
-from engine.advice import InterventionAdvice
+from collections.abc import Iterable, Mapping
+
 from engine.case.flatten import Facts
-from engine.ruleset.models import Intervention
+from engine.inference.status import Status
+from engine.ruleset.models import Intervention, Severity
+from engine.weigh.assessment import Concern, InterventionAssessment
 from engine.weigh.escalation import Step
 
 SERIOUS_KINDS = {
@@ -39,7 +42,7 @@ SERIOUSNESS_TEXT = {
 }
 
 
-def findings_at(refs: list[str], facts: Facts) -> list[str]:
+def findings_at(refs: Iterable[str], facts: Facts) -> list[str]:
     """Findings linked to the targets (for a case target: all findings)."""
     out: list[str] = []
     for ref in refs:
@@ -49,7 +52,7 @@ def findings_at(refs: list[str], facts: Facts) -> list[str]:
     return sorted(out)
 
 
-def priors_at(refs: list[str], facts: Facts) -> list[str]:
+def priors_at(refs: Iterable[str], facts: Facts) -> list[str]:
     out: list[str] = []
     for ref in refs:
         for p in facts.linked(ref, "prior_interventions"):
@@ -58,7 +61,7 @@ def priors_at(refs: list[str], facts: Facts) -> list[str]:
     return sorted(out)
 
 
-def seriousness(refs: list[str], facts: Facts) -> tuple[int, list[str]]:
+def seriousness(refs: Iterable[str], facts: Facts) -> tuple[int, list[str]]:
     """A 1..5 reading of the facts at the targets, with the facts it rests on."""
     level, grounds = 1, []
     findings = findings_at(refs, facts)
@@ -92,7 +95,7 @@ def seriousness(refs: list[str], facts: Facts) -> tuple[int, list[str]]:
     return level, grounds
 
 
-def tried(alternative: str, refs: list[str], facts: Facts) -> list[str]:
+def tried(alternative: str, refs: Iterable[str], facts: Facts) -> list[str]:
     """Earlier interventions of this kind at the targets or in the case."""
     case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "")
     hits = []
@@ -105,7 +108,7 @@ def tried(alternative: str, refs: list[str], facts: Facts) -> list[str]:
 
 
 def proportionality(
-    itv: Intervention, item: InterventionAdvice, refs: list[str], facts: Facts
+    itv: Intervention, concerns: Iterable[Concern], refs: Iterable[str], facts: Facts
 ) -> str:
     level, grounds = seriousness(refs, facts)
     weight = INTRUSIVENESS_TEXT.get(itv.intrusiveness, str(itv.intrusiveness))
@@ -127,7 +130,7 @@ def proportionality(
             "de maatregel lijkt onevenredig zwaar voor deze feiten; kies eerst een lichter middel"
         )
     warnings = sorted(
-        {c.id for c in item.human_measure.concerns if c.severity in ("warning", "blocking")}
+        {c.id for c in concerns if c.severity in (Severity.warning, Severity.blocking)}
     )
     weigh = f" Weeg daarbij: {', '.join(warnings)}." if warnings else ""
     return (
@@ -143,9 +146,9 @@ def _outcome(facts: Facts, prior: str) -> object:
 
 def subsidiarity(
     itv: Intervention,
-    refs: list[str],
+    refs: Iterable[str],
     facts: Facts,
-    by_id: dict[str, InterventionAdvice],
+    by_id: Mapping[str, InterventionAssessment],
     step: Step | None,
 ) -> tuple[str | None, list[str]]:
     """The sentence, and the lighter alternatives that should come first."""
@@ -164,15 +167,11 @@ def subsidiarity(
             parts.append(f"{name} is een eerdere trede van de ladder, die al is gezet")
         elif other is None:
             parts.append(f"{name} is niet in de geladen regels")
-        elif other.legal_basis.status != "satisfied":
+        elif other.status is not Status.SATISFIED:
             parts.append(
-                f"{name}: grondslag "
-                f"{'onzeker' if other.legal_basis.status == 'unknown' else 'ontbreekt'}"
+                f"{name}: grondslag {'onzeker' if other.status is Status.UNKNOWN else 'ontbreekt'}"
             )
-        elif any(
-            c.severity == "blocking" and c.status != "not_satisfied"
-            for c in other.human_measure.concerns
-        ):
+        elif other.blocked_by:
             parts.append(f"{name} is geblokkeerd door een zorgpunt")
         elif step is not None and step.step > 1:
             parts.append(
