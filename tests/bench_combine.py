@@ -5,17 +5,13 @@ from __future__ import annotations
 import random
 import time
 
-from engine.advice import (
-    ConcernOut,
-    DesirabilityOut,
-    HumanMeasureOut,
-    InterventionAdvice,
-    LegalBasisOut,
-)
+from engine.inference.status import Status
+from engine.ruleset.models import Body, Intervention, Severity
+from engine.weigh.assessment import Concern, Desirability, InterventionAssessment
 from engine.weigh.combine import DOMAINS, combine
 
 
-def candidates(n: int = 40, seed: int = 1) -> list[InterventionAdvice]:
+def candidates(n: int = 40, seed: int = 1) -> list[InterventionAssessment]:
     rnd = random.Random(seed)
     ids = [f"X{i:02d}" for i in range(n)]
     out = []
@@ -24,26 +20,34 @@ def candidates(n: int = 40, seed: int = 1) -> list[InterventionAdvice]:
         concerns = []
         if rnd.random() < 0.2:
             concerns.append(
-                ConcernOut(
+                Concern(
                     id=f"c{i}",
-                    severity="warning",
+                    severity=Severity.warning,
+                    status=Status.SATISFIED,
                     text="z",
-                    mitigating_interventions=[rnd.choice(others)],
+                    target=None,
+                    mitigating_interventions=(rnd.choice(others),),
                 )
             )
+        itv = Intervention(
+            id=ident,
+            name=ident,
+            domain=rnd.choice(DOMAINS),
+            formal=False,
+            authority="burgemeester",
+            competent_body=Body.mayor,
+            target="case",
+            incompatible_with=rnd.sample(others, 2),
+        )
         out.append(
-            InterventionAdvice(
-                id=ident,
-                name=ident,
-                domain=rnd.choice(DOMAINS),
-                formal=False,
-                authority="burgemeester",
-                target="case",
-                legal_basis=LegalBasisOut(status="satisfied", citations=[]),
-                desirability=DesirabilityOut(score=round(rnd.random(), 2)),
-                human_measure=HumanMeasureOut(concerns=concerns),
-                incompatible_with=rnd.sample(others, 2),
-                explanation="",
+            InterventionAssessment(
+                intervention=itv,
+                status=Status.SATISFIED,
+                targets=(),
+                refs=(),
+                body=Body.mayor,
+                desirability=Desirability(score=round(rnd.random(), 2)),
+                concerns=tuple(concerns),
             )
         )
     return out
