@@ -173,3 +173,26 @@ def test_best_combination_is_exact(items):
     else:
         assert combos and combos[0].points == -best[0]
     assert _combine(items)[2], "a search this small always finishes within its budget"
+
+
+@settings(max_examples=150, deadline=None)
+@given(advice_lists(), st.data())
+def test_a_third_partys_action_is_a_consequence_never_a_member(items, data):
+    """A landlord's dissolution (art. 7:231 BW) follows a closure; the municipality cannot
+    decide it, so it never enters a combination, and every combination with the closure
+    carries it as a consequence."""
+    victim = data.draw(st.integers(0, len(items) - 1))
+    others = [i.id for i in items if i.id != items[victim].id]
+    after = data.draw(st.sampled_from(others)) if others else None
+    landlord = replace(
+        items[victim],
+        body=Body.landlord,
+        status=Status.SATISFIED,
+        desirability=Desirability(score=1.0),
+        follows=(after,) if after else (),
+    )
+    result = combine([*items[:victim], landlord, *items[victim + 1 :]])
+    for combo in result:
+        assert landlord.id not in combo.ids
+        carried = {(c.intervention_id, c.after) for c in combo.consequences}
+        assert ((landlord.id, after) in carried) == (after in combo.ids)

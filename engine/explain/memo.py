@@ -30,7 +30,6 @@ ROLE_TEXT = {
     "child": "kind",
     "associate": "relatie",
 }
-CHILD_CONCERNS = ("minderjarig", "kind")
 
 
 def _network(case: Case) -> list[str]:
@@ -168,7 +167,7 @@ def motivation(item: InterventionAssessment, a: Assessment) -> list[str]:
         weighed.append(c.text + (" " + " ".join(c.mitigations) if c.mitigations else ""))
     if weighed:
         balance += "Betrokken belangen: " + " ".join(weighed) + " "
-    if _minors(item):
+    if _minors(item, a):
         balance += (
             "Omdat er minderjarigen op het adres wonen, is een kindimpactnotitie vereist "
             "(art. 3 IVRK); "
@@ -179,11 +178,9 @@ def motivation(item: InterventionAssessment, a: Assessment) -> list[str]:
     return out
 
 
-def _minors(item: InterventionAssessment) -> bool:
-    return any(
-        c.status is Status.SATISFIED and any(k in c.id for k in CHILD_CONCERNS)
-        for c in item.concerns
-    )
+def _minors(item: InterventionAssessment, a: Assessment) -> bool:
+    """Minors live at a premises this intervention is about (art. 3 IVRK)."""
+    return any(a.facts.entities.get(ref, {}).get("minor_residents") is True for ref in item.refs)
 
 
 def _combination(combo: CombinationAssessment, a: Assessment) -> list[str]:
@@ -220,7 +217,7 @@ def memo(a: Assessment, case: Case | None = None) -> str:
     else:
         out.append("## Geen combinatie aan te bevelen")
         out.append("Geen interventie heeft een vervulde grondslag zonder blokkerend zorgpunt.")
-    if any(_minors(by_id[i]) for i in recommended):
+    if any(_minors(by_id[i], a) for i in recommended):
         out.append(
             "Er wonen minderjarigen op het adres: een kindimpactnotitie is vereist (art. 3 IVRK) "
             "voordat de burgemeester besluit."

@@ -14,7 +14,7 @@ from __future__ import annotations
 from engine.case.flatten import Facts
 from engine.inference.evaluate import Evaluator
 from engine.inference.status import Status
-from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, NotOf, Some
+from engine.ruleset.conditions import Compare, Condition, NotOf, children
 from engine.ruleset.models import Body, Domain, Intervention, Severity
 from engine.weigh.assessment import Concern, TargetVerdict
 
@@ -115,27 +115,19 @@ def enabled_by(
     found: list[str] = []
     seen: set[tuple[str, str]] = set()
 
-    def walk(node: Condition | None) -> None:
-        if node is None:
-            return
+    def visit(node: Condition | None) -> None:
+        if node is None or isinstance(node, NotOf):
+            return  # a closure that must *not* have happened enables nothing
         if isinstance(node, Compare):
             if node.subject == "prior_intervention" and node.attribute == "kind":
                 operand = node.operand if isinstance(node.operand, list) else [node.operand]
-                found.extend(str(v) for v in operand if str(v) in known and str(v) not in found)
+                found.extend(v for v in map(str, operand) if v in known and v not in found)
             key = (node.subject, node.attribute)
             if key in derived and key not in seen:
                 seen.add(key)
-                walk(derived[key])
-        elif isinstance(node, AllOf):
-            for child in node.all:
-                walk(child)
-        elif isinstance(node, AnyOf):
-            for child in node.any:
-                walk(child)
-        elif isinstance(node, NotOf):
-            return  # a closure that must *not* have happened enables nothing
-        elif isinstance(node, Some):
-            walk(node.where)
+                visit(derived[key])
+        for child in children(node):
+            visit(child)
 
-    walk(itv.legal_basis.condition)
+    visit(itv.legal_basis.condition)
     return tuple(sorted(found))
