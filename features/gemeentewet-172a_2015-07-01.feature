@@ -162,3 +162,15 @@ Functionaliteit: Gebiedsverbod, groepsverbod en meldplicht (art. 172a Gemeentewe
     Als de casus wordt beoordeeld
     Dan is "I05" juridisch mogelijk
     En heeft "I05" het zorgpunt "minderjarige"
+
+  Scenario: Geen vraag naar werk of school in het gebied voor wie zelf de orde niet verstoorde
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P1 | 44       | lid  |
+      | P3 | 9        | kind |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P3   |
+    Als de casus wordt beoordeeld
+    Dan is "I05" juridisch niet mogelijk
+    En vraagt het advies niet "Werkt, leert of krijgt deze persoon zorg in het gebied"
