@@ -108,13 +108,13 @@ def _escalation(esc: a.EscalationStep) -> EscalationOut:
     )
 
 
-def _concern(c: a.Concern) -> ConcernOut:
+def _concern(c: a.Concern, mitigations: bool = True) -> ConcernOut:
     return ConcernOut(
         id=c.id,
         severity=c.severity,
         status=c.status,
         text=c.text,
-        mitigations=list(c.mitigations),
+        mitigations=list(c.mitigations) if mitigations else [],
         mitigating_interventions=list(c.mitigating_interventions),
         target=c.target,
     )
@@ -130,7 +130,7 @@ def _concerns(item: a.InterventionAssessment, full: bool) -> list[ConcernOut]:
     for c in item.concerns:
         if (c.id, c.status) not in seen:
             seen.add((c.id, c.status))
-            out.append(_concern(c).model_copy(update={"mitigations": []}))
+            out.append(_concern(c, mitigations=False))
     return out
 
 

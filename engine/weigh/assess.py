@@ -71,8 +71,9 @@ def concerns(
     itv: Intervention, refs: Sequence[str], reading: Evaluator
 ) -> tuple[list[Concern], list[MissingFact]]:
     raised: list[Concern] = []
-    missing: list[MissingFact] = []
+    missing: dict[MissingFact, None] = {}  # ordered, without repeats
     for concern in itv.human_measure:
+        severity = Severity(concern.severity)
         for ref in refs:
             verdict = reading.status(concern.condition, ref)
             if verdict is Status.NOT_SATISFIED:
@@ -81,13 +82,11 @@ def concerns(
             if verdict is Status.UNKNOWN:
                 text = f"Mogelijk: {text} Dit is nog niet vast te stellen."
                 for m in reading.evaluate(concern.condition, ref).missing():
-                    item = MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)
-                    if item not in missing:
-                        missing.append(item)
+                    missing[MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)] = None
             raised.append(
                 Concern(
                     id=concern.id,
-                    severity=Severity(concern.severity),
+                    severity=severity,
                     status=verdict,
                     text=text,
                     target=ref,
@@ -97,7 +96,7 @@ def concerns(
                     ),
                 )
             )
-    return raised, missing
+    return raised, list(missing)
 
 
 def _basis_missing(
@@ -106,14 +105,12 @@ def _basis_missing(
     condition = itv.legal_basis.condition
     if overall is not Status.UNKNOWN or condition is None:
         return []
-    missing: list[MissingFact] = []
+    missing: dict[MissingFact, None] = {}
     for t in targets:
         if t.status is Status.UNKNOWN:
             for m in reading.evaluate(condition, t.ref).missing():
-                item = MissingFact(m.fact, m.ref, m.question, itv.id)
-                if item not in missing:
-                    missing.append(item)
-    return missing
+                missing[MissingFact(m.fact, m.ref, m.question, itv.id)] = None
+    return list(missing)
 
 
 def _policy_reason(step: Step) -> Reason:
@@ -144,10 +141,10 @@ def weigh(
     for verdict in verdicts:
         deadline.check()
         itv = verdict.intervention
-        overall = Status(verdict.status)
+        overall = verdict.status
         targets = tuple(
             sorted(
-                (TargetVerdict(t.ref, Status(t.status)) for t in verdict.targets),
+                (TargetVerdict(t.ref, t.status) for t in verdict.targets),
                 key=lambda t: _ORDER[t.status],
             )
         )
@@ -164,8 +161,9 @@ def weigh(
             reasons = (*wanted.reasons, _policy_reason(step))
             wanted = Desirability(score=_score(reasons), reasons=reasons)
         notes, own_concerns = competence(itv, refs, targets, facts, reading)
-        missing = _basis_missing(itv, overall, targets, reading)
-        missing.extend(m for m in concern_missing if m not in missing)
+        missing = list(
+            dict.fromkeys([*_basis_missing(itv, overall, targets, reading), *concern_missing])
+        )
         first.append(
             (
                 InterventionAssessment(
