@@ -363,6 +363,10 @@ class _Compiler(Fold[Node]):
         return _Some(node, self._counted(run), where)
 
 
+#: How many compiled conditions a bundle keeps; its own are a few hundred.
+MAX_CACHED = 10_000
+
+
 class CompiledBundle:
     """Every condition of a bundle compiled once; shared by all cases and threads.
 
@@ -392,7 +396,11 @@ class CompiledBundle:
             with self._lock:
                 found = self._nodes.get(id(condition))
                 if found is None:
-                    found = self._nodes[id(condition)] = self._compiler(condition)
+                    found = self._compiler(condition)
+                    # A caller that builds new condition objects per case must not grow
+                    # the cache without end; past the bound they are compiled per call.
+                    if len(self._nodes) < MAX_CACHED:
+                        self._nodes[id(condition)] = found
         return found
 
     def evaluator(self, facts: Facts) -> Evaluator:
@@ -418,7 +426,16 @@ def _conditions(bundle: Bundle) -> Iterator[Condition]:
 class Evaluator:
     """One case read against one compiled bundle; cheap to make, holds the memo."""
 
-    __slots__ = ("case_ref", "compiled", "entities", "explained", "facts", "links", "memo")
+    __slots__ = (
+        "case_ref",
+        "compiled",
+        "entities",
+        "explained",
+        "facts",
+        "links",
+        "memo",
+        "outcomes",
+    )
 
     def __init__(self, compiled: CompiledBundle, facts: Facts):
         self.compiled = compiled
@@ -428,14 +445,22 @@ class Evaluator:
         self.case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "case:?")
         self.memo: dict[tuple[str, str], int] = {}
         self.explained: dict[tuple[str, str], Outcome] = {}
+        self.outcomes: dict[tuple[int, str], tuple[Node, Outcome]] = {}
 
     def status(self, condition: Condition, ref: str) -> Status:
         """The value of ``condition`` for ``ref``, without building any reasons."""
         return _STATUS[self.compiled.node(condition).run(self, ref)]
 
     def evaluate(self, condition: Condition, ref: str) -> Outcome:
-        """The value with its full tree of reasons, for an explanation."""
-        return self.compiled.node(condition).explain(self, ref)
+        """The value with its full tree of reasons, for an explanation; built once per
+        (condition, subject) for this case, since several renderings read the same tree."""
+        node = self.compiled.node(condition)
+        key = (id(node), ref)
+        found = self.outcomes.get(key)
+        if found is None:
+            # The node is kept with its outcome, so its id is not reused while cached.
+            found = self.outcomes[key] = (node, node.explain(self, ref))
+        return found[1]
 
     def derived_facts(self) -> set[tuple[str, str]]:
         """Every derived fact that holds, as ("subject.fact", ref)."""
