@@ -4,8 +4,10 @@ Pure data in, pure data out; the adapter in ``rete`` is what talks to durable. A
 condition is pushed into negation normal form (``not`` moves onto the comparisons,
 which durable can match positively) and then spread into disjuncts; each disjunct
 becomes one rule whose patterns join the subject, its linked entities and the derived
-facts it needs. A rule fires exactly when the three-valued reading is *true*: absent
-attributes never match, so "unknown" never passes for "satisfied".
+facts it needs. A rule fires exactly when the compiled evaluator says *satisfied*:
+absent attributes never match, so "unknown" never passes for "satisfied". This is the
+second reading's own path from the condition trees (ADR 0005); it shares only the trees
+and the operator table with the evaluator.
 """
 
 from __future__ import annotations
