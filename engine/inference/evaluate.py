@@ -246,14 +246,16 @@ class _Compiler(Fold[Node]):
             self.bodies[key] = self(self.facts[key].condition)
         return self.bodies[key]
 
+    def required(self, node: Compare) -> Any:
+        """The operand as compared: parameters resolved, dates as text; ``known``'s flag."""
+        return node.known if node.operator == "known" else resolve(node.operand, self.parameters)
+
     def compare(self, node: Compare) -> Node:
         key = (node.subject, node.attribute)
         if key in self.facts:
             return self._derived(node, key)
         spec = OPERATOR_TABLE[node.operator]
-        required = (
-            node.known if node.operator == "known" else resolve(node.operand, self.parameters)
-        )
+        required = self.required(node)
         attribute, holds = node.attribute, spec.holds
         absent = spec.on_absent(required)
         when_absent = _U if absent is None else (_T if absent else _F)
@@ -274,9 +276,7 @@ class _Compiler(Fold[Node]):
         body = self.body(key)
         inner, name, on_case = body.run, node.fact, node.subject == "case"
         spec = OPERATOR_TABLE[node.operator]
-        required = (
-            node.known if node.operator == "known" else resolve(node.operand, self.parameters)
-        )
+        required = self.required(node)
         plain = node.operator == "equals" and required is True
 
         def run(ev: Evaluator, ref: str) -> int:
