@@ -14,7 +14,17 @@ from engine.case.models import Case
 from engine.contract import ConditionResult
 from engine.explain.proof import entity_name, lines, tree
 from engine.explain.render import NOT_EXACT, alternatives, combination, reason_text
-from engine.explain.text import BODY_TEXT, GOAL_TEXT, SEVERITY_TEXT, STATUS_TEXT, citation_text
+from engine.explain.text import (
+    BODY_TEXT,
+    FINDING_TEXT,
+    GOAL_TEXT,
+    ROLE_TEXT,
+    SEVERITY_TEXT,
+    SOURCE_TEXT,
+    STATUS_TEXT,
+    TENURE_TEXT,
+    citation_text,
+)
 from engine.inference.status import Status
 from engine.ruleset.models import Severity
 from engine.weigh.assessment import (
@@ -23,19 +33,11 @@ from engine.weigh.assessment import (
     InterventionAssessment,
 )
 
-ROLE_TEXT = {
-    "key_figure": "sleutelfiguur",
-    "member": "lid van het netwerk",
-    "partner": "partner",
-    "child": "kind",
-    "associate": "relatie",
-}
-
 
 def _network(case: Case) -> list[str]:
     out = ["## Het gezin in één oogopslag"]
     for p in case.persons:
-        bits = [ROLE_TEXT.get(str(p.role), str(p.role)) if p.role else "rol onbekend"]
+        bits = [ROLE_TEXT[p.role] if p.role else "rol onbekend"]
         bits.append(f"{p.age} jaar" if p.age is not None else "leeftijd onbekend")
         if p.age is not None and p.age < 18:
             bits.append("minderjarig")
@@ -43,7 +45,8 @@ def _network(case: Case) -> list[str]:
     for w in case.premises:
         residents = ", ".join(w.residents) or "bewoners onbekend"
         out.append(
-            f"- Pand {w.id}: {w.kind or 'soort onbekend'}, {w.tenure or 'eigendom onbekend'}, "
+            f"- Pand {w.id}: {w.kind or 'soort onbekend'}, "
+            f"{TENURE_TEXT[w.tenure] if w.tenure else 'eigendom onbekend'}, "
             f"{w.municipality or 'gemeente onbekend'}; bewoners: {residents}"
         )
     for f in case.findings:
@@ -57,7 +60,8 @@ def _network(case: Case) -> list[str]:
             else "bewijs onbekend"
         )
         out.append(
-            f"- Bevinding {f.id} ({date}): {f.kind} bij {where}; bron {f.source or '?'}, {proven}"
+            f"- Bevinding {f.id} ({date}): {FINDING_TEXT[f.kind] if f.kind else 'soort onbekend'} "
+            f"bij {where}; bron {SOURCE_TEXT[f.source] if f.source else 'onbekend'}, {proven}"
         )
     for prior in case.prior_interventions:
         date = prior.date.isoformat() if prior.date else "datum onbekend"
@@ -90,6 +94,12 @@ def _proof(item: InterventionAssessment, a: Assessment) -> list[ConditionResult]
     return [tree(a.evaluator.evaluate(condition, item.targets[0].ref), a.facts)]
 
 
+def _competent(item: InterventionAssessment) -> str:
+    """The body the law names, with the ruleset's own words where they add something."""
+    body, words = BODY_TEXT[item.body], item.intervention.authority
+    return words if words.startswith(body) else f"{body} ({words})"
+
+
 def _summary(item: InterventionAssessment, a: Assessment, recommended: bool) -> list[str]:
     status = STATUS_TEXT[item.status]
     head = f"### {item.name} [{status}]"
@@ -99,7 +109,7 @@ def _summary(item: InterventionAssessment, a: Assessment, recommended: bool) -> 
     )
     out = [
         head,
-        f"- Bevoegd: {BODY_TEXT[item.body]} ({item.intervention.authority}).",
+        f"- Bevoegd: {_competent(item)}.",
         f"- Grondslag: {cites} — {status}.",
     ]
     reasons = "; ".join(f"{reason_text(r)} ({r.weight:+g})" for r in item.desirability.reasons)

@@ -12,6 +12,7 @@ from typing import Any
 from engine.case import vocabulary
 from engine.case.flatten import Facts
 from engine.contract import ConditionResult
+from engine.explain.text import VALUE_TEXT
 from engine.inference.evaluate import FALSE, TRUE, UNKNOWN, Outcome
 from engine.inference.status import Status
 from engine.ruleset.conditions import OPERATOR_TEXT, AllOf, AnyOf, Compare, NotOf, Some
@@ -55,7 +56,7 @@ def show(value: Any) -> str:
         return str(int(value))
     if isinstance(value, list):
         return ", ".join(show(v) for v in value)
-    return str(value)
+    return VALUE_TEXT.get(str(value), str(value))
 
 
 def entity_name(ref: str, facts: Facts) -> str:

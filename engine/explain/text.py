@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from engine.case.models import Goal
+from engine.case.models import FindingKind, Goal, RelationKind, Role, Source, Tenure
 from engine.contract import CitationOut
 from engine.inference.status import Status
 from engine.ruleset.models import Body, Citation, Domain, Intervention, Severity
@@ -46,6 +46,76 @@ DOMAIN_TEXT = {
     Domain.prevention: "preventie",
     Domain.resilience: "weerbaarheid",
     Domain.care: "zorg",
+}
+
+FINDING_TEXT = {
+    FindingKind.drugs: "drugs",
+    FindingKind.preparatory_materials: "voorbereidingshandelingen (materialen)",
+    FindingKind.weapons: "wapens",
+    FindingKind.violence: "geweld",
+    FindingKind.explosives: "explosieven",
+    FindingKind.nuisance: "overlast",
+    FindingKind.public_order_disturbance: "verstoring van de openbare orde",
+    FindingKind.money_laundering_signal: "signaal van witwassen",
+    FindingKind.intimidation: "intimidatie",
+    FindingKind.threat_to_officials: "bedreiging van ambtenaren",
+    FindingKind.domestic_violence: "huiselijk geweld",
+    FindingKind.school_absence: "schoolverzuim",
+    FindingKind.criminal_exploitation: "criminele uitbuiting",
+    FindingKind.courier_work: "koerierswerk",
+    FindingKind.signal: "signaal",
+}
+
+SOURCE_TEXT = {
+    Source.police_report: "politie",
+    Source.bestuurlijke_rapportage: "bestuurlijke rapportage",
+    Source.official_report: "proces-verbaal",
+    Source.neighbours: "buren",
+    Source.intelligence: "informatie (CIE of inlichtingen)",
+    Source.care: "zorg",
+    Source.municipal_inspection: "gemeentelijke controle",
+    Source.complaints: "klachten",
+    Source.logbook: "logboek",
+    Source.neighbour_statement: "verklaring van een buurtbewoner",
+    Source.riec: "RIEC",
+    Source.lbb: "Landelijk Bureau Bibob",
+}
+
+TENURE_TEXT = {
+    Tenure.social_rent: "sociale huur",
+    Tenure.private_rent: "particuliere huur",
+    Tenure.rent: "huur (soort verhuurder onbekend)",
+    Tenure.owned: "eigendom",
+}
+
+ROLE_TEXT = {
+    Role.key_figure: "sleutelfiguur",
+    Role.member: "lid van het netwerk",
+    Role.partner: "partner",
+    Role.child: "kind",
+    Role.associate: "bekende",
+}
+
+RELATION_TEXT = {
+    RelationKind.parent: "ouder",
+    RelationKind.child: "kind",
+    RelationKind.sibling: "broer of zus",
+    RelationKind.partner: "partner",
+    RelationKind.cousin: "neef of nicht",
+    RelationKind.uncle: "oom of tante",
+    RelationKind.nephew: "neef of nicht (kind van broer of zus)",
+    RelationKind.associate: "bekende",
+    RelationKind.business_partner: "zakenpartner",
+    RelationKind.financier: "financier",
+    RelationKind.grandparent: "grootouder",
+    RelationKind.grandchild: "kleinkind",
+}
+
+#: Case values a person may read in a proof or a memo; the keys stay English in the data.
+VALUE_TEXT: dict[str, str] = {
+    str(k): v
+    for table in (FINDING_TEXT, SOURCE_TEXT, TENURE_TEXT, RELATION_TEXT, ROLE_TEXT)
+    for k, v in table.items()
 }
 
 SEVERITY_TEXT = {Severity.info: "info", Severity.warning: "let op", Severity.blocking: "blokkerend"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from engine.case.flatten import Facts
+from engine.explain.text import VALUE_TEXT
 from engine.inference.status import Status
 from engine.ruleset.models import Intervention, Severity
 from engine.weigh.assessment import Concern, InterventionAssessment
@@ -42,6 +43,10 @@ SERIOUSNESS_TEXT = {
 }
 
 
+def _kind(kind: object) -> str:
+    return VALUE_TEXT.get(str(kind), str(kind)) if kind is not None else "soort onbekend"
+
+
 def findings_at(refs: Iterable[str], facts: Facts) -> list[str]:
     """Findings linked to the targets (for a case target: all findings)."""
     out: list[str] = []
@@ -69,7 +74,7 @@ def seriousness(refs: Iterable[str], facts: Facts) -> tuple[int, list[str]]:
     for f in findings:
         a = facts.entities[f]
         grounds.append(
-            f"{f.partition(':')[2]} ({a.get('kind', '?')}{', bewezen' if f in proven else ''})"
+            f"{f.partition(':')[2]} ({_kind(a.get('kind'))}{', bewezen' if f in proven else ''})"
         )
     if proven:
         level = 3
