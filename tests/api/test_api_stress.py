@@ -7,6 +7,7 @@ import copy
 import hashlib
 import json
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,8 @@ from tests.api.server import Server
 CONCURRENCY = 50
 
 
-def sha256(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+def sha256(value: str | bytes) -> str:
+    return hashlib.sha256(value.encode("utf-8") if isinstance(value, str) else value).hexdigest()
 
 
 def variants(example_cases: dict[str, dict[str, Any]], n: int) -> list[dict[str, Any]]:
@@ -150,9 +151,13 @@ def test_killed_server_loses_no_acknowledged_write(
             fetched = httpx.get(f"{again.base_url}/v1/evaluations/{ident}", timeout=30)
             assert fetched.status_code == 200, fetched.text[:300]
             stored = fetched.json()
-            assert {k: v for k, v in stored.items() if k != "decisions"} == {
-                k: v for k, v in body.items() if k != "decisions"
+            # Decisions are added and durable-rules' verification completes after the write.
+            later = {"decisions", "verification"}
+            assert {k: v for k, v in stored.items() if k not in later} == {
+                k: v for k, v in body.items() if k not in later
             }
+            was, now = body["verification"]["status"], stored["verification"]["status"]
+            assert now == was or (was, now) == ("pending", "agreed"), (ident, was, now)
         for ident, decision in acknowledged_decisions.items():
             evaluation = httpx.get(
                 f"{again.base_url}/v1/evaluations/{decision['evaluation_id']}", timeout=30
@@ -164,13 +169,14 @@ def test_killed_server_loses_no_acknowledged_write(
         if store.dialect == "sqlite":
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         rows = connection.execute(
-            text("SELECT id, input_json, input_sha256, advice_json, advice_sha256 FROM evaluations")
+            text("SELECT id, input_json, input_sha256, advice, advice_sha256 FROM evaluations")
         ).all()
         assert len(rows) >= len(acknowledged_evaluations)
-        for ident, input_json, input_sha, advice_json, advice_sha in rows:
+        for ident, input_json, input_sha, compressed, advice_sha in rows:
+            advice = zlib.decompress(compressed)
             assert sha256(input_json) == input_sha, ident
-            assert sha256(advice_json) == advice_sha, ident
-            assert json.loads(advice_json)["interventions"]
+            assert sha256(advice) == advice_sha, ident
+            assert json.loads(advice)["interventions"]
         orphans = connection.execute(
             text(
                 "SELECT a.object_id FROM audit_log a LEFT JOIN evaluations e "
