@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.case import vocabulary
-from engine.inference.evaluate import resolve
+from engine.inference.evaluate import operand
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import (
     OPERATOR_TABLE,
@@ -125,9 +125,8 @@ class _Compiler:
                     derived: [{"t": "derived"}, {"name": node.fact}, {"of": {binding: "ref"}}],
                 }
             )
-        spec = OPERATOR_TABLE[node.operator]
-        operand = node.known if node.operator == "known" else resolve(node.operand, self.parameters)
-        return Conjunct({binding: [spec.durable(node.attribute, operand)]})
+        durable = OPERATOR_TABLE[node.operator].durable
+        return Conjunct({binding: [durable(node.attribute, operand(node, self.parameters))]})
 
     def rules(self, name: str, condition: Condition, subject: str, kind: str, key: str) -> Compiled:
         compiled = Compiled({}, {})

@@ -45,6 +45,7 @@ __all__ = [
     "Missing",
     "Outcome",
     "Status",
+    "operand",
     "resolve",
 ]
 
@@ -110,6 +111,12 @@ def resolve(value: Any, parameters: dict[str, Any]) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+def operand(node: Compare, parameters: dict[str, Any]) -> Any:
+    """What a comparison compares with, as both readings use it: parameters resolved,
+    dates as text, and for ``known`` its flag."""
+    return node.known if node.operator == "known" else resolve(node.operand, parameters)
 
 
 Run = Callable[["Evaluator", str], int]
@@ -246,16 +253,12 @@ class _Compiler(Fold[Node]):
             self.bodies[key] = self(self.facts[key].condition)
         return self.bodies[key]
 
-    def required(self, node: Compare) -> Any:
-        """The operand as compared: parameters resolved, dates as text; ``known``'s flag."""
-        return node.known if node.operator == "known" else resolve(node.operand, self.parameters)
-
     def compare(self, node: Compare) -> Node:
         key = (node.subject, node.attribute)
         if key in self.facts:
             return self._derived(node, key)
         spec = OPERATOR_TABLE[node.operator]
-        required = self.required(node)
+        required = operand(node, self.parameters)
         attribute, holds = node.attribute, spec.holds
         absent = spec.on_absent(required)
         when_absent = _U if absent is None else (_T if absent else _F)
@@ -276,7 +279,7 @@ class _Compiler(Fold[Node]):
         body = self.body(key)
         inner, name, on_case = body.run, node.fact, node.subject == "case"
         spec = OPERATOR_TABLE[node.operator]
-        required = self.required(node)
+        required = operand(node, self.parameters)
         plain = node.operator == "equals" and required is True
 
         def run(ev: Evaluator, ref: str) -> int:
