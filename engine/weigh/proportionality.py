@@ -18,6 +18,9 @@ from engine.ruleset.models import Intervention, Severity
 from engine.weigh.assessment import Concern, InterventionAssessment
 from engine.weigh.escalation import Step
 
+#: How many findings and earlier interventions the sentence names; the rest are counted.
+MAX_GROUNDS = 8
+
 SERIOUS_KINDS = {
     "drugs",
     "weapons",
@@ -49,33 +52,26 @@ def _kind(kind: object) -> str:
 
 def findings_at(refs: Iterable[str], facts: Facts) -> list[str]:
     """Findings linked to the targets (for a case target: all findings)."""
-    out: list[str] = []
-    for ref in refs:
-        for f in facts.linked(ref, "findings"):
-            if f not in out:
-                out.append(f)
-    return sorted(out)
+    return sorted({f for ref in refs for f in facts.linked(ref, "findings")})
 
 
 def priors_at(refs: Iterable[str], facts: Facts) -> list[str]:
-    out: list[str] = []
-    for ref in refs:
-        for p in facts.linked(ref, "prior_interventions"):
-            if p not in out:
-                out.append(p)
-    return sorted(out)
+    return sorted({p for ref in refs for p in facts.linked(ref, "prior_interventions")})
 
 
 def seriousness(refs: Iterable[str], facts: Facts) -> tuple[int, list[str]]:
     """A 1..5 reading of the facts at the targets, with the facts it rests on."""
     level, grounds = 1, []
     findings = findings_at(refs, facts)
-    proven = [f for f in findings if facts.entities[f].get("proven") is True]
-    for f in findings:
+    proven = {f for f in findings if facts.entities[f].get("proven") is True}
+    shown = sorted(findings, key=lambda f: f not in proven)[:MAX_GROUNDS]
+    for f in shown:
         a = facts.entities[f]
         grounds.append(
             f"{f.partition(':')[2]} ({_kind(a.get('kind'))}{', bewezen' if f in proven else ''})"
         )
+    if len(findings) > len(shown):
+        grounds.append(f"en {len(findings) - len(shown)} andere bevinding(en)")
     if proven:
         level = 3
         if any(facts.entities[f].get("kind") in SERIOUS_KINDS for f in proven):
@@ -94,9 +90,11 @@ def seriousness(refs: Iterable[str], facts: Facts) -> tuple[int, list[str]]:
     priors = priors_at(refs, facts)
     if priors and level >= 3:
         level = min(5, level + 1)
-    for p in priors:
+    for p in priors[:MAX_GROUNDS]:
         a = facts.entities[p]
         grounds.append(f"eerder {a.get('kind', '?')} ({p.partition(':')[2]})")
+    if len(priors) > MAX_GROUNDS:
+        grounds.append(f"en {len(priors) - MAX_GROUNDS} andere eerdere interventie(s)")
     return level, grounds
 
 
