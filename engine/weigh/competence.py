@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from engine.case.flatten import Facts
+from engine.case.models import Source
 from engine.inference.evaluate import Evaluator
 from engine.inference.status import Status
 from engine.ruleset.conditions import Compare, Condition, NotOf, children
@@ -66,13 +67,13 @@ def competence(
             f
             for ref in refs
             for f in facts.linked(ref, "findings")
-            if facts.entities[f].get("source") == "care"
+            if facts.entities[f].get("source") == Source.care
         }
         | {
             f
             for f in evidence
             if facts.entities.get(f, {}).get("t") == "finding"
-            and facts.entities[f].get("source") == "care"
+            and facts.entities[f].get("source") == Source.care
         }
     )
     if not care:

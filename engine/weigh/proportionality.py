@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from engine.case.flatten import Facts
+from engine.case.models import FindingKind, Source
 from engine.explain.text import VALUE_TEXT
 from engine.inference.status import Status
 from engine.ruleset.models import Intervention, Severity
@@ -22,12 +23,12 @@ from engine.weigh.escalation import Step
 MAX_GROUNDS = 8
 
 SERIOUS_KINDS = {
-    "drugs",
-    "weapons",
-    "explosives",
-    "violence",
-    "threats_to_officials",
-    "intimidation",
+    FindingKind.drugs,
+    FindingKind.weapons,
+    FindingKind.explosives,
+    FindingKind.violence,
+    FindingKind.threat_to_officials,
+    FindingKind.intimidation,
 }
 INTRUSIVENESS_TEXT = {
     0: "zeer licht",
@@ -82,7 +83,7 @@ def seriousness(refs: Iterable[str], facts: Facts) -> tuple[int, list[str]]:
         level = (
             2
             if any(
-                facts.entities[f].get("source") not in ("intelligence", "neighbours")
+                facts.entities[f].get("source") not in (Source.intelligence, Source.neighbours)
                 for f in findings
             )
             else 1
