@@ -235,9 +235,10 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["engine"]:
         print("\n".join([*header, *lines, "", f"At the end: {load()}."]))
         return
-    from tests import bench_api, bench_corpus
+    from tests import bench_api, bench_combine, bench_corpus
 
     lines += ["", *full_advice_section(advisor)]
+    lines += ["", *bench_combine.section()]
     lines += ["", *bench_corpus.section()]
     lines += ["", *bench_api.section()]
     text = "\n".join([*header, *lines, "", f"At the end: {load()}."]) + "\n"

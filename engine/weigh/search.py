@@ -64,7 +64,7 @@ class Budget:
     core of the reference machine for 100 candidates.
     """
 
-    nodes: int = 20_000
+    nodes: int = 4_000
     deadline: Deadline | None = None
 
 
