@@ -174,3 +174,19 @@ Functionaliteit: Gebiedsverbod, groepsverbod en meldplicht (art. 172a Gemeentewe
     Als de casus wordt beoordeeld
     Dan is "I05" juridisch niet mogelijk
     En vraagt het advies niet "Werkt, leert of krijgt deze persoon zorg in het gebied"
+
+  Scenario: Na drie verlengingen waarschuwt het advies dat verder verlengen niet kan
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 24       |
+    En de bevindingen:
+      | id | soort          | personen | bron    | vrees voor herhaling |
+      | F1 | ordeverstoring | P1       | politie | ja                   |
+      | F2 | ordeverstoring | P1       | politie | ja                   |
+    En de eerdere interventies:
+      | id | soort          | datum      | doelwit |
+      | V1 | verlenging-172a | 2025-06-01 | P1      |
+      | V2 | verlenging-172a | 2025-09-01 | P1      |
+      | V3 | verlenging-172a | 2025-12-01 | P1      |
+    Als de casus wordt beoordeeld
+    Dan heeft "I05" het zorgpunt "verlengingen-op"
