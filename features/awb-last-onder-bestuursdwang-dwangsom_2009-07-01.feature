@@ -78,3 +78,11 @@ Functionaliteit: Last onder bestuursdwang of dwangsom (art. 5:21, 5:31d en 5:32 
     Dan noemt de procedure van "I01" "art. 5:31"
     En noemt de procedure van "I01" "art. 8:81"
     En noemt de procedure van "I01" "medebewoners, de eigenaar en de verhuurder"
+
+  Scenario: De last legt het orgaan op dat het overtreden voorschrift uitvoert, niet steeds de burgemeester
+    Gegeven de panden:
+      | id | soort        | gemeente      | overtreding |
+      | B1 | bedrijfspand | voorbeeldstad | ja          |
+    Als de casus wordt beoordeeld
+    Dan is "I12" juridisch mogelijk
+    En is het bestuursorgaan dat het overtreden voorschrift uitvoert (college of burgemeester, art. 125 Gemeentewet) bevoegd voor "I12"

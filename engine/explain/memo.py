@@ -15,6 +15,7 @@ from engine.contract import ConditionResult
 from engine.explain.proof import entity_name, lines, tree
 from engine.explain.render import NOT_EXACT, alternatives, combination, reason_text
 from engine.explain.text import (
+    BODY_SUBJECT,
     BODY_TEXT,
     FINDING_TEXT,
     GOAL_TEXT,
@@ -26,7 +27,7 @@ from engine.explain.text import (
     citation_text,
 )
 from engine.inference.status import Status
-from engine.ruleset.models import Severity
+from engine.ruleset.models import Body, Severity
 from engine.weigh.assessment import (
     Assessment,
     CombinationAssessment,
@@ -146,7 +147,9 @@ def motivation(item: InterventionAssessment, a: Assessment) -> list[str]:
     for condition in _proof(item, a):
         facts.extend(f for f in _facts(condition) if f not in facts)
     out = [f"### Conceptmotivering: {item.name}"]
-    text = f"Bevoegdheid en grondslag. De {BODY_TEXT[item.body]} is bevoegd op grond van {cites}. "
+    who = BODY_SUBJECT[item.body]
+    verb = "zijn" if item.body is Body.partnership else "is"
+    text = f"Bevoegdheid en grondslag. {who[:1].upper()}{who[1:]} {verb} bevoegd op grond van {cites}. "
     if facts:
         text += "Uit de stukken blijkt: " + "; ".join(facts) + ". "
     text += "Daarmee is aan de voorwaarden van de grondslag voldaan. "

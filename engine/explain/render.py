@@ -29,6 +29,7 @@ from engine.contract import (
 )
 from engine.explain.proof import entity_name, tree
 from engine.explain.text import (
+    BODY_SUBJECT,
     BODY_TEXT,
     DOMAIN_TEXT,
     GOAL_TEXT,
@@ -231,7 +232,7 @@ def excluded_text(item: a.InterventionAssessment, why: a.Excluded) -> str:
         case a.Exclusion.third_party:
             after = f" na {', '.join(item.follows)}" if item.follows else ""
             return (
-                f"een handeling van de {BODY_TEXT[item.body]} zelf, geen gemeentelijke maatregel; "
+                f"een handeling van {BODY_SUBJECT[item.body]} zelf, geen gemeentelijke maatregel; "
                 f"weeg het als mogelijk gevolg{after}"
             )
         case a.Exclusion.basis_unknown:
@@ -316,7 +317,7 @@ def consequence_text(c: a.Consequence, items: dict[str, a.InterventionAssessment
     third, after = items[c.intervention_id], items[c.after]
     cites = "; ".join(citation_text(x) for x in third.intervention.legal_basis.citations)
     text = (
-        f"Na {after.name} kan de {BODY_TEXT[c.body]} zelf optreden: {third.name}"
+        f"Na {after.name} kan {BODY_SUBJECT[c.body]} zelf optreden: {third.name}"
         + (f" ({cites})" if cites else "")
         + "; dat is geen gemeentelijke maatregel maar een gevolg om mee te wegen."
     )

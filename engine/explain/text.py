@@ -13,6 +13,8 @@ from engine.contract import CitationOut
 from engine.inference.status import Status
 from engine.ruleset.models import Body, Citation, Domain, Intervention, Severity
 
+_NEUTER = {Body.municipal_executive, Body.permit_authority, Body.enforcing_authority}
+
 STATUS_TEXT = {
     Status.SATISFIED: "vervuld",
     Status.NOT_SATISFIED: "niet vervuld",
@@ -32,13 +34,21 @@ BODY_TEXT = {
     Body.mayor: "burgemeester",
     Body.municipal_executive: "college van burgemeester en wethouders",
     Body.municipal_council: "gemeenteraad",
-    Body.permit_authority: "het bestuursorgaan dat op de vergunning of beschikking beslist",
+    Body.permit_authority: "bestuursorgaan dat op de vergunning of beschikking beslist",
+    Body.enforcing_authority: "bestuursorgaan dat het overtreden voorschrift uitvoert "
+    "(college of burgemeester, art. 125 Gemeentewet)",
     Body.police: "politie",
     Body.public_prosecutor: "officier van justitie",
     Body.halt: "Halt",
-    Body.partnership: "de deelnemers aan het samenwerkingsverband",
-    Body.professional: "de professional volgens de meldcode",
+    Body.partnership: "deelnemers aan het samenwerkingsverband",
+    Body.professional: "professional volgens de meldcode",
     Body.landlord: "verhuurder",
+}
+
+#: The body as the subject of a sentence ("de burgemeester is bevoegd").
+BODY_SUBJECT = {
+    body: ("" if body is Body.halt else "het " if body in _NEUTER else "de ") + text
+    for body, text in BODY_TEXT.items()
 }
 
 DOMAIN_TEXT = {
