@@ -75,7 +75,8 @@ Functionaliteit: Tijdelijk huisverbod (Wet tijdelijk huisverbod, I11)
       | id | soort           | pand | personen | bron |
       | F1 | huiselijk geweld | W1  | P1       | zorg |
     Als de casus wordt beoordeeld
-    Dan heeft "I11" het zorgpunt "zorggegevens-niet-als-grond"
+    Dan is "I11" juridisch niet mogelijk
+    En heeft "I11" het zorgpunt "zorggegevens-niet-als-grond"
 
   Scenario: Onbekend of er gevaar is voor huisgenoten
     Gegeven de personen:
@@ -129,9 +130,13 @@ Functionaliteit: Tijdelijk huisverbod (Wet tijdelijk huisverbod, I11)
     En de panden:
       | id | soort  | gemeente      | bewoners   |
       | W1 | woning | voorbeeldstad | P1, P2, P3 |
+    En de bevindingen:
+      | id | soort       | personen | bron  | bewezen |
+      | F1 | intimidatie | P1       | buren | nee     |
     Als de casus wordt beoordeeld
     Dan is "I11" juridisch mogelijk
     En heeft "I11" niet het zorgpunt "geen-drugsinstrument"
+    En heeft "I11" het zorgpunt "motiveer-feiten-en-omstandigheden"
 
   Scenario: Minderjarig volgens de casus, ook zonder precieze leeftijd: nooit een huisverbod
     Gegeven de personen:
