@@ -20,7 +20,15 @@ from pydantic import TypeAdapter
 
 import engine
 from api.case_input import parse
-from api.problems import Conflict, FieldProblem, InvalidInput, NotFound, NotVerified, TooSlow
+from api.problems import (
+    Conflict,
+    FieldProblem,
+    InvalidInput,
+    NotFound,
+    NotVerified,
+    TooLarge,
+    TooSlow,
+)
 from api.provenance import bundle_refs, canonical_json, differences, sha256_bytes, sha256_text
 from api.schemas import (
     DecisionIn,
@@ -35,8 +43,9 @@ from api.store import Store
 from api.store.models import DecisionRow, EvaluationRow, VerificationRow
 from api.store.repository import NewDecision, NewEvaluation
 from api.verification import Job, Verifier
-from engine.contract import Advice
+from engine.case.limits import env_name, exceeded
 from engine.case.models import Case
+from engine.contract import Advice
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.inference.verification import ENGINE, Verification
 from engine.ruleset.bundle import Bundle, Catalog
@@ -181,6 +190,17 @@ class EvaluationService:
     ) -> Served:
         """Validate, advise (outside any transaction), store, queue the second reading."""
         case = parse(data)
+        too_large = exceeded(case, self.settings.case_limits)
+        if too_large:
+            # Refused before any evaluation: an oversized case costs the worker nothing.
+            raise TooLarge(
+                "De casus is groter dan deze dienst beoordeelt: "
+                + "; ".join(f"{p.path}: {p.message}" for p in too_large)
+                + ". De beheerder kan de grenzen verruimen ("
+                + ", ".join(env_name(p.collection) for p in too_large)
+                + ").",
+                [FieldProblem(path=p.path, message=p.message) for p in too_large],
+            )
         advice = self._advise(case, municipality, reference_date, detail)
         # The store keeps the summary; a full answer is the same evaluation rendered again.
         summary = (
