@@ -34,7 +34,15 @@ test: lint
 stress: $(STAMP)
 	$(BIN)/python -m pytest -m stress -s -v
 
+# A Debian package a target needs, installed when it is missing and we may (root);
+# otherwise one line says so and the part that needs it is skipped.
+define apt_ensure
+	@command -v $(1) >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && { apt-get install -y -qq $(1) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; }; }; } || echo "$(1) ontbreekt en kan hier niet worden geïnstalleerd"
+endef
+
+# Figures as measured, written to docs/performance.md; the API part drives load with wrk.
 bench: $(STAMP)
+	$(call apt_ensure,wrk)
 	$(BIN)/python -m tests.bench
 
 schema: $(STAMP)
