@@ -16,6 +16,7 @@ from engine.contract import (
     Advice,
     Combination,
     ConcernOut,
+    ConditionResult,
     DesirabilityOut,
     EscalationOut,
     HumanMeasureOut,
@@ -89,7 +90,7 @@ def missing_out(m: a.MissingFact, facts: Facts, affects: str | None = None) -> M
 
 def conditions(
     item: a.InterventionAssessment, ref: str, evaluator: Evaluator, facts: Facts
-) -> list[Any]:
+) -> list[ConditionResult]:
     condition = item.intervention.legal_basis.condition
     return [] if condition is None else [tree(evaluator.evaluate(condition, ref), facts)]
 

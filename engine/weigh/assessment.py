@@ -64,7 +64,6 @@ class EscalationStep:
     ladder: str
     label: str
     step: int
-    steps: int
     measure: str
     duration_months: float | None
     prior: tuple[str, ...]
@@ -235,11 +234,11 @@ class CombinationAssessment:
 
 @dataclass(frozen=True)
 class Options:
-    """What the combination search saw: candidates, exclusions and pairwise conflicts."""
+    """What the combination search saw: why an intervention was no candidate, and which
+    candidates cannot go together (for the why-not of each combination)."""
 
     excluded: dict[str, Excluded]
     conflicts: dict[str, dict[str, Conflict]]
-    requires: dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True)

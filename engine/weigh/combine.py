@@ -235,4 +235,4 @@ def combine(
                 consequences=_consequences(ordered, g),
             )
         )
-    return tuple(result), Options(g.excluded, g.conflicts, g.requires), found.exact
+    return tuple(result), Options(g.excluded, g.conflicts), found.exact

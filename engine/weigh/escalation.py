@@ -89,7 +89,6 @@ def escalation_step(itv: Intervention, step: Step, bundle: Bundle, facts: Facts)
         ladder=step.ladder.id,
         label=step.ladder.label,
         step=step.step,
-        steps=len(step.ladder.steps),
         measure=rung.measure,
         duration_months=rung.duration_months,
         prior=tuple(step.prior),
