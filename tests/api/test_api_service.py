@@ -186,3 +186,19 @@ def test_a_case_over_the_size_limit_is_refused_before_any_evaluation(
     assert body["errors"][0]["path"] == "$.persons"
     assert "AFWEGING_MAX_PERSONS" in body["detail"]
     assert client.get("/v1/evaluations").json()["total"] == 0
+
+
+def test_the_memo_is_served_as_markdown_when_asked_for(
+    client: TestClient, e1: dict[str, Any]
+) -> None:
+    created = client.post("/v1/evaluations", json=e1, headers={"Accept": "text/markdown"})
+    assert created.status_code == 201
+    assert created.headers["content-type"].startswith("text/markdown")
+    assert created.text.startswith("# Advies casus E1-visser")
+    assert "13b" in created.text and "Opiumwet" in created.text
+    ident = created.headers["Location"].rsplit("/", 1)[-1]
+    again = client.get(f"/v1/evaluations/{ident}", headers={"Accept": "text/plain"})
+    assert again.headers["content-type"].startswith("text/plain")
+    assert again.text == created.text
+    as_json = client.get(f"/v1/evaluations/{ident}")
+    assert as_json.json()["id"] == ident
