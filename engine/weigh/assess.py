@@ -158,8 +158,10 @@ def weigh(
         )
         escalation = escalation_step(itv, step, bundle, facts) if step is not None else None
         if step is not None and escalation is not None and escalation.step_intervention is None:
+            # The ladder prescribes this very intervention at this step.
             reasons = (*wanted.reasons, _policy_reason(step))
             wanted = Desirability(score=_score(reasons), reasons=reasons)
+        who = body(itv)
         notes, own_concerns = competence(itv, refs, targets, facts, reading)
         missing = list(
             dict.fromkeys([*_basis_missing(itv, overall, targets, reading), *concern_missing])
@@ -171,14 +173,14 @@ def weigh(
                     status=overall,
                     targets=targets,
                     refs=refs,
-                    body=body(itv),
+                    body=who,
                     desirability=wanted,
                     concerns=(*raised, *own_concerns),
                     missing=tuple(missing),
                     escalation=escalation,
                     already_taken=tuple(tried(itv.id, refs, facts)),
                     notes=tuple(dict.fromkeys(notes)),
-                    follows=enabled_by(itv, known, derived) if body(itv).third_party else (),
+                    follows=enabled_by(itv, known, derived) if who.third_party else (),
                 ),
                 step,
             )
