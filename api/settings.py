@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.auth.tokens import OidcConfig
+from engine.case.limits import CaseLimits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "sqlite:///var/afwegingskader.db"
@@ -54,6 +55,8 @@ class Settings:
     oidc: OidcConfig | None = None
     #: The session cookie only over HTTPS; off for ``make run`` on http://127.0.0.1.
     cookie_secure: bool = False
+    #: Larger cases are refused before evaluation (AFWEGING_MAX_PERSONS and the like).
+    case_limits: CaseLimits = field(default_factory=CaseLimits)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -71,6 +74,7 @@ class Settings:
             token_minutes=int(env.get("AFWEGING_TOKEN_MINUTES", DEFAULT_TOKEN_MINUTES)),
             oidc=_oidc(env),
             cookie_secure=_flag(env.get("AFWEGING_COOKIE_SECURE", "0")),
+            case_limits=CaseLimits.from_env(env),
         )
 
 

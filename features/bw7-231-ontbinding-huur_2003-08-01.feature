@@ -1,7 +1,8 @@
 # language: nl
 Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
-  Na een daadwerkelijke sluiting (art. 13b Opiumwet, art. 174a of 174 Gemeentewet) mag de
-  verhuurder de huur buiten de rechter om ontbinden (lid 2). Een voornemen tot sluiting is
+  Na een daadwerkelijke sluiting die lid 2 noemt (art. 13b Opiumwet wegens handel, art. 174a
+  of een APV op grond van art. 174 Gemeentewet wegens gedragingen in het gehuurde, of de
+  Woningwet) mag de verhuurder de huur buiten de rechter om ontbinden (lid 2). Een voornemen tot sluiting is
   daarvoor niet genoeg. Bij een tekortkoming, zoals een hennepkwekerij, kan de verhuurder de
   rechter om ontbinding vragen (lid 1).
 
@@ -111,8 +112,8 @@ Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
       | id | soort  | gemeente      | huur         | bewoners   |
       | W1 | woning | voorbeeldstad | sociale huur | P1, P2, P3 |
     En de eerdere interventies:
-      | id | soort                          | datum      | doelwit | uitgevoerd |
-      | S1 | I03-sluiting-174a-openbare-orde | 2026-01-15 | W1      | ja         |
+      | id | soort                          | datum      | doelwit | uitgevoerd | grond |
+      | S1 | I03-sluiting-174a-openbare-orde | 2026-01-15 | W1      | ja         | a     |
     Als de casus wordt beoordeeld
     Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
     En heeft "I13-ontbinding-huur-na-sluiting" het zorgpunt "kinderen"
@@ -146,3 +147,96 @@ Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
       | F1 | drugs | W1   | hennep | II    | 200         | planten | buren |
     Als de casus wordt beoordeeld
     Dan is "I13-ontbinding-huur-via-rechter" juridisch niet mogelijk
+
+  Scenario: Een sluiting wegens voorbereidingshandelingen (art. 13b sub b) geeft geen buitengerechtelijke ontbinding
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur         |
+      | W1 | woning | voorbeeldstad | sociale huur |
+    En de eerdere interventies:
+      | id | soort                                      | datum      | doelwit | uitgevoerd |
+      | S1 | I02-sluiting-13b-voorbereidingshandelingen | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+
+  Scenario: Een 174a-sluiting wegens een schietpartij (b-grond) telt niet voor lid 2
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur              |
+      | W1 | woning | voorbeeldstad | particuliere huur |
+    En de eerdere interventies:
+      | id | soort                          | datum      | doelwit | uitgevoerd | grond |
+      | S1 | I03-sluiting-174a-openbare-orde | 2026-01-15 | W1      | ja         | b     |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+
+  Scenario: Een 174a-sluiting wegens gedragingen in het gehuurde (a-grond) telt wel
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur |
+      | W1 | woning | voorbeeldstad | huur |
+    En de eerdere interventies:
+      | id | soort                          | datum      | doelwit | uitgevoerd | grond |
+      | S1 | I03-sluiting-174a-openbare-orde | 2026-01-15 | W1      | ja         | a     |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
+
+  Scenario: Onbekend op welke grond de 174a-sluiting berust
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur         |
+      | W1 | woning | voorbeeldstad | sociale huur |
+    En de eerdere interventies:
+      | id | soort                          | datum      | doelwit | uitgevoerd |
+      | S1 | I03-sluiting-174a-openbare-orde | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch onbekend
+    En vraagt het advies "daadwerkelijk gesloten"
+
+  Scenario: De verhuurder is bevoegd, niet de burgemeester: de ontbinding is een gevolg van de sluiting
+    Gegeven de casusgegevens:
+      | doelen                |
+      | stoppen criminaliteit |
+    En de personen:
+      | id | leeftijd | rol           | verwijtbaar |
+      | P1 | 44       | sleutelfiguur | ja          |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners | medische praktijk |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       | nee               |
+    En de bevindingen:
+      | id | soort | pand | personen | middel  | lijst | hoeveelheid | eenheid | bron    | bewezen |
+      | F1 | drugs | W1   | P1       | cocaïne | I     | 12          | gram    | politie | ja      |
+    En de eerdere interventies:
+      | id | soort                  | datum      | doelwit |
+      | B1 | I14-waarschuwingsbrief | 2025-06-01 | W1      |
+    Als de casus wordt beoordeeld
+    Dan is de burgemeester bevoegd voor "I01"
+    En is de verhuurder bevoegd voor "I13-ontbinding-huur-na-sluiting"
+    En is de verhuurder bevoegd voor "I13-ontbinding-huur-via-rechter"
+    En noemt de eerste combinatie "I13-ontbinding-huur-na-sluiting" als gevolg van "I01"
+    En staat "I13-ontbinding-huur-na-sluiting" in geen enkele combinatie
+    En staat "I13-ontbinding-huur-via-rechter" in geen enkele combinatie
+
+  Scenario: Ook na een uitgevoerde sluiting beveelt het advies de ontbinding niet aan
+    Gegeven de casusgegevens:
+      | doelen                |
+      | stoppen criminaliteit |
+    En de personen:
+      | id | leeftijd | verwijtbaar |
+      | P1 | 40       | ja          |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort                        | datum      | doelwit | uitgevoerd |
+      | S1 | I01-sluiting-13b-drugshandel | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
+    En staat "I13-ontbinding-huur-na-sluiting" in geen enkele combinatie
+
+  Scenario: Zonder sluiting vraagt het advies niet of een medebewoner iets te verwijten valt
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+    En vraagt het advies niet "Wist deze persoon van de overtreding"

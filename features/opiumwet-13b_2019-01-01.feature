@@ -1,8 +1,9 @@
 # language: nl
 Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
-  De burgemeester mag een woning, erf of publiek lokaal sluiten als daar drugs van
-  lijst I of II worden verkocht of daartoe aanwezig zijn (I01), of als er voorwerpen
-  voor drugsproductie of hennepteelt liggen (I02).
+  De burgemeester mag een woning, een lokaal (publiek toegankelijk of niet: ook een schuur,
+  loods of bedrijfspand) of een erf daarbij sluiten als daar drugs van lijst I of II worden
+  verkocht of daartoe aanwezig zijn (I01), of als er voorwerpen voor drugsproductie of
+  hennepteelt liggen (I02). De wet stelt geen eis van openbaarheid.
 
   Achtergrond:
     Gegeven een casus in gemeente "voorbeeldstad" met peildatum "2026-03-01"
@@ -316,3 +317,20 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
       | F1 | voorbereiding | W1   | hennepteelt | ja            | politie |
     Als de casus wordt beoordeeld
     Dan vraagt het advies "geadviseerd tegen sluiting"
+
+  Scenario: Zonder drugsvondst vraagt het advies niet naar medische praktijk, band of advies van jeugdbescherming
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P1 | 44       | lid  |
+      | P3 | 16       | kind |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P3   |
+    En de bevindingen:
+      | id | soort   | pand | bron  |
+      | S1 | signaal | W1   | buren |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch niet mogelijk
+    En vraagt het advies niet "apotheek of praktijk"
+    En vraagt het advies niet "bijzondere band"
+    En vraagt het advies niet "geadviseerd tegen sluiting"

@@ -120,3 +120,72 @@ Functionaliteit: Weigeren of intrekken van een vergunning (Wet Bibob)
       | F1 | witwassignaal | P1       | politie |
     Als de casus wordt beoordeeld
     Dan heeft "I08" het zorgpunt "ouderdom-en-breuk"
+
+  Scenario: Een lopende aanvraag zonder Bibob-uitkomst: de gemeente kan zelf onderzoek doen
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 50       |
+    En de bedrijven:
+      | id | soort  | eigenaren | vergunning            | vergunningstatus |
+      | H1 | horeca | P1        | exploitatievergunning | aangevraagd      |
+    En de bevindingen:
+      | id | soort         | personen | bron    |
+      | F1 | witwassignaal | P1       | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I08a" juridisch mogelijk
+    En is "I08" juridisch onbekend
+
+  Scenario: Advies van het Landelijk Bureau Bibob vragen zonder eigen onderzoek geeft een waarschuwing
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 50       |
+    En de bedrijven:
+      | id | soort     | eigenaren | vergunning         | vergunningstatus | beslist door |
+      | G1 | vastgoed  | P1        | vastgoedtransactie | aangevraagd      | college      |
+    Als de casus wordt beoordeeld
+    Dan is "I08b" juridisch mogelijk
+    En heeft "I08b" het zorgpunt "eerst-eigen-onderzoek"
+
+  Scenario: Een beschikking van een andere overheid kan de gemeente niet weigeren of intrekken
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 50       |
+    En de bedrijven:
+      | id | soort     | eigenaren | vergunning   | vergunningstatus | bibob-uitkomst | beslist door    |
+      | T1 | transport | P1        | taxivergunning | verleend       | ernstig        | andere overheid |
+    En de bevindingen:
+      | id | soort         | personen | bron    |
+      | F1 | witwassignaal | P1       | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I08" juridisch niet mogelijk
+    En is "I08a" juridisch niet mogelijk
+
+  Scenario: Bibob reikt verder dan horeca - omgevingsvergunning van een garage
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 50       |
+    En de bedrijven:
+      | id | soort  | eigenaren | vergunning          | vergunningstatus | bibob-uitkomst | beslist door |
+      | G1 | garage | P1        | omgevingsvergunning | aangevraagd      | ernstig        | college      |
+    En de bevindingen:
+      | id | soort         | personen | bron    |
+      | F1 | witwassignaal | P1       | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I08" juridisch mogelijk
+
+  Scenario: Een bevinding op meer panden, waaronder het bedrijfspand, telt voor het bedrijf
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 50       |
+    En de panden:
+      | id | soort        | gemeente      |
+      | W1 | woning       | voorbeeldstad |
+      | B1 | bedrijfspand | voorbeeldstad |
+    En de bedrijven:
+      | id | soort  | pand | eigenaren | vergunning          | vergunningstatus | bibob-uitkomst | beslist door |
+      | G1 | garage | B1   | P1        | omgevingsvergunning | verleend         | ernstig        | college      |
+    En de bevindingen:
+      | id | soort | pand | andere panden | ruimte  | bron    | geldbedrag |
+      | F1 | drugs | W1   | B1            | kelder  | politie | 25000      |
+    Als de casus wordt beoordeeld
+    Dan is "I08" juridisch mogelijk

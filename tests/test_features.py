@@ -189,7 +189,7 @@ def _section(casus: dict, sectie: str, datatable: list[list[str]]) -> None:
 
 @when("de casus wordt beoordeeld", target_fixture="advies")
 def _assess(casus: dict, advisor: Any) -> Any:
-    return advisor.advise(parse_case(casus))
+    return advisor.advise(parse_case(casus), detail="full")
 
 
 def _item(advies: Any, interventie: str) -> Any:
@@ -225,3 +225,123 @@ def _concern(advies: Any, interventie: str, niet: str | None, zorgpunt: str) -> 
     concerns = _item(advies, interventie).human_measure.concerns
     raised = {c.id for c in concerns if c.status == "satisfied"}
     assert (zorgpunt in raised) != bool(niet), raised
+
+
+# Facts a lawyer must be able to state (issue 10): columns, values and convictions.
+COLUMNS.update(
+    {
+        "minderjarig": "minor",
+        "afhankelijk van woning": "dependent_on_home",
+        "gebruikers": "users",
+        "hoort bij woning": "dwelling",
+        "zwarte lijst": "landlord_blacklist",
+        "advies tegen sluiting": "advice_against_closure",
+        "opvang aangeboden": "shelter_offered",
+        "feitelijk leidinggevenden": "de_facto_managers",
+        "beslist door": "permit.decided_by",
+        "andere panden": "other_premises",
+        "ruimte": "room",
+        "slachtoffers": "victims",
+        "doelwitten": "targets",
+        "aantal": "count",
+        "periode van": "period_start",
+        "periode tot": "period_end",
+        "geldbedrag": "money_amount",
+        "grondslag verstrekking": "sharing_basis",
+        "beroepsgeheim": "professional_secrecy",
+        "delen geweigerd": "information_sharing_refused",
+        "persoon": "person",
+        "rechter": "court",
+        "jaar": "year",
+        "onherroepelijk": "final",
+    }
+)
+LISTS.update(
+    {"gebruikers", "feitelijk leidinggevenden", "andere panden", "slachtoffers", "doelwitten"}
+)
+VALUES.update(
+    {
+        "huur": "rent",
+        "klachten": "complaints",
+        "logboek": "logbook",
+        "verklaring buren": "neighbour_statement",
+        "riec": "riec",
+        "lbb": "lbb",
+        "criminele uitbuiting": "criminal_exploitation",
+        "koerierswerk": "courier_work",
+        "grootouder": "grandparent",
+        "kleinkind": "grandchild",
+        "andere overheid": "andere_overheid",
+        "wet bibob": "wet_bibob",
+        "wettelijke plicht": "wettelijke_plicht",
+    }
+)
+
+
+@given("de veroordelingen:")
+def _convictions(casus: dict, datatable: list[list[str]]) -> None:
+    """Each row names its person; the conviction is filed under that person."""
+    persons = {p["id"]: p for p in casus.get("persons", [])}
+    for row in _rows(datatable):
+        persons[row.pop("person")].setdefault("convictions", []).append(row)
+
+
+# Closures (issue 10, items 2 and 5): the ground of an earlier closure, fear of disorder.
+COLUMNS.update(
+    {
+        "grond": "ground",
+        "ernstige vrees": "serious_fear_of_disorder",
+        "aanwijzingen zelfde gebruik": "indications_same_use",
+    }
+)
+
+
+# Competence follows the law (issue 10 item 4): the body comes from the ruleset, and a
+# third party's action is a consequence of a combination, never a member of one.
+def _body(orgaan: str) -> str:
+    from engine.explain.text import BODY_TEXT
+
+    label = re.sub(r"^(de|het) ", "", orgaan.strip())
+    bodies = {text: body.value for body, text in BODY_TEXT.items()}
+    assert label in bodies, f"onbekend orgaan '{orgaan}' (mogelijk: {', '.join(bodies)})"
+    return bodies[label]
+
+
+@then(parsers.re(rf"is (?P<orgaan>.+) bevoegd voor {ITV}"))
+def _competent(advies: Any, orgaan: str, interventie: str) -> None:
+    item = _item(advies, interventie)
+    assert item.competent_body == _body(orgaan), (item.competent_body, item.authority)
+
+
+@then(parsers.re(rf"draagt (?P<orgaan>.+) {ITV} in de eerste combinatie"))
+def _carries(advies: Any, orgaan: str, interventie: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    ident = _item(advies, interventie).id
+    members = {m["id"]: m for m in advies.combinations[0].members}
+    assert ident in members, list(members)
+    assert members[ident]["competent_body"] == _body(orgaan), members[ident]
+    assert members[ident]["carrier"] in advies.combinations[0].explanation
+
+
+@then(parsers.re(rf"staat {ITV} in geen enkele combinatie"))
+def _in_no_combination(advies: Any, interventie: str) -> None:
+    ident = _item(advies, interventie).id
+    assert all(ident not in c.interventions for c in advies.combinations)
+
+
+@then(parsers.re(rf"noemt de eerste combinatie {ITV} als gevolg van (?P<na>\"[^\"]+\")"))
+def _consequence(advies: Any, interventie: str, na: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    first = advies.combinations[0]
+    ident, after = _item(advies, interventie).id, _item(advies, na.strip('"')).id
+    assert after in first.interventions, first.interventions
+    assert any(c["intervention"] == ident and c["after"] == after for c in first.consequences), (
+        first.consequences
+    )
+    assert "Gevolg om mee te wegen" in first.explanation
+
+
+@then(parsers.re(rf'noemt de procedure van {ITV} "(?P<tekst>[^"]+)"'))
+def _procedure(advies: Any, interventie: str, tekst: str) -> None:
+    steps = _item(advies, interventie).procedure
+    assert any(tekst.lower() in s.lower() for s in steps), steps

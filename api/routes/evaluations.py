@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Header, Query, Response, status
 
 from api import problems
 from api.deps import (
@@ -19,6 +19,7 @@ from api.deps import (
     Reader,
     State,
 )
+from api.negotiation import preferred
 from api.schemas import (
     DecisionIn,
     DecisionOut,
@@ -29,18 +30,47 @@ from api.schemas import (
 )
 from api.service import Served
 from api.store.models import EvaluationRow
-from api.store.repository import current_decision
+from api.store.repository import Actor, current_decision
 
 router = APIRouter(
     prefix="/v1/evaluations", tags=["beoordelingen"], responses=problems.responses(401, 403)
 )
 
+Accept = Annotated[
+    str | None,
+    Header(
+        description="`application/json` (standaard) voor het advies; `text/markdown` of "
+        "`text/plain` voor de memo in het Nederlands."
+    ),
+]
+MEMO = {
+    "content": {
+        "text/markdown": {"schema": {"type": "string"}},
+        "text/plain": {"schema": {"type": "string"}},
+    }
+}
 
-def served(result: Served, status_code: int = 200, created: bool = False) -> Response:
-    """The stored bytes as they are: FastAPI does not serialise them again."""
+
+def answer(
+    app: State,
+    who: Actor,
+    result: Served,
+    accept: str | None,
+    status_code: int = 200,
+    created: bool = False,
+) -> Response:
+    """The stored bytes as they are (never serialised again), or the memo if text is preferred."""
     headers = {"Location": f"/v1/evaluations/{result.id}"} if created else None
+    form = preferred(accept)
+    if form == "json":
+        return Response(
+            result.body, status_code=status_code, media_type="application/json", headers=headers
+        )
     return Response(
-        result.body, status_code=status_code, media_type="application/json", headers=headers
+        app.service.memo(result.id, who),
+        status_code=status_code,
+        media_type=f"{form}; charset=utf-8",
+        headers=headers,
     )
 
 
@@ -67,7 +97,7 @@ def _summary(row: EvaluationRow) -> EvaluationSummary:
     status_code=status.HTTP_201_CREATED,
     response_model=EvaluationOut,
     summary="Beoordeel een casus",
-    responses=problems.responses(400, 413, 422, 503),
+    responses={201: MEMO, **problems.responses(400, 409, 413, 422, 503)},
 )
 def create_evaluation(
     case: CaseBody,
@@ -76,6 +106,7 @@ def create_evaluation(
     gemeente: Gemeente = None,
     peildatum: Peildatum = None,
     detail: DetailLevel = "summary",
+    accept: Accept = None,
 ) -> Response:
     """Weeg elke interventie voor de casus en sla het advies op; het antwoord heeft een `id`.
 
@@ -83,7 +114,7 @@ def create_evaluation(
     die draait na het antwoord (`pending`) en in elk geval vóór een besluit.
     """
     result = app.service.evaluate(case, who, gemeente, peildatum, detail=detail)
-    return served(result, status.HTTP_201_CREATED, created=True)
+    return answer(app, who, result, accept, status.HTTP_201_CREATED, created=True)
 
 
 @router.get("", response_model=EvaluationPage, summary="Lijst van beoordelingen")
@@ -110,16 +141,21 @@ def list_evaluations(
     "/{evaluation_id}",
     response_model=EvaluationOut,
     summary="Een opgeslagen beoordeling",
-    responses=problems.responses(404, 409),
+    responses={200: MEMO, **problems.responses(404, 409)},
 )
 def get_evaluation(
-    evaluation_id: str, app: State, who: Reader, detail: DetailLevel = "summary"
+    evaluation_id: str,
+    app: State,
+    who: Reader,
+    detail: DetailLevel = "summary",
+    accept: Accept = None,
 ) -> Response:
     """Het opgeslagen advies met herkomst (rulesets, engine, invoer-hash) en besluiten.
 
-    Elke inzage komt in het auditlog, met de reden als die is gegeven (X-Reden).
+    Met `Accept: text/markdown` of `text/plain` de memo in het Nederlands. Elke inzage
+    komt in het auditlog, met de reden als die is gegeven (X-Reden).
     """
-    return served(app.service.read(evaluation_id, who, detail))
+    return answer(app, who, app.service.read(evaluation_id, who, detail), accept)
 
 
 @router.post(

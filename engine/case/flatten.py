@@ -157,6 +157,8 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
             facts.link(f"person:{person}", "businesses", ref)
         for person in [*biz.managers, *biz.de_facto_managers]:
             facts.link(ref, "managers", f"person:{person}")
+        for person in biz.financiers:
+            facts.link(ref, "financiers", f"person:{person}")
 
     for i, f in enumerate(case.findings):
         attrs = f.model_dump(

@@ -322,6 +322,15 @@ class Premises(_Strict):
         "Is in of bij het pand een overtreding van een wettelijk voorschrift vastgesteld "
         "(omgevingsplan, APV, bouw- of gebruiksregels)?"
     )
+    serious_fear_of_disorder: bool | None = ask(
+        "Is er ernstige vrees voor verstoring van de openbare orde rond het pand (art. 174a "
+        "Gemeentewet: na een wapenvondst, of bij een rechthebbende van wie eerder een pand is "
+        "gesloten)?"
+    )
+    indications_same_use: bool | None = ask(
+        "Zijn er aanwijzingen dat de rechthebbende, van wie eerder een pand op grond van art. "
+        "174a lid 1 Gemeentewet is gesloten, ook dit pand zo zal gebruiken of laten gebruiken?"
+    )
 
 
 class Permit(_Strict):
@@ -440,6 +449,10 @@ class PriorIntervention(_Strict):
     outcome: str | None = Field(default=None, description="Bijvoorbeeld herhaling, escalatie.")
     carried_out: bool | None = ask(
         "Is deze maatregel daadwerkelijk opgelegd en uitgevoerd (niet alleen een voornemen)?"
+    )
+    ground: str | None = ask(
+        "Op welk onderdeel berust deze sluiting: 'a', 'b' of 'c' van art. 174a lid 1 "
+        "Gemeentewet, 'lid 2' van art. 174a, of 'a' of 'b' van art. 13b lid 1 Opiumwet?"
     )
 
 

@@ -100,6 +100,7 @@ LINKS: tuple[Link, ...] = (
     Link("business", "findings", "finding", "bevindingen in het bedrijfspand"),
     Link("business", "persons", "person", "eigenaren, leidinggevenden en financiers"),
     Link("business", "managers", "person", "leidinggevenden, ook feitelijk leidinggevenden"),
+    Link("business", "financiers", "person", "financiers (vermogensverschaffers)"),
     Link("business", "prior_interventions", "prior_intervention", "eerdere interventies"),
     Link("finding", "premises", "premises", "pand van de bevinding"),
     Link("finding", "persons", "person", "betrokken personen"),

@@ -4,20 +4,33 @@ Pure data in, pure data out; the adapter in ``rete`` is what talks to durable. A
 condition is pushed into negation normal form (``not`` moves onto the comparisons,
 which durable can match positively) and then spread into disjuncts; each disjunct
 becomes one rule whose patterns join the subject, its linked entities and the derived
-facts it needs. A rule fires exactly when the three-valued reading is *true*: absent
-attributes never match, so "unknown" never passes for "satisfied".
+facts it needs. A rule fires exactly when the compiled evaluator says *satisfied*:
+absent attributes never match, so "unknown" never passes for "satisfied". This is the
+second reading's own path from the condition trees (ADR 0005); it shares only the trees
+and the operator table with the evaluator.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from engine.case import vocabulary
-from engine.inference.evaluate import resolve
+from engine.inference.evaluate import operand
 from engine.ruleset.bundle import Bundle
-from engine.ruleset.conditions import NEGATED, AllOf, AnyOf, Compare, Condition, NotOf, Some
+from engine.ruleset.conditions import (
+    OPERATOR_TABLE,
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+    Fold,
+    NotOf,
+    Some,
+    negation_normal_form,
+)
 
 ROOT = "x0"
 CASE = "xc"
@@ -69,39 +82,10 @@ class _Compiler:
     def fresh(self) -> str:
         return f"x{next(self.counter)}"
 
-    def negate(self, node: Condition) -> Condition:
-        if isinstance(node, NotOf):
-            return node.not_
-        if isinstance(node, AllOf):
-            return AnyOf.model_validate(
-                {"any": [NotOf.model_validate({"not": c}) for c in node.all]}
-            )
-        if isinstance(node, AnyOf):
-            return AllOf.model_validate(
-                {"all": [NotOf.model_validate({"not": c}) for c in node.any]}
-            )
-        if isinstance(node, Compare):
-            op = node.operator
-            if op == "known":
-                return node.model_copy(update={"known": not node.known})
-            return node.model_copy(update={op: None, NEGATED[op]: node.operand})
-        raise ValueError("'not' om 'some' kan durable-rules niet uitdrukken")
-
     def dnf(self, node: Condition, binding: str, subject: str) -> list[Conjunct]:
-        if isinstance(node, NotOf):
-            return self.dnf(self.negate(node.not_), binding, subject)
-        if isinstance(node, AnyOf):
-            return [c for child in node.any for c in self.dnf(child, binding, subject)]
-        if isinstance(node, AllOf):
-            result = [Conjunct()]
-            for child in node.all:
-                result = [a.merged(b) for a in result for b in self.dnf(child, binding, subject)]
-            return result
-        if isinstance(node, Some):
-            return self._some(node, binding, subject)
-        return [self._leaf(node, binding, subject)]
+        return _Disjuncts(self)(negation_normal_form(node))(binding, subject)
 
-    def _some(self, node: Some, binding: str, subject: str) -> list[Conjunct]:
+    def some(self, node: Some, where: Build | None, binding: str, subject: str) -> list[Conjunct]:
         """Each ``some`` becomes its own auxiliary derived fact on the scope entity.
 
         durable never binds one fact to two patterns of a rule, so two ``some``s that
@@ -120,7 +104,7 @@ class _Compiler:
                     entity: [{"t": target}, {"ref": {link: "dst"}}],
                 }
             )
-            inner = self.dnf(node.where, entity, target) if node.where is not None else [Conjunct()]
+            inner = where(entity, target) if where is not None else [Conjunct()]
             body = [a.merged(join).merged(b) for a in body for b in inner]
         self.pending.append((name, subject, body))
         derived = self.fresh()
@@ -130,7 +114,7 @@ class _Compiler:
             )
         ]
 
-    def _leaf(self, node: Compare, binding: str, subject: str) -> Conjunct:
+    def leaf(self, node: Compare, binding: str, subject: str) -> Conjunct:
         if node.subject == "case" and subject != "case":
             binding = CASE
         if (node.subject, node.attribute) in self.derived:
@@ -141,29 +125,8 @@ class _Compiler:
                     derived: [{"t": "derived"}, {"name": node.fact}, {"of": {binding: "ref"}}],
                 }
             )
-        return Conjunct({binding: [self.constraint(node)]})
-
-    def constraint(self, node: Compare) -> dict[str, Any]:
-        attr, op = node.attribute, node.operator
-        if op == "known":
-            return {"$ex" if node.known else "$nex": {attr: 1}}
-        value = resolve(node.operand, self.parameters)
-        exists = {"$ex": {attr: 1}}
-        if op == "equals":
-            return {attr: value}
-        if op == "one_of":
-            return {"$or": [{attr: v} for v in value]}
-        if op == "not_equals":
-            return {"$and": [exists, {"$neq": {attr: value}}]}
-        if op == "none_of":
-            return {"$and": [exists, *({"$neq": {attr: v}} for v in value)]}
-        durable_op = {
-            "greater_than": "$gt",
-            "at_least": "$gte",
-            "less_than": "$lt",
-            "at_most": "$lte",
-        }[op]
-        return {"$and": [exists, {durable_op: {attr: value}}]}
+        durable = OPERATOR_TABLE[node.operator].durable
+        return Conjunct({binding: [durable(node.attribute, operand(node, self.parameters))]})
 
     def rules(self, name: str, condition: Condition, subject: str, kind: str, key: str) -> Compiled:
         compiled = Compiled({}, {})
@@ -206,6 +169,38 @@ class _Compiler:
             rule = f"{name}#{n}"
             compiled.rules[rule] = {"all": body, "run": rule}
             compiled.meta[rule] = RuleMeta(kind, key, tuple(ordered))
+
+
+#: A condition's disjuncts for a binding and the subject kind it is bound to.
+Build = Callable[[str, str], list[Conjunct]]
+
+
+class _Disjuncts(Fold[Build]):
+    """A condition in negation normal form as the disjuncts of its rules."""
+
+    def __init__(self, compiler: _Compiler):
+        self.compiler = compiler
+
+    def compare(self, node: Compare) -> Build:
+        return lambda binding, subject: [self.compiler.leaf(node, binding, subject)]
+
+    def all_of(self, node: AllOf, items: list[Build]) -> Build:
+        def build(binding: str, subject: str) -> list[Conjunct]:
+            result = [Conjunct()]
+            for item in items:
+                result = [a.merged(b) for a in result for b in item(binding, subject)]
+            return result
+
+        return build
+
+    def any_of(self, node: AnyOf, items: list[Build]) -> Build:
+        return lambda binding, subject: [c for item in items for c in item(binding, subject)]
+
+    def not_of(self, node: NotOf, item: Build) -> Build:
+        raise ValueError("in negatienormaalvorm staat 'not' alleen bij een vergelijking")
+
+    def some(self, node: Some, where: Build | None) -> Build:
+        return lambda binding, subject: self.compiler.some(node, where, binding, subject)
 
 
 def _and(constraints: list[dict[str, Any]]) -> dict[str, Any]:

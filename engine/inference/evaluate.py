@@ -1,25 +1,59 @@
-"""Three-valued reading of condition trees over a flattened case (Kleene logic).
+"""The compiled three-valued evaluator (Kleene logic): what decides a legal basis.
 
-durable-rules only ever says "this matched"; a lawyer also needs "this failed, on this
-value" and "this cannot be decided until you tell me X". This plain reading of the same
-trees gives all three, with the tree of reasons. The differential test holds it to the
-engine: both must find exactly the same things satisfied.
+Each condition of a bundle is compiled once into a Python closure over the flattened
+facts. Per case, ``Evaluator.status`` runs only those closures, with derived facts
+memoised per (fact, subject), so the work grows with the size of the case and nothing
+else. A lawyer also needs "this failed, on this value" and "this cannot be decided until
+you tell me X": ``Evaluator.evaluate`` builds that tree of reasons from the same compiled
+nodes, on request only, so the fast path never pays for explanations.
+
+Inside a closure the three values are the integers 0 (not satisfied), 1 (unknown) and
+2 (satisfied): ``all`` is then the minimum, ``any`` the maximum and ``not`` is ``2 - x``.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from engine.case import vocabulary
 from engine.case.flatten import Facts
-from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, NotOf, Param, Some
+from engine.inference.status import FALSE, TRUE, UNKNOWN, Status
+from engine.ruleset.bundle import Bundle
+from engine.ruleset.conditions import (
+    OPERATOR_TABLE,
+    AllOf,
+    AnyOf,
+    Compare,
+    Condition,
+    Fold,
+    NotOf,
+    Param,
+    Some,
+)
 from engine.ruleset.models import DerivedFact
 
-TRUE, FALSE, UNKNOWN = "satisfied", "not_satisfied", "unknown"
-_FLIP = {TRUE: FALSE, FALSE: TRUE, UNKNOWN: UNKNOWN}
+__all__ = [
+    "FALSE",
+    "STATUSES",
+    "TRUE",
+    "UNKNOWN",
+    "CompiledBundle",
+    "Evaluator",
+    "Missing",
+    "Outcome",
+    "Status",
+    "operand",
+    "resolve",
+]
+
+_F, _U, _T = 0, 1, 2
+#: A compiled node's value (0, 1, 2) as the Status it stands for.
+STATUSES = _STATUS = (FALSE, UNKNOWN, TRUE)
+_VALUE: tuple[bool | None, ...] = (False, None, True)
+_EMPTY: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -31,7 +65,7 @@ class Missing:
 
 @dataclass
 class Outcome:
-    status: str
+    status: Status
     node: Condition
     ref: str
     found: Any = None
@@ -43,12 +77,12 @@ class Outcome:
         """The facts whose answers could still decide this outcome."""
         if self.status != UNKNOWN:
             return []
-        if isinstance(self.node, Compare) and self.derived is None:
+        if isinstance(self.node, Compare):
+            if self.derived is not None:
+                return [Missing(self.node.fact, self.ref, self.derived.question)]
             attr = vocabulary.ATTRIBUTES.get((self.node.subject, self.node.attribute))
             question = attr.question if attr else self.node.fact
             return [Missing(self.node.fact, self.ref, question)]
-        if self.derived is not None:
-            return [Missing(self.node.fact, self.ref, self.derived.question)]  # type: ignore[union-attr]
         found: list[Missing] = []
         for child in self.children:
             for m in child.missing():
@@ -68,20 +102,6 @@ class Outcome:
         return refs
 
 
-def _compare(op: str) -> Callable[[Any, Any], bool]:
-    table: dict[str, Callable[[Any, Any], bool]] = {
-        "equals": operator.eq,
-        "not_equals": operator.ne,
-        "one_of": lambda a, b: a in b,
-        "none_of": lambda a, b: a not in b,
-        "greater_than": operator.gt,
-        "at_least": operator.ge,
-        "less_than": operator.lt,
-        "at_most": operator.le,
-    }
-    return table[op]
-
-
 def resolve(value: Any, parameters: dict[str, Any]) -> Any:
     """Parameters by name; dates as ISO text, as the flattener stores them."""
     if isinstance(value, Param):
@@ -93,67 +113,369 @@ def resolve(value: Any, parameters: dict[str, Any]) -> Any:
     return value
 
 
-class Evaluator:
-    def __init__(self, facts: Facts, derived: list[DerivedFact], parameters: dict[str, Any]):
-        self.facts = facts
-        self.derived_facts = {(d.subject, d.id): d for d in derived}
-        self.parameters = parameters
-        self._memo: dict[tuple[str, str, str], Outcome] = {}
-        self._case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "case:?")
+def operand(node: Compare, parameters: dict[str, Any]) -> Any:
+    """What a comparison compares with, as both readings use it: parameters resolved,
+    dates as text, and for ``known`` its flag."""
+    return node.known if node.operator == "known" else resolve(node.operand, parameters)
 
-    def derived(self, subject: str, name: str, ref: str, node: Compare) -> Outcome:
-        key = (subject, name, ref)
-        if key not in self._memo:
-            fact = self.derived_facts[(subject, name)]
-            inner = self.evaluate(fact.condition, ref)
-            self._memo[key] = Outcome(inner.status, node, ref, derived=fact, children=[inner])
-        cached = self._memo[key]
-        return Outcome(cached.status, node, ref, derived=cached.derived, children=cached.children)
 
-    def evaluate(self, node: Condition, ref: str) -> Outcome:
-        if isinstance(node, Compare):
-            return self._leaf(node, ref)
-        if isinstance(node, AllOf | AnyOf):
-            items = node.all if isinstance(node, AllOf) else node.any
-            kids = [self.evaluate(c, ref) for c in items]
-            statuses = {k.status for k in kids}
-            decisive, other = (FALSE, TRUE) if isinstance(node, AllOf) else (TRUE, FALSE)
-            status = (
-                decisive if decisive in statuses else (UNKNOWN if UNKNOWN in statuses else other)
-            )
-            return Outcome(status, node, ref, children=kids)
-        if isinstance(node, NotOf):
-            kid = self.evaluate(node.not_, ref)
-            return Outcome(_FLIP[kid.status], node, ref, children=[kid])
-        return self._some(node, ref)
+Run = Callable[["Evaluator", str], int]
 
-    def _some(self, node: Some, ref: str) -> Outcome:
-        targets = self.facts.linked(ref, node.some)
+
+class Node:
+    """One compiled condition: ``run`` gives its value fast, ``explain`` its reasons."""
+
+    __slots__ = ("condition", "run")
+
+    def __init__(self, condition: Condition, run: Run):
+        self.condition = condition
+        self.run = run
+
+    def explain(self, ev: Evaluator, ref: str) -> Outcome:
+        raise NotImplementedError
+
+
+class _Leaf(Node):
+    __slots__ = ("on_case", "required")
+
+    def __init__(self, node: Compare, run: Run, required: Any):
+        super().__init__(node, run)
+        self.required = required
+        self.on_case = node.subject == "case"
+
+    def explain(self, ev: Evaluator, ref: str) -> Outcome:
+        node = self.condition
+        assert isinstance(node, Compare)
+        subject = ev.case_ref if self.on_case else ref
+        value = ev.entities.get(subject, _EMPTY).get(node.attribute)
+        status = _STATUS[self.run(ev, ref)]
+        if node.operator == "known":
+            return Outcome(status, node, subject, found=value, required=node.known)
+        if value is None:
+            return Outcome(status, node, subject, required=self.required)
+        return Outcome(status, node, subject, found=value, required=self.required)
+
+
+class _Derived(Node):
+    __slots__ = ("body", "fact", "on_case", "plain")
+
+    def __init__(self, node: Compare, run: Run, fact: DerivedFact, body: Node, plain: bool):
+        super().__init__(node, run)
+        self.fact = fact
+        self.body = body
+        self.on_case = node.subject == "case"
+        #: Read as "holds" (``equals: true``), the only way a compiled condition may.
+        self.plain = plain
+
+    def explain(self, ev: Evaluator, ref: str) -> Outcome:
+        node = self.condition
+        assert isinstance(node, Compare)
+        subject = ev.case_ref if self.on_case else ref
+        key = (node.fact, subject)
+        inner = ev.explained.get(key)
+        if inner is None:
+            inner = ev.explained[key] = self.body.explain(ev, subject)
+        # Read from the explained body, so a tree can never disagree with its own reasons.
+        status = inner.status if self.plain else _STATUS[self.run(ev, ref)]
+        return Outcome(status, node, subject, derived=self.fact, children=[inner])
+
+
+class _Junction(Node):
+    __slots__ = ("conjunction", "kids")
+
+    def __init__(self, node: AllOf | AnyOf, run: Run, kids: list[Node]):
+        super().__init__(node, run)
+        self.kids = kids
+        self.conjunction = isinstance(node, AllOf)
+
+    def explain(self, ev: Evaluator, ref: str) -> Outcome:
+        kids = [k.explain(ev, ref) for k in self.kids]
+        values = [_STATUS.index(k.status) for k in kids]
+        value = min(values) if self.conjunction else max(values)
+        return Outcome(_STATUS[value], self.condition, ref, children=kids)
+
+
+class _Not(Node):
+    __slots__ = ("kid",)
+
+    def __init__(self, node: NotOf, run: Run, kid: Node):
+        super().__init__(node, run)
+        self.kid = kid
+
+    def explain(self, ev: Evaluator, ref: str) -> Outcome:
+        kid = self.kid.explain(ev, ref)
+        return Outcome(_STATUS[_T - _STATUS.index(kid.status)], self.condition, ref, children=[kid])
+
+
+class _Some(Node):
+    __slots__ = ("where",)
+
+    def __init__(self, node: Some, run: Run, where: Node | None):
+        super().__init__(node, run)
+        self.where = where
+
+    def explain(self, ev: Evaluator, ref: str) -> Outcome:
+        node = self.condition
+        assert isinstance(node, Some)
+        targets = ev.links.get((ref, node.some), ())
+        where = self.where
         kids = [
-            self.evaluate(node.where, t) if node.where is not None else Outcome(TRUE, node, t)
-            for t in targets
+            where.explain(ev, t) if where is not None else Outcome(TRUE, node, t) for t in targets
         ]
         hits = sum(k.status == TRUE for k in kids)
         maybe = sum(k.status == UNKNOWN for k in kids)
-        status = (
-            TRUE if hits >= node.minimum else (UNKNOWN if hits + maybe >= node.minimum else FALSE)
-        )
-        return Outcome(status, node, ref, found=hits, required=node.minimum, children=kids)
+        value = _T if hits >= node.minimum else (_U if hits + maybe >= node.minimum else _F)
+        return Outcome(_STATUS[value], node, ref, found=hits, required=node.minimum, children=kids)
 
-    def _leaf(self, node: Compare, ref: str) -> Outcome:
-        subject_ref = self._case_ref if node.subject == "case" else ref
-        if (node.subject, node.attribute) in self.derived_facts:
-            return self.derived(node.subject, node.attribute, subject_ref, node)
-        value = self.facts.entities.get(subject_ref, {}).get(node.attribute)
-        op = node.operator
-        if op == "known":
-            status = TRUE if (value is not None) == node.known else FALSE
-            return Outcome(status, node, subject_ref, found=value, required=node.known)
-        required = resolve(node.operand, self.parameters)
-        if value is None:
-            return Outcome(UNKNOWN, node, subject_ref, required=required)
-        try:
-            holds = _compare(op)(value, required)
-        except TypeError:
-            holds = False
-        return Outcome(TRUE if holds else FALSE, node, subject_ref, found=value, required=required)
+
+class _Compiler(Fold[Node]):
+    """Condition trees into ``Node``s; derived facts are compiled once and shared."""
+
+    def __init__(self, bundle: Bundle, count: Callable[[], object] | None):
+        self.parameters = {k: p.value for k, p in bundle.parameters.items()}
+        self.facts = {(d.subject, d.id): d for d in bundle.facts}
+        self.bodies: dict[tuple[str, str], Node] = {}
+        self.count = count
+
+    def _counted(self, run: Run) -> Run:
+        count = self.count
+        if count is None:
+            return run
+
+        def counted(ev: Evaluator, ref: str) -> int:
+            count()
+            return run(ev, ref)
+
+        return counted
+
+    def body(self, key: tuple[str, str]) -> Node:
+        if key not in self.bodies:
+            self.bodies[key] = self(self.facts[key].condition)
+        return self.bodies[key]
+
+    def compare(self, node: Compare) -> Node:
+        key = (node.subject, node.attribute)
+        if key in self.facts:
+            return self._derived(node, key)
+        spec = OPERATOR_TABLE[node.operator]
+        required = operand(node, self.parameters)
+        attribute, holds = node.attribute, spec.holds
+        absent = spec.on_absent(required)
+        when_absent = _U if absent is None else (_T if absent else _F)
+        on_case = node.subject == "case"
+
+        def run(ev: Evaluator, ref: str) -> int:
+            value = ev.entities.get(ev.case_ref if on_case else ref, _EMPTY).get(attribute)
+            if value is None:
+                return when_absent
+            try:
+                return _T if holds(value, required) else _F
+            except TypeError:
+                return _F
+
+        return _Leaf(node, self._counted(run), required)
+
+    def _derived(self, node: Compare, key: tuple[str, str]) -> Node:
+        body = self.body(key)
+        inner, name, on_case = body.run, node.fact, node.subject == "case"
+        spec = OPERATOR_TABLE[node.operator]
+        required = operand(node, self.parameters)
+        plain = node.operator == "equals" and required is True
+
+        def run(ev: Evaluator, ref: str) -> int:
+            subject = ev.case_ref if on_case else ref
+            memo = ev.memo
+            value = memo.get((name, subject))
+            if value is None:
+                value = memo[(name, subject)] = inner(ev, subject)
+            if plain:
+                return value
+            # A derived fact read with another operator: its value is yes, no or absent.
+            known = _VALUE[value]
+            if known is None:
+                absent = spec.on_absent(required)
+                return _U if absent is None else (_T if absent else _F)
+            try:
+                return _T if spec.holds(known, required) else _F
+            except TypeError:
+                return _F
+
+        return _Derived(node, self._counted(run), self.facts[key], body, plain)
+
+    def all_of(self, node: AllOf, items: list[Node]) -> Node:
+        runs = tuple(k.run for k in items)
+
+        def run(ev: Evaluator, ref: str) -> int:
+            result = _T
+            for part in runs:
+                value = part(ev, ref)
+                if value == _F:
+                    return _F
+                if value < result:
+                    result = value
+            return result
+
+        return _Junction(node, self._counted(run), items)
+
+    def any_of(self, node: AnyOf, items: list[Node]) -> Node:
+        runs = tuple(k.run for k in items)
+
+        def run(ev: Evaluator, ref: str) -> int:
+            result = _F
+            for part in runs:
+                value = part(ev, ref)
+                if value == _T:
+                    return _T
+                if value > result:
+                    result = value
+            return result
+
+        return _Junction(node, self._counted(run), items)
+
+    def not_of(self, node: NotOf, item: Node) -> Node:
+        inner = item.run
+
+        def run(ev: Evaluator, ref: str) -> int:
+            return _T - inner(ev, ref)
+
+        return _Not(node, self._counted(run), item)
+
+    def some(self, node: Some, where: Node | None) -> Node:
+        link, minimum = node.some, node.minimum
+
+        if where is None:
+
+            def run(ev: Evaluator, ref: str) -> int:
+                return _T if len(ev.links.get((ref, link), ())) >= minimum else _F
+
+        else:
+            inner = where.run
+
+            def run(ev: Evaluator, ref: str) -> int:
+                hits = maybe = 0
+                for target in ev.links.get((ref, link), ()):
+                    value = inner(ev, target)
+                    if value == _T:
+                        hits += 1
+                        if hits >= minimum:
+                            return _T
+                    elif value == _U:
+                        maybe += 1
+                return _U if hits + maybe >= minimum else _F
+
+        return _Some(node, self._counted(run), where)
+
+
+#: How many compiled conditions a bundle keeps; its own are a few hundred.
+MAX_CACHED = 10_000
+
+
+class CompiledBundle:
+    """Every condition of a bundle compiled once; shared by all cases and threads.
+
+    Legal bases, derived facts, desirability factors, concerns and ladder conditions are
+    compiled up front; any other condition object is compiled on first use and kept.
+    ``count`` is called once per evaluated node: how tests and the benchmark show that
+    the work grows linearly with the case.
+    """
+
+    def __init__(self, bundle: Bundle, count: Callable[[], object] | None = None):
+        self.bundle = bundle
+        self._compiler = _Compiler(bundle, count)
+        self._nodes: dict[int, Node] = {}
+        self._lock = threading.Lock()
+        for condition in _conditions(bundle):
+            self.node(condition)
+        #: Every derived fact with its compiled body, to list what holds for a case.
+        self.derived: list[tuple[DerivedFact, Node]] = [
+            (fact, self._compiler.body((fact.subject, fact.id))) for fact in bundle.facts
+        ]
+
+    def node(self, condition: Condition) -> Node:
+        # Keyed by identity: the bundle's condition objects live as long as the bundle,
+        # and the node keeps its condition alive so an id is never reused while cached.
+        found = self._nodes.get(id(condition))
+        if found is None:
+            with self._lock:
+                found = self._nodes.get(id(condition))
+                if found is None:
+                    found = self._compiler(condition)
+                    # A caller that builds new condition objects per case must not grow
+                    # the cache without end; past the bound they are compiled per call.
+                    if len(self._nodes) < MAX_CACHED:
+                        self._nodes[id(condition)] = found
+        return found
+
+    def evaluator(self, facts: Facts) -> Evaluator:
+        return Evaluator(self, facts)
+
+
+def _conditions(bundle: Bundle) -> Iterator[Condition]:
+    for fact in bundle.facts:
+        yield fact.condition
+    for itv in bundle.interventions:
+        if itv.legal_basis.condition is not None:
+            yield itv.legal_basis.condition
+        for factor in itv.desirability:
+            if factor.condition is not None:
+                yield factor.condition
+        for concern in itv.human_measure:
+            yield concern.condition
+    for ladder in bundle.ladders:
+        if ladder.applies_when is not None:
+            yield ladder.applies_when
+
+
+class Evaluator:
+    """One case read against one compiled bundle; cheap to make, holds the memo."""
+
+    __slots__ = (
+        "case_ref",
+        "compiled",
+        "entities",
+        "explained",
+        "facts",
+        "links",
+        "memo",
+        "outcomes",
+    )
+
+    def __init__(self, compiled: CompiledBundle, facts: Facts):
+        self.compiled = compiled
+        self.facts = facts
+        self.entities = facts.entities
+        self.links = facts.links
+        self.case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "case:?")
+        self.memo: dict[tuple[str, str], int] = {}
+        self.explained: dict[tuple[str, str], Outcome] = {}
+        self.outcomes: dict[tuple[int, str], tuple[Node, Outcome]] = {}
+
+    def status(self, condition: Condition, ref: str) -> Status:
+        """The value of ``condition`` for ``ref``, without building any reasons."""
+        return _STATUS[self.compiled.node(condition).run(self, ref)]
+
+    def evaluate(self, condition: Condition, ref: str) -> Outcome:
+        """The value with its full tree of reasons, for an explanation; built once per
+        (condition, subject) for this case, since several renderings read the same tree."""
+        node = self.compiled.node(condition)
+        key = (id(node), ref)
+        found = self.outcomes.get(key)
+        if found is None:
+            # The node is kept with its outcome, so its id is not reused while cached.
+            found = self.outcomes[key] = (node, node.explain(self, ref))
+        return found[1]
+
+    def derived_facts(self) -> set[tuple[str, str]]:
+        """Every derived fact that holds, as ("subject.fact", ref)."""
+        holding = set()
+        for fact, body in self.compiled.derived:
+            name = f"{fact.subject}.{fact.id}"
+            for ref, attrs in self.entities.items():
+                if attrs["t"] != fact.subject:
+                    continue
+                value = self.memo.get((name, ref))
+                if value is None:
+                    value = self.memo[(name, ref)] = body.run(self, ref)
+                if value == _T:
+                    holding.add((name, ref))
+        return holding

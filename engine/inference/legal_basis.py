@@ -1,96 +1,129 @@
-"""Legal basis per intervention: durable-rules decides what holds, the reading explains it.
+"""Legal basis per intervention: the compiled evaluator decides, durable-rules re-derives.
 
-The engine runs the compiled bundle once per case; the three-valued reading then
-supplies "not satisfied" versus "unknown" and the reasons. Where the two disagree on
-what is satisfied, that is a defect in the compiler or the reading, never a legal
-outcome, so it raises instead of guessing.
+``assess`` is the request path: only closures over the case's facts, with the proof tree
+of a target built when someone reads ``TargetVerdict.outcome``. ``verify`` is the second
+reading: the same bundle run in durable-rules, compared with what ``assess`` found; where
+and when to run it is the service's choice (it costs several times the assessment).
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from engine.case.flatten import Facts
-from engine.inference import rete
-from engine.inference.compile import ROOT, compile_bundle
-from engine.inference.evaluate import FALSE, TRUE, UNKNOWN, Evaluator, Outcome
+from engine.deadline import UNLIMITED, Deadline
+from engine.inference.durable_reading import DurableReading, Trace, compare
+from engine.inference.evaluate import STATUSES, CompiledBundle, Evaluator, Outcome
+from engine.inference.status import FALSE, TRUE, UNKNOWN, Status
+from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle
+from engine.ruleset.conditions import Condition
 from engine.ruleset.models import Intervention
 
 
-class EngineMismatch(RuntimeError):
-    """durable-rules and the three-valued reading disagree: a defect, not an outcome."""
-
-
-@dataclass
 class TargetVerdict:
-    ref: str
-    status: str
-    outcome: Outcome | None
+    """One subject's status, with its tree of reasons built from the same compiled nodes
+    on first use (most callers only read the status)."""
+
+    __slots__ = ("_outcome", "condition", "evaluator", "ref", "status")
+
+    def __init__(
+        self,
+        ref: str,
+        status: Status,
+        condition: Condition | None = None,
+        evaluator: Evaluator | None = None,
+    ):
+        self.ref = ref
+        self.status = status
+        self.condition = condition
+        self.evaluator = evaluator
+        self._outcome: Outcome | None = None
+
+    @property
+    def outcome(self) -> Outcome | None:
+        if self._outcome is None and self.condition is not None and self.evaluator is not None:
+            self._outcome = self.evaluator.evaluate(self.condition, self.ref)
+        return self._outcome
+
+    def __repr__(self) -> str:
+        return f"TargetVerdict({self.ref!r}, {self.status!r})"
 
 
 @dataclass
 class LegalVerdict:
     intervention: Intervention
-    status: str
+    status: Status
     targets: list[TargetVerdict]
 
 
-@dataclass
-class Trace:
-    """What the engine derived for one case: derived facts and satisfied legal bases."""
-
-    derived: set[tuple[str, str]]
-    satisfied: set[tuple[str, str]]
-    firings: list[rete.Firing]
-
-
 class Inference:
-    """A bundle compiled once into durable-rules, evaluated for many cases."""
+    """A bundle compiled once for the evaluator and, on first need, for durable-rules."""
 
     def __init__(self, bundle: Bundle):
         self.bundle = bundle
-        self.compiled = compile_bundle(bundle)
-        # Only the root binding is read back; converting the others costs per firing.
-        bindings: dict[str, tuple[str, ...]] = {rule: (ROOT,) for rule in self.compiled.meta}
-        self.session = rete.Session(self.compiled.rules, bindings, self._react)
+        self.compiled = CompiledBundle(bundle)
+        self._legal = [
+            (itv, None if c is None else self.compiled.node(c).run)
+            for itv in bundle.interventions
+            for c in [itv.legal_basis.condition]
+        ]
+        self._durable: DurableReading | None = None
+        self._lock = threading.Lock()
 
-    def _react(self, rule: str, bound: rete.Bindings) -> list[dict[str, object]]:
-        meta = self.compiled.meta[rule]
-        if meta.kind in ("derived", "aux"):
-            return [{"t": "derived", "name": meta.key, "of": bound[ROOT]["ref"]}]
-        return []
+    def evaluator(self, facts: Facts) -> Evaluator:
+        return self.compiled.evaluator(facts)
 
-    def trace(self, facts: Facts) -> Trace:
-        firings = self.session.run(facts.records())
-        derived, satisfied = set(), set()
-        for firing in firings:
-            meta = self.compiled.meta[firing.rule]
-            pair = (meta.key, str(firing.bindings[ROOT]["ref"]))
-            if meta.kind == "derived":
-                derived.add(pair)
-            elif meta.kind == "legal":
-                satisfied.add(pair)
-        return Trace(derived, satisfied, firings)
-
-    def assess(self, facts: Facts) -> tuple[list[LegalVerdict], Evaluator, Trace]:
-        trace = self.trace(facts)
-        reading = Evaluator(
-            facts, self.bundle.facts, {k: p.value for k, p in self.bundle.parameters.items()}
-        )
+    def assess(
+        self, facts: Facts, deadline: Deadline = UNLIMITED
+    ) -> tuple[list[LegalVerdict], Evaluator]:
+        reading = self.compiled.evaluator(facts)
+        of_kind: dict[str, list[str]] = {}
+        for ref, attrs in facts.entities.items():
+            of_kind.setdefault(str(attrs["t"]), []).append(ref)
         verdicts = []
-        for itv in self.bundle.interventions:
-            targets = [ref for ref, attrs in facts.entities.items() if attrs["t"] == itv.target]
-            results = []
-            for ref in targets:
-                condition = itv.legal_basis.condition
-                outcome = reading.evaluate(condition, ref) if condition is not None else None
-                status = outcome.status if outcome is not None else TRUE
-                fired = condition is None or (itv.id, ref) in trace.satisfied
-                if fired != (status == TRUE):
-                    raise EngineMismatch(f"{itv.id} voor {ref}: durable={fired}, lezing={status}")
-                results.append(TargetVerdict(ref, status, outcome))
+        for itv, run in self._legal:
+            deadline.check()
+            condition = itv.legal_basis.condition
+            refs = of_kind.get(str(itv.target), ())
+            if run is None:
+                results = [TargetVerdict(ref, TRUE) for ref in refs]
+            else:
+                results = [
+                    TargetVerdict(ref, STATUSES[run(reading, ref)], condition, reading)
+                    for ref in refs
+                ]
             statuses = {r.status for r in results}
             overall = TRUE if TRUE in statuses else (UNKNOWN if UNKNOWN in statuses else FALSE)
             verdicts.append(LegalVerdict(itv, overall, results))
-        return verdicts, reading, trace
+        return verdicts, reading
+
+    @property
+    def durable(self) -> DurableReading:
+        """durable's compiled bundle, made on first use so the request path never waits."""
+        with self._lock:
+            if self._durable is None:
+                self._durable = DurableReading(self.bundle)
+            return self._durable
+
+    def trace(self, facts: Facts) -> Trace:
+        return self.durable.trace(facts)
+
+    def verify(self, facts: Facts, verdicts: list[LegalVerdict]) -> Verification:
+        """durable-rules' reading of ``facts`` against the evaluator's ``verdicts``.
+
+        Legal bases come from the verdicts as given; derived facts are read by the
+        evaluator from the same facts (memoised, so cheap). Interventions without a
+        condition have no durable rule and are left out of the comparison.
+        """
+        trace = self.durable.trace(facts)
+        satisfied = {
+            (v.intervention.id, t.ref)
+            for v in verdicts
+            if v.intervention.legal_basis.condition is not None
+            for t in v.targets
+            if t.status == TRUE
+        }
+        derived = self.compiled.evaluator(facts).derived_facts()
+        return compare(self.bundle, trace, derived, satisfied)

@@ -2,16 +2,19 @@
 
 Policy staff write conditions as plain YAML (``all`` / ``any`` / ``not`` over
 comparisons of named facts, and ``some`` over related entities of the case). They are
-data, never code: the engine compiles them into durable-rules and reads them back for
-explanations, so the same tree drives the inference and the text a lawyer checks.
+data, never code: the engine compiles them (into Python closures that decide, and into
+durable-rules for the second reading) and reads them back for explanations, so the same
+tree drives the inference and the text a lawyer checks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal, get_args
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -65,31 +68,94 @@ OPERATORS: tuple[str, ...] = get_args(Operator)
 #: The operators that compare against a value (all but ``known``).
 OPERAND_OPERATORS: tuple[str, ...] = tuple(op for op in OPERATORS if op != "known")
 
-#: The operator a negation turns each operator into; ``not`` is pushed down to the
-#: comparisons so that durable-rules (which only matches positively) can evaluate it.
-NEGATED: dict[str, str] = {
-    "equals": "not_equals",
-    "not_equals": "equals",
-    "one_of": "none_of",
-    "none_of": "one_of",
-    "greater_than": "at_most",
-    "at_most": "greater_than",
-    "less_than": "at_least",
-    "at_least": "less_than",
-}
 
-#: Dutch phrasing of each operator, used in explanations ("vereist: meer dan 5").
-OPERATOR_TEXT: dict[str, str] = {
-    "equals": "gelijk aan",
-    "not_equals": "niet gelijk aan",
-    "one_of": "een van",
-    "none_of": "geen van",
-    "greater_than": "meer dan",
-    "at_least": "ten minste",
-    "less_than": "minder dan",
-    "at_most": "ten hoogste",
-    "known": "bekend",
-}
+@dataclass(frozen=True)
+class OperatorSpec:
+    """Everything the engine knows about one comparison operator, in one place.
+
+    The compiled evaluator, the durable-rules compiler, the validator and the Dutch texts
+    all read this table, so an operator cannot mean one thing to the engine and another
+    to the explanation. ``holds`` sees a known value and the resolved operand; a
+    ``TypeError`` from it means "does not hold" (a number against a text).
+    """
+
+    name: str
+    holds: Callable[[Any, Any], bool]
+    #: What the comparison says when the fact is absent: ``None`` is "unknown".
+    on_absent: Callable[[Any], bool | None]
+    #: The operator ``not`` turns this one into; ``not`` is pushed down to the
+    #: comparisons so that durable-rules (which only matches positively) can evaluate it.
+    negation: str
+    #: A durable-rules constraint on ``attribute`` for a resolved operand.
+    durable: Callable[[str, Any], dict[str, Any]]
+    #: Dutch phrasing, used in explanations and validator messages ("vereist: meer dan 5").
+    text: str
+    #: ``known`` negates by flipping its operand instead of changing operator.
+    flips_operand: bool = False
+
+    def negated(self, operand: Any) -> tuple[str, Any]:
+        return (self.negation, not operand) if self.flips_operand else (self.negation, operand)
+
+
+def _unknown(_operand: Any) -> bool | None:
+    return None
+
+
+def _exists(attribute: str) -> dict[str, Any]:
+    return {"$ex": {attribute: 1}}
+
+
+def _ordering(durable_op: str) -> Callable[[str, Any], dict[str, Any]]:
+    # Absent attributes must not match: durable would otherwise compare against nothing.
+    return lambda a, v: {"$and": [_exists(a), {durable_op: {a: v}}]}
+
+
+_TABLE = (
+    OperatorSpec("equals", operator.eq, _unknown, "not_equals", lambda a, v: {a: v}, "gelijk aan"),
+    OperatorSpec(
+        "not_equals",
+        operator.ne,
+        _unknown,
+        "equals",
+        lambda a, v: {"$and": [_exists(a), {"$neq": {a: v}}]},
+        "niet gelijk aan",
+    ),
+    OperatorSpec(
+        "one_of",
+        lambda a, b: a in b,
+        _unknown,
+        "none_of",
+        lambda a, v: {"$or": [{a: x} for x in v]},
+        "een van",
+    ),
+    OperatorSpec(
+        "none_of",
+        lambda a, b: a not in b,
+        _unknown,
+        "one_of",
+        lambda a, v: {"$and": [_exists(a), *({"$neq": {a: x}} for x in v)]},
+        "geen van",
+    ),
+    OperatorSpec("greater_than", operator.gt, _unknown, "at_most", _ordering("$gt"), "meer dan"),
+    OperatorSpec("at_least", operator.ge, _unknown, "less_than", _ordering("$gte"), "ten minste"),
+    OperatorSpec("less_than", operator.lt, _unknown, "at_least", _ordering("$lt"), "minder dan"),
+    OperatorSpec(
+        "at_most", operator.le, _unknown, "greater_than", _ordering("$lte"), "ten hoogste"
+    ),
+    OperatorSpec(
+        "known",
+        lambda _value, want: bool(want),
+        lambda want: not want,
+        "known",
+        lambda a, want: {"$ex" if want else "$nex": {a: 1}},
+        "bekend",
+        flips_operand=True,
+    ),
+)
+
+OPERATOR_TABLE: dict[str, OperatorSpec] = {spec.name: spec for spec in _TABLE}
+#: The Dutch wording per operator, read from the table (for texts that only need words).
+OPERATOR_TEXT: dict[str, str] = {name: spec.text for name, spec in OPERATOR_TABLE.items()}
 
 
 class _Node(BaseModel):
@@ -238,3 +304,84 @@ def walk(node: Condition) -> Iterator[Condition]:
     yield node
     for child in children(node):
         yield from walk(child)
+
+
+R = TypeVar("R")
+
+
+class Fold(Generic[R]):
+    """One bottom-up pass over a condition tree: each kind of node combines what its
+    children became. Subclasses say what a node means (a compiled closure, a rule count,
+    a normal form); the dispatch over the five kinds lives only here."""
+
+    def __call__(self, node: Condition) -> R:
+        if isinstance(node, Compare):
+            return self.compare(node)
+        if isinstance(node, AllOf):
+            return self.all_of(node, [self(c) for c in node.all])
+        if isinstance(node, AnyOf):
+            return self.any_of(node, [self(c) for c in node.any])
+        if isinstance(node, NotOf):
+            return self.not_of(node, self(node.not_))
+        return self.some(node, None if node.where is None else self(node.where))
+
+    def compare(self, node: Compare) -> R:
+        raise NotImplementedError
+
+    def all_of(self, node: AllOf, items: list[R]) -> R:
+        raise NotImplementedError
+
+    def any_of(self, node: AnyOf, items: list[R]) -> R:
+        raise NotImplementedError
+
+    def not_of(self, node: NotOf, item: R) -> R:
+        raise NotImplementedError
+
+    def some(self, node: Some, where: R | None) -> R:
+        raise NotImplementedError
+
+
+class _NegationNormalForm(Fold[tuple[Condition, Condition | None]]):
+    """Each node as (itself, its negation) with ``not`` only on comparisons; a negated
+    ``some`` ("for all related entities") has no positive form and stays ``None``."""
+
+    def compare(self, node: Compare) -> tuple[Condition, Condition | None]:
+        op = node.operator
+        negation, operand = OPERATOR_TABLE[op].negated(node.operand)
+        flipped = {op: None, negation: operand} if negation != op else {op: operand}
+        return node, node.model_copy(update=flipped)
+
+    def all_of(
+        self, node: AllOf, items: list[tuple[Condition, Condition | None]]
+    ) -> tuple[Condition, Condition | None]:
+        negs = [n for _, n in items if n is not None]
+        neg = AnyOf.model_construct(any=negs) if len(negs) == len(items) else None
+        return AllOf.model_construct(all=[p for p, _ in items]), neg
+
+    def any_of(
+        self, node: AnyOf, items: list[tuple[Condition, Condition | None]]
+    ) -> tuple[Condition, Condition | None]:
+        negs = [n for _, n in items if n is not None]
+        neg = AllOf.model_construct(all=negs) if len(negs) == len(items) else None
+        return AnyOf.model_construct(any=[p for p, _ in items]), neg
+
+    def not_of(
+        self, node: NotOf, item: tuple[Condition, Condition | None]
+    ) -> tuple[Condition, Condition | None]:
+        positive, negative = item
+        if negative is None:
+            raise ValueError("'not' om 'some' kan durable-rules niet uitdrukken")
+        return negative, positive
+
+    def some(
+        self, node: Some, where: tuple[Condition, Condition | None] | None
+    ) -> tuple[Condition, Condition | None]:
+        if where is None:
+            return node, None
+        return node.model_copy(update={"where": where[0]}), None
+
+
+def negation_normal_form(node: Condition) -> Condition:
+    """The same condition with every ``not`` pushed onto a comparison (via the operator
+    table), as durable-rules needs; ``ValueError`` for a ``not`` around a ``some``."""
+    return _NegationNormalForm()(node)[0]

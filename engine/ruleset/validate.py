@@ -35,6 +35,7 @@ from engine.ruleset.conditions import (
     AnyOf,
     Compare,
     Condition,
+    Fold,
     NotOf,
     Param,
     Some,
@@ -712,37 +713,53 @@ def _bounds(low: float | None, high: float | None) -> str:
     return f"{_num(low)} .. {_num(high)}"
 
 
-def _disjuncts(node: Condition, negated: bool = False) -> int:
-    """Into how many alternatives the compiler spreads ``node`` (its disjunctive normal
-    form), capped; a ``some`` is compiled apart as its own derived fact and counts once."""
+class _RuleCount(Fold[tuple[int, int, int]]):
+    """Per node, capped: into how many alternatives the compiler spreads it (its
+    disjunctive normal form), how many its negation, and how many rules its ``some``s
+    add (each is compiled apart as its own derived fact: the alternatives of ``where``
+    for each of the ``minimum`` related entities)."""
+
     cap = MAX_DISJUNCTS + 1
-    if isinstance(node, Compare | Some):
-        return 1
-    if isinstance(node, NotOf):
-        return _disjuncts(node.not_, not negated)
-    items = node.all if isinstance(node, AllOf) else node.any
-    conjunction = isinstance(node, AllOf) != negated
-    total = 1 if conjunction else 0
-    for child in items:
-        size = _disjuncts(child, negated)
-        total = min(cap, total * size if conjunction else total + size)
-    return total
+
+    def compare(self, node: Compare) -> tuple[int, int, int]:
+        return 1, 1, 0
+
+    def all_of(self, node: AllOf, items: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+        return (
+            self._product(p for p, _, _ in items),
+            self._sum(n for _, n, _ in items),
+            self._sum(e for _, _, e in items),
+        )
+
+    def any_of(self, node: AnyOf, items: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+        return (
+            self._sum(p for p, _, _ in items),
+            self._product(n for _, n, _ in items),
+            self._sum(e for _, _, e in items),
+        )
+
+    def not_of(self, node: NotOf, item: tuple[int, int, int]) -> tuple[int, int, int]:
+        positive, negative, extra = item
+        return negative, positive, extra
+
+    def some(self, node: Some, where: tuple[int, int, int] | None) -> tuple[int, int, int]:
+        inner, extra = (where[0], where[2]) if where is not None else (1, 0)
+        return 1, 1, self._sum([extra, self._product([inner] * node.minimum)])
+
+    def _sum(self, values: Iterable[int]) -> int:
+        return min(self.cap, sum(values))
+
+    def _product(self, values: Iterable[int]) -> int:
+        total = 1
+        for value in values:
+            total = min(self.cap, total * value)
+        return total
 
 
 def _rule_count(tree: Condition) -> int:
-    """How many durable-rules rules a compiled condition becomes, capped: its own
-    alternatives plus, per ``some``, the alternatives of ``where`` for each of the
-    ``minimum`` related entities."""
-    cap = MAX_DISJUNCTS + 1
-    total = _disjuncts(tree)
-    for node, _ in walk_located(tree, ()):
-        if isinstance(node, Some):
-            inner = _disjuncts(node.where) if node.where is not None else 1
-            body = 1
-            for _ in range(node.minimum):
-                body = min(cap, body * inner)
-            total = min(cap, total + body)
-    return total
+    """How many durable-rules rules a compiled condition becomes, capped."""
+    positive, _, extra = _RuleCount()(tree)
+    return min(_RuleCount.cap, positive + extra)
 
 
 def check_semantics(loaded: Loaded, ctx: Context) -> list[Diagnostic]:

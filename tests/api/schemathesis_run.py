@@ -57,7 +57,7 @@ def build_app(workdir: Path) -> Any:
     last = workdir / "last_input.json"
 
     def recorded_advise(
-        case: Any, municipality: Any = None, reference_date: Any = None, **kwargs: Any
+        case: Any, municipality: Any = None, reference_date: Any = None, **options: Any
     ) -> Any:
         """The real engine; the input is written down first so an abort can name it."""
         last.write_text(
@@ -71,7 +71,7 @@ def build_app(workdir: Path) -> Any:
             ),
             encoding="utf-8",
         )
-        return real_advise(case, municipality, reference_date, **kwargs)
+        return real_advise(case, municipality, reference_date, **options)
 
     advisor.advise = recorded_advise
     return app
