@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 import engine
-from api import examples, logs, problems
+from api import examples, headers, logs, problems
 from api.auth.accounts import demo_users
 from api.auth.tokens import Tokens
 from api.case_input import case_document, parse
@@ -123,6 +123,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     for module in (auth, evaluations, cases, catalog, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(headers.SecurityHeaders)
     app.add_middleware(logs.RequestLog)
     _complete_openapi(app, found)
     return app

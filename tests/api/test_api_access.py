@@ -612,3 +612,28 @@ def test_reads_without_a_reason_are_logged_too(client: Api, e1: dict[str, Any]) 
     )
     rows = trail.json()["items"]
     assert [(r["who"], r["reason"]) for r in rows] == [(mayor.subject, None)]
+
+
+# --- headers ------------------------------------------------------------------------
+
+
+def test_no_answer_is_cached_or_framed(client: Api, e1: dict[str, Any]) -> None:
+    answers = [
+        client.post("/v1/evaluations", json=e1),
+        client.get("/v1/cases"),
+        client.anonymous.get("/v1/cases"),
+        client.get("/v1/cases/onbekend"),
+        client.anonymous.get("/healthz"),
+    ]
+    for response in answers:
+        assert response.headers["cache-control"] == "no-store", response.url
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["content-security-policy"] == (
+            "default-src 'none'; frame-ancestors 'none'"
+        )
+    docs = client.anonymous.get("/docs")
+    assert docs.status_code == 200
+    policy = docs.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "default-src 'self'" in policy
+    assert docs.headers["cache-control"] == "no-store"
