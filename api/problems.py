@@ -93,6 +93,14 @@ class InvalidInput(ApiProblem):
     title = "Ongeldige invoer"
 
 
+class PreconditionFailed(ApiProblem):
+    """If-Match named a revision that is no longer the current one."""
+
+    status = 412
+    slug = "intussen-gewijzigd"
+    title = "Intussen gewijzigd"
+
+
 class TooLarge(ApiProblem):
     status = 413
     slug = "te-groot"
@@ -123,6 +131,7 @@ _STATUS_SLUGS = {
     405: ("methode-niet-toegestaan", "Methode niet toegestaan"),
     406: ("niet-aanvaardbaar", "Antwoordformaat niet beschikbaar"),
     409: (Conflict.slug, Conflict.title),
+    412: (PreconditionFailed.slug, PreconditionFailed.title),
     413: (TooLarge.slug, TooLarge.title),
     415: ("mediatype-niet-ondersteund", "Mediatype niet ondersteund"),
     422: (InvalidInput.slug, InvalidInput.title),
@@ -290,6 +299,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "Aangemeld, maar deze rol mag dit niet.",
         404: "Onbekend id (of van een andere gemeente: dat is niet te onderscheiden).",
         409: "Conflict met wat al is opgeslagen.",
+        412: "If-Match noemt een revisie die niet meer de huidige is.",
         413: "Het verzoek is groter dan toegestaan.",
         422: "Ongeldige invoer; `errors` noemt elk veld met zijn JSON-pad.",
         503: "De opslag is niet bereikbaar, of de beoordeling duurde langer dan de termijn.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Header, Query, Response, status
 
 from api import problems
 from api.case_input import case_document, parse
@@ -19,12 +19,12 @@ from api.deps import (
     Reader,
     State,
 )
-from api.problems import Conflict, NotFound
+from api.problems import Conflict, NotFound, PreconditionFailed
 from api.routes.evaluations import Accept, answer
 from api.schemas import CasePage, CaseRecord, CaseSummary, EvaluationOut
 from api.service import own_municipality
 from api.store.models import CaseRow
-from api.store.repository import Actor, DuplicateCase, NewCase
+from api.store.repository import Actor, DuplicateCase, NewCase, StaleCase
 
 
 def record(row: CaseRow) -> CaseRecord:
@@ -41,6 +41,41 @@ def record(row: CaseRow) -> CaseRecord:
             "data": row.data,
         }
     )
+
+
+ETAG = {
+    "ETag": {
+        "description": "De revisie van de casus; stuur haar terug in If-Match bij PUT.",
+        "schema": {"type": "string"},
+    }
+}
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        max_length=200,
+        description="De ETag van de casus zoals gelezen; 412 als zij intussen is gewijzigd.",
+    ),
+]
+
+
+def etag(row: CaseRow) -> str:
+    return f'"{row.revision}"'
+
+
+def revisions(if_match: str | None) -> frozenset[int] | None:
+    """The revisions an If-Match header accepts; None for none given or ``*``.
+
+    A weak tag (``W/"3"``) never matches: If-Match compares strongly (RFC 9110).
+    """
+    if if_match is None or if_match.strip() == "*":
+        return None
+    found = set()
+    for tag in (t.strip() for t in if_match.split(",")):
+        inner = tag[1:-1] if len(tag) >= 2 and tag[0] == tag[-1] == '"' else ""
+        if inner.isdigit() and len(inner) < 10:
+            found.add(int(inner))
+    return frozenset(found)
 
 
 def new_case(data: object, who: Actor) -> NewCase:
@@ -68,7 +103,7 @@ router = APIRouter(prefix="/v1/cases", tags=["casussen"], responses=problems.res
     status_code=status.HTTP_201_CREATED,
     response_model=CaseRecord,
     summary="Sla een casus op",
-    responses=problems.responses(400, 409, 413, 422),
+    responses={201: {"headers": ETAG}, **problems.responses(400, 409, 413, 422)},
 )
 def create_case(case: CaseBody, app: State, who: Evaluator, response: Response) -> CaseRecord:
     """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409.
@@ -80,6 +115,7 @@ def create_case(case: CaseBody, app: State, who: Evaluator, response: Response) 
     except DuplicateCase as exc:
         raise _conflict(exc) from None
     response.headers["Location"] = f"/v1/cases/{row.id}"
+    response.headers["ETag"] = etag(row)
     return record(row)
 
 
@@ -113,13 +149,16 @@ def list_cases(
     "/{case_id}",
     response_model=CaseRecord,
     summary="Een opgeslagen casus",
-    responses=problems.responses(404),
+    responses={200: {"headers": ETAG}, **problems.responses(404)},
 )
-def get_case(case_id: str, app: State, who: Reader) -> CaseRecord:
-    """Elke inzage komt in het auditlog, met de reden als die is gegeven (X-Reden)."""
+def get_case(case_id: str, app: State, who: Reader, response: Response) -> CaseRecord:
+    """Elke inzage komt in het auditlog, met de reden als die is gegeven (X-Reden).
+
+    De ETag is de revisie: stuur haar terug in If-Match bij een PUT."""
     row = app.store.get_case(case_id, who)
     if row is None:
         raise NotFound(f"Geen casus met id '{case_id}'.")
+    response.headers["ETag"] = etag(row)
     return record(row)
 
 
@@ -127,16 +166,33 @@ def get_case(case_id: str, app: State, who: Reader) -> CaseRecord:
     "/{case_id}",
     response_model=CaseRecord,
     summary="Vervang een opgeslagen casus",
-    responses=problems.responses(400, 404, 409, 413, 422),
+    responses={200: {"headers": ETAG}, **problems.responses(400, 404, 409, 412, 413, 422)},
 )
-def replace_case(case_id: str, case: CaseBody, app: State, who: Evaluator) -> CaseRecord:
-    """Vervangt de hele casus; eerdere beoordelingen houden hun eigen kopie van de invoer."""
+def replace_case(
+    case_id: str,
+    case: CaseBody,
+    app: State,
+    who: Evaluator,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CaseRecord:
+    """Vervangt de hele casus; eerdere beoordelingen houden hun eigen kopie van de invoer.
+
+    Met `If-Match` (de ETag van GET) alleen als niemand de casus intussen wijzigde
+    (412 anders): zo gaat een wijziging van een collega nooit stilzwijgend verloren.
+    """
     try:
-        row = app.store.update_case(case_id, new_case(case, who), who)
+        row = app.store.update_case(case_id, new_case(case, who), who, revisions(if_match))
     except DuplicateCase as exc:
         raise _conflict(exc) from None
+    except StaleCase as exc:
+        raise PreconditionFailed(
+            f"De casus is intussen gewijzigd (nu revisie {exc.current}, ETag "
+            f'"{exc.current}"); lees haar opnieuw en breng uw wijziging daarin aan.'
+        ) from None
     if row is None:
         raise NotFound(f"Geen casus met id '{case_id}'.")
+    response.headers["ETag"] = etag(row)
     return record(row)
 
 

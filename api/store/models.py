@@ -74,6 +74,9 @@ class Base(DeclarativeBase):
 
 
 class CaseRow(Base):
+    """``revision`` is the ORM's version counter: an UPDATE names the revision it read and
+    changes nothing if another writer got there first, so no update is ever lost."""
+
     __tablename__ = "cases"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -85,6 +88,8 @@ class CaseRow(Base):
     created_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(String(200))
+
+    __mapper_args__ = {"version_id_col": revision}  # noqa: RUF012
 
 
 class EvaluationRow(Base):

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from api.store.db import connect, migrate
 from api.store.models import (
@@ -68,6 +69,14 @@ class NothingToWithdraw(StoreError):
 
 class DuplicateUser(StoreError):
     pass
+
+
+class StaleCase(StoreError):
+    """The case changed since the revision the writer read (If-Match)."""
+
+    def __init__(self, current: int):
+        super().__init__(f"de casus is nu revisie {current}")
+        self.current = current
 
 
 class DuplicateCase(StoreError):
@@ -305,12 +314,25 @@ class Store:
                 mine = existing.municipality.lower() == actor.municipality
                 raise DuplicateCase(case.case_key, existing.id if mine else None) from None
 
-    def update_case(self, case_id: str, case: NewCase, actor: Actor) -> CaseRow | None:
+    def update_case(
+        self,
+        case_id: str,
+        case: NewCase,
+        actor: Actor,
+        expected_revisions: frozenset[int] | None = None,
+    ) -> CaseRow | None:
+        """Replace the case; with ``expected_revisions`` only if it is still one of those.
+
+        The check is the UPDATE's own condition (the version counter), so two writers
+        that read the same revision cannot both succeed, on either database.
+        """
         try:
             with self._tx() as session:
                 row = self._case(session, case_id, actor)
                 if row is None:
                     return None
+                if expected_revisions is not None and row.revision not in expected_revisions:
+                    raise StaleCase(row.revision)
                 clash = session.scalar(
                     select(CaseRow).where(CaseRow.case_key == case.case_key, CaseRow.id != case_id)
                 )
@@ -320,13 +342,17 @@ class Store:
                 row.case_key = case.case_key
                 row.municipality = case.municipality
                 row.data = case.data
-                row.revision += 1
                 row.updated_at = now()
                 row.updated_by = actor.who
+                session.flush()
                 self._audit(session, actor, "update", "case", case_id, {"revision": row.revision})
                 return row
         except IntegrityError:
             raise DuplicateCase(case.case_key, None) from None
+        except StaleDataError:
+            with self._tx() as session:
+                current = self._case(session, case_id, actor)
+            raise StaleCase(current.revision if current else 0) from None
 
     def get_case(self, case_id: str, actor: Actor) -> CaseRow | None:
         with self._tx() as session:

@@ -637,3 +637,69 @@ def test_no_answer_is_cached_or_framed(client: Api, e1: dict[str, Any]) -> None:
     policy = docs.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in policy and "default-src 'self'" in policy
     assert docs.headers["cache-control"] == "no-store"
+
+
+# --- no lost updates ----------------------------------------------------------------
+
+
+def test_if_match_refuses_a_stale_write(client: Api, e1: dict[str, Any]) -> None:
+    case_id = client.get("/v1/cases").json()["items"][0]["id"]
+    read = client.get(f"/v1/cases/{case_id}")
+    assert read.headers["etag"] == '"1"'
+    data = read.json()["data"]
+    data["case"]["goals"] = ["protect_children"]
+    mine = client.put(f"/v1/cases/{case_id}", json=data, headers={"If-Match": '"1"'})
+    assert mine.status_code == 200, mine.text[:300]
+    assert mine.headers["etag"] == '"2"'
+    colleague = client.as_("jurist", subject="collega")
+    data["case"]["goals"] = ["stop_criminal_activity"]
+    stale = colleague.put(f"/v1/cases/{case_id}", json=data, headers={"If-Match": '"1"'})
+    body = assert_problem(stale, 412)
+    assert '"2"' in body["detail"]
+    weak = colleague.put(f"/v1/cases/{case_id}", json=data, headers={"If-Match": 'W/"2"'})
+    assert_problem(weak, 412)
+    shown = client.get(f"/v1/cases/{case_id}").json()
+    assert (shown["revision"], shown["data"]["case"]["goals"]) == (2, ["protect_children"])
+    both = colleague.put(f"/v1/cases/{case_id}", json=data, headers={"If-Match": '"7", "2"'})
+    assert both.status_code == 200 and both.headers["etag"] == '"3"'
+    assert (
+        colleague.put(f"/v1/cases/{case_id}", json=data, headers={"If-Match": "*"}).json()[
+            "revision"
+        ]
+        == 4
+    )
+
+
+def test_two_writers_of_the_same_revision_one_wins(store_url: str) -> None:
+    """Both read revision 1 and write at once: one succeeds, the other is told it is stale."""
+    import threading
+
+    from api.store.repository import Actor, NewCase, StaleCase
+
+    store = Store.open(store_url)
+    store.migrate()
+    lawyer = Actor("jurist", HOME)
+    created = store.create_case(
+        NewCase(case_key="R1", municipality=HOME, data={"case": {"id": "R1"}}), lawyer
+    )
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def write(n: int) -> None:
+        change = NewCase(case_key="R1", municipality=HOME, data={"case": {"id": "R1", "n": n}})
+        start.wait()
+        try:
+            store.update_case(created.id, change, Actor(f"jurist-{n}", HOME), frozenset({1}))
+            outcomes.append("ok")
+        except StaleCase as exc:
+            outcomes.append(f"stale {exc.current}")
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(outcomes) == ["ok", "stale 2"]
+    final = store.get_case(created.id, lawyer)
+    assert final is not None and final.revision == 2
+    store.dispose()
