@@ -141,6 +141,16 @@ Peildatum = Annotated[
     dt.date | None,
     Query(description="Peildatum (JJJJ-MM-DD); standaard die uit de casus, anders vandaag."),
 ]
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=200,
+        description="Een sleutel naar keuze; een herhaling met dezelfde sleutel krijgt de "
+        "beoordeling van de eerste keer (en geen tweede), een ander verzoek met die sleutel 422.",
+    ),
+]
 DetailLevel = Annotated[
     Literal["summary", "full"],
     Query(

@@ -44,6 +44,9 @@ from api.store.models import DecisionRow, EvaluationRow, VerificationRow
 from api.store.repository import (
     Actor,
     DecisionExists,
+    IdempotencyKey,
+    KeyTaken,
+    KeyUsed,
     NewDecision,
     NewEvaluation,
     NothingToWithdraw,
@@ -103,6 +106,8 @@ class Served:
 
     id: str
     body: bytes
+    #: An earlier answer to the same Idempotency-Key, given again.
+    replayed: bool = False
 
 
 def advice_bytes(advice: Advice) -> bytes:
@@ -209,12 +214,28 @@ class EvaluationService:
         reference_date: dt.date | None,
         case_id: str | None = None,
         detail: Detail = "summary",
+        idempotency_key: str | None = None,
     ) -> Served:
         """Validate, advise (outside any transaction), store, queue the second reading.
 
         A case is evaluated only by a user of its own municipality (the query may still
-        apply another municipality's policy to it).
+        apply another municipality's policy to it). With an ``Idempotency-Key`` a retry
+        of the same request gets the evaluation stored the first time, not a second one.
         """
+        request = sha256_text(
+            canonical_json(
+                {
+                    "input": data,
+                    "gemeente": municipality,
+                    "peildatum": reference_date.isoformat() if reference_date else None,
+                    "case_ref": case_id,
+                }
+            )
+        )
+        if idempotency_key is not None:
+            used = self.store.find_idempotency(who, idempotency_key)
+            if used is not None:
+                return self._again(used, request, who, detail)
         case = parse(data)
         own_municipality(case.case.municipality, who)
         too_large = exceeded(case, self.settings.case_limits)
@@ -238,29 +259,45 @@ class EvaluationService:
         body = advice_bytes(summary)
         bundle = self.advisor.bundle(advice.municipality or municipality, advice.reference_date)
         input_json = canonical_json(data)
-        row = self.store.add_evaluation(
-            NewEvaluation(
-                case_key=case.case.id,
-                case_id=case_id,
-                municipality=advice.municipality,
-                reference_date=advice.reference_date,
-                requested_municipality=municipality,
-                requested_reference_date=reference_date,
-                input_json=input_json,
-                input_sha256=sha256_text(input_json),
-                advice=zlib.compress(body, 6),
-                advice_sha256=sha256_bytes(body),
-                ruleset_id=advice.ruleset.id,
-                ruleset_version=advice.ruleset.version,
-                ruleset_sha256=advice.ruleset.sha256,
-                rulesets=bundle_refs(bundle),
-                engine_version=advice.engine_version,
-            ),
-            who,
+        new = NewEvaluation(
+            case_key=case.case.id,
+            case_id=case_id,
+            municipality=advice.municipality,
+            reference_date=advice.reference_date,
+            requested_municipality=municipality,
+            requested_reference_date=reference_date,
+            input_json=input_json,
+            input_sha256=sha256_text(input_json),
+            advice=zlib.compress(body, 6),
+            advice_sha256=sha256_bytes(body),
+            ruleset_id=advice.ruleset.id,
+            ruleset_version=advice.ruleset.version,
+            ruleset_sha256=advice.ruleset.sha256,
+            rulesets=bundle_refs(bundle),
+            engine_version=advice.engine_version,
         )
+        key = IdempotencyKey(idempotency_key, request) if idempotency_key is not None else None
+        try:
+            row = self.store.add_evaluation(new, who, key)
+        except KeyTaken:
+            raced = self.store.find_idempotency(who, idempotency_key or "")
+            if raced is None:
+                raise
+            return self._again(raced, request, who, detail)
         self.verifier.submit(Job(row.id, case, row.municipality, row.reference_date))
         served = body if detail == "summary" else advice_bytes(advice)
         return Served(row.id, self._respond(row, served))
+
+    def _again(self, used: KeyUsed, request: str, who: Actor, detail: Detail) -> Served:
+        if used.request_sha256 != request:
+            problem = FieldProblem(
+                path="Idempotency-Key",
+                message="deze sleutel is al gebruikt voor een ander verzoek; kies een nieuwe",
+                location="header",
+            )
+            raise InvalidInput(f"{problem.path}: {problem.message}", [problem])
+        earlier = self.read(used.evaluation_id, who, detail)
+        return Served(earlier.id, earlier.body, replayed=True)
 
     def read(self, evaluation_id: str, who: Actor, detail: Detail = "summary") -> Served:
         row = self.store.get_evaluation(evaluation_id, who)

@@ -13,6 +13,7 @@ from api.deps import (
     DetailLevel,
     Evaluator,
     Gemeente,
+    IdempotencyKeyHeader,
     Limit,
     Offset,
     Peildatum,
@@ -211,10 +212,13 @@ def evaluate_case(
     peildatum: Peildatum = None,
     detail: DetailLevel = "summary",
     accept: Accept = None,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> Response:
     """Als POST /v1/evaluations, met de opgeslagen casus als invoer."""
     row = app.store.get_case(case_id, who)
     if row is None:
         raise NotFound(f"Geen casus met id '{case_id}'.")
-    result = app.service.evaluate(row.data, who, gemeente, peildatum, row.id, detail)
+    result = app.service.evaluate(
+        row.data, who, gemeente, peildatum, row.id, detail, idempotency_key
+    )
     return answer(app, who, result, accept, status.HTTP_201_CREATED, created=True)

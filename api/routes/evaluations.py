@@ -13,6 +13,7 @@ from api.deps import (
     DetailLevel,
     Evaluator,
     Gemeente,
+    IdempotencyKeyHeader,
     Limit,
     Offset,
     Peildatum,
@@ -60,7 +61,9 @@ def answer(
     created: bool = False,
 ) -> Response:
     """The stored bytes as they are (never serialised again), or the memo if text is preferred."""
-    headers = {"Location": f"/v1/evaluations/{result.id}"} if created else None
+    headers = {"Location": f"/v1/evaluations/{result.id}"} if created else {}
+    if result.replayed:
+        headers["Idempotent-Replayed"] = "true"
     form = preferred(accept)
     if form == "json":
         return Response(
@@ -107,13 +110,18 @@ def create_evaluation(
     peildatum: Peildatum = None,
     detail: DetailLevel = "summary",
     accept: Accept = None,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> Response:
     """Weeg elke interventie voor de casus en sla het advies op; het antwoord heeft een `id`.
 
     `verification` zegt of durable-rules, de onafhankelijke tweede lezing, het eens is;
-    die draait na het antwoord (`pending`) en in elk geval vóór een besluit.
+    die draait na het antwoord (`pending`) en in elk geval vóór een besluit. Met een
+    `Idempotency-Key` geeft een herhaling (bijv. na een time-out) dezelfde beoordeling
+    terug, met de header `Idempotent-Replayed: true`.
     """
-    result = app.service.evaluate(case, who, gemeente, peildatum, detail=detail)
+    result = app.service.evaluate(
+        case, who, gemeente, peildatum, detail=detail, idempotency_key=idempotency_key
+    )
     return answer(app, who, result, accept, status.HTTP_201_CREATED, created=True)
 
 

@@ -204,6 +204,22 @@ class AuditRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
+class IdempotencyRow(Base):
+    """An ``Idempotency-Key`` a user sent with an evaluation: a retry gets that evaluation.
+
+    Keys are the user's own (per municipality and user), so nobody learns another's.
+    """
+
+    __tablename__ = "idempotency_keys"
+
+    tenant: Mapped[str] = mapped_column(String(200), primary_key=True)
+    who: Mapped[str] = mapped_column(String(200), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_sha256: Mapped[str] = mapped_column(String(64))
+    evaluation_id: Mapped[str] = mapped_column(ForeignKey("evaluations.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
 class UserRow(Base):
     """A local account (the embedded sign-in); municipalities with an IdP need none."""
 

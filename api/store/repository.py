@@ -26,6 +26,7 @@ from api.store.models import (
     CaseRow,
     DecisionRow,
     EvaluationRow,
+    IdempotencyRow,
     SecretRow,
     UserRow,
     VerificationRow,
@@ -69,6 +70,22 @@ class NothingToWithdraw(StoreError):
 
 class DuplicateUser(StoreError):
     pass
+
+
+class KeyTaken(StoreError):
+    """Another request with the same Idempotency-Key was stored first."""
+
+
+@dataclass(frozen=True)
+class IdempotencyKey:
+    key: str
+    request_sha256: str
+
+
+@dataclass(frozen=True)
+class KeyUsed:
+    request_sha256: str
+    evaluation_id: str
 
 
 class StaleCase(StoreError):
@@ -390,7 +407,26 @@ class Store:
 
     # --- evaluations -----------------------------------------------------------------
 
-    def add_evaluation(self, new: NewEvaluation, actor: Actor) -> EvaluationRow:
+    def find_idempotency(self, actor: Actor, key: str) -> KeyUsed | None:
+        with self._tx() as session:
+            row = session.get(IdempotencyRow, (actor.municipality, actor.who, key))
+            return KeyUsed(row.request_sha256, row.evaluation_id) if row else None
+
+    def add_evaluation(
+        self, new: NewEvaluation, actor: Actor, idempotency: IdempotencyKey | None = None
+    ) -> EvaluationRow:
+        """Store the evaluation (and its Idempotency-Key in the same transaction: a retry
+        that raced this one finds the key taken, ``KeyTaken``, and nothing of its own)."""
+        try:
+            return self._add_evaluation(new, actor, idempotency)
+        except IntegrityError:
+            if idempotency is None:
+                raise
+            raise KeyTaken(idempotency.key) from None
+
+    def _add_evaluation(
+        self, new: NewEvaluation, actor: Actor, idempotency: IdempotencyKey | None
+    ) -> EvaluationRow:
         with self._tx() as session:
             row = EvaluationRow(
                 id=new_id(),
@@ -430,6 +466,17 @@ class Store:
                     "engine_version": new.engine_version,
                 },
             )
+            if idempotency is not None:
+                session.add(
+                    IdempotencyRow(
+                        tenant=actor.municipality,
+                        who=actor.who,
+                        key=idempotency.key,
+                        request_sha256=idempotency.request_sha256,
+                        evaluation_id=row.id,
+                        created_at=now(),
+                    )
+                )
             return row
 
     @staticmethod

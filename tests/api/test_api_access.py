@@ -703,3 +703,53 @@ def test_two_writers_of_the_same_revision_one_wins(store_url: str) -> None:
     final = store.get_case(created.id, lawyer)
     assert final is not None and final.revision == 2
     store.dispose()
+
+
+# --- retries ------------------------------------------------------------------------
+
+
+def test_a_retry_with_the_same_idempotency_key_gets_the_same_evaluation(
+    client: Api, e1: dict[str, Any]
+) -> None:
+    key = {"Idempotency-Key": "poging-7f3a"}
+    first = client.post("/v1/evaluations", json=e1, headers=key)
+    again = client.post("/v1/evaluations", json=e1, headers=key)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["id"] == first.json()["id"]
+    assert again.headers["idempotent-replayed"] == "true"
+    assert "idempotent-replayed" not in first.headers
+    assert client.get("/v1/evaluations").json()["total"] == 1
+    e1["case"]["goals"] = ["protect_children"]
+    other = assert_problem(client.post("/v1/evaluations", json=e1, headers=key), 422)
+    assert other["errors"] == [
+        {
+            "path": "Idempotency-Key",
+            "message": "deze sleutel is al gebruikt voor een ander verzoek; kies een nieuwe",
+            "location": "header",
+        }
+    ]
+    # A key is the user's own: a colleague's same key is another request.
+    colleague = client.as_("jurist", subject="collega").post(
+        "/v1/evaluations", json=e1, headers=key
+    )
+    assert colleague.status_code == 201 and colleague.json()["id"] != first.json()["id"]
+    trail = client.as_("auditor").get("/v1/audit", params={"action": "evaluate"}).json()
+    assert trail["total"] == 2
+
+
+def test_the_store_keeps_one_evaluation_per_key_when_retries_race(store_url: str) -> None:
+    from api.store.repository import Actor, IdempotencyKey, KeyTaken
+    from tests.api.test_api_store import evaluation
+
+    store = Store.open(store_url)
+    store.migrate()
+    lawyer = Actor("jurist", HOME)
+    key = IdempotencyKey("k-1", "a" * 64)
+    first = store.add_evaluation(evaluation(), lawyer, key)
+    with pytest.raises(KeyTaken):
+        store.add_evaluation(evaluation(), lawyer, key)
+    assert store.list_evaluations(lawyer, 10, 0)[1] == 1
+    used = store.find_idempotency(lawyer, "k-1")
+    assert used is not None and used.evaluation_id == first.id
+    assert store.find_idempotency(Actor("jurist", OTHER), "k-1") is None
+    store.dispose()

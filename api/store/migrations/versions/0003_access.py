@@ -6,6 +6,7 @@
 - ``evaluations.tenant``: the municipality whose users may see the evaluation (old rows:
   the municipality whose policy was applied, which was the case's own unless asked);
 - ``audit_log.municipality`` and ``audit_log.reason``: whose trail, and why someone looked;
+- ``idempotency_keys``: an evaluation's ``Idempotency-Key``, so a retry gets the same one;
 - ``decisions.withdraws`` and ``legal_basis_motivation``: a change of decision names the
   decision it withdraws. Evaluations that already have several decisions keep them, each
   later one recorded as withdrawing the one before (that was how they were shown: the
@@ -51,6 +52,22 @@ def upgrade() -> None:
         sa.Column("name", sa.String(50), nullable=False),
         sa.Column("value", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_service_secrets")),
+    )
+
+    op.create_table(
+        "idempotency_keys",
+        sa.Column("tenant", sa.String(200), nullable=False),
+        sa.Column("who", sa.String(200), nullable=False),
+        sa.Column("key", sa.String(200), nullable=False),
+        sa.Column("request_sha256", sa.String(64), nullable=False),
+        sa.Column("evaluation_id", sa.String(36), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["evaluation_id"],
+            ["evaluations.id"],
+            name=op.f("fk_idempotency_keys_evaluation_id_evaluations"),
+        ),
+        sa.PrimaryKeyConstraint("tenant", "who", "key", name=op.f("pk_idempotency_keys")),
     )
 
     op.add_column("evaluations", sa.Column("tenant", sa.String(200), nullable=True))
@@ -124,5 +141,6 @@ def downgrade() -> None:
     op.drop_column("audit_log", "municipality")
     op.drop_index(op.f("ix_evaluations_tenant"), table_name="evaluations")
     op.drop_column("evaluations", "tenant")
+    op.drop_table("idempotency_keys")
     op.drop_table("service_secrets")
     op.drop_table("users")
