@@ -29,8 +29,7 @@ Why it looks the way it does:
   one with fewest conflicts, which made 100 tied candidates finish exactly in 10 of 10
   generated cases instead of 6 (unbudgeted up to 20,000 nodes). With spread scores the
   best item of a clique also pays for lighter neighbours out of what its clique leaves of
-  its value (weight splitting), which halved the nodes at 100 candidates and made the
-  shipped budget exact in 6 of 10 generated cases instead of 1.
+  its value (weight splitting), which halved the nodes at 100 candidates.
 - **Branching**: among the open items with the best points, the one that rules out the
   most other open items. Without ties that is simply the best item, which finds good sets
   early; with ties it is the choice that shrinks both branches most (the classic rule for
@@ -72,12 +71,13 @@ class Budget:
     """How much search one combination question may take.
 
     ``nodes`` is calibrated with ``tests/bench_combine.py``: at 100 candidates a node costs
-    about 10 µs of CPU, so 4,000 nodes keep the worst case near 40 ms on one core (the cost
-    of a node grows with the number of candidates; the rulesets give about 30). Real cases
-    finish in a few dozen nodes; generated ones with 60 candidates in under 2,500.
+    10–15 µs of CPU, so 3,000 nodes keep the worst case at or under 50 ms on one core of a busy
+    2-core machine (the cost of a node grows with the number of candidates; the rulesets
+    give about 30). Real cases finish in a few dozen nodes; generated ones with 60
+    candidates in under 2,500.
     """
 
-    nodes: int = 4_000
+    nodes: int = 3_000
     deadline: Deadline | None = None
 
 
