@@ -10,8 +10,8 @@ exact; past it, it returns the best sets found so far and says so (``exact=False
 
 Why it looks the way it does:
 
-- **Ties are ordered, not explored.** The three-part ranking is folded into one integer per candidate:
-  ``points·B1 − B2 + 2^(n−1−rank of the id)``. A set's sum of these orders sets exactly as
+- **Ties are ordered, not explored.** The three-part ranking is folded into one integer
+  per candidate: ``points·B1 − B2 + 2^(n−1−rank of the id)``. A set's sum of these orders sets exactly as
   (points desc, members asc, sorted ids asc) do, because equal-sized sets compare by the
   smallest id in which they differ, which is the highest differing bit. Every set then has
   its own value, so "cannot beat the worst of the best" prunes ties as well; a strict bound
@@ -43,7 +43,7 @@ Why it looks the way it does:
 - **Depth first with an explicit stack**, so a large case cannot hit the recursion limit.
 - **Deterministic**: everything is ordered by the ranking, never by input order or hashing,
   and the budget's node limit is a count, not a clock, so the same input gives the same
-  answer on any machine.
+  answer on any machine (a deadline, when given, is a safety stop that can cut earlier).
 - **No memo on states, no dominance rule.** A memo was tried: a state must carry which
   items are still open, and on sparse conflicts nearly every state is new (a quarter to a
   million states at 60 candidates, where branch and bound needs a few thousand nodes).
@@ -71,9 +71,9 @@ class Budget:
     """How much search one combination question may take.
 
     ``nodes`` is calibrated with ``tests/bench_combine.py``: at 100 candidates a node costs
-    10–15 µs of CPU, so 3,000 nodes keep the worst case at or under 50 ms on one core of a busy
-    2-core machine (the cost of a node grows with the number of candidates; the rulesets
-    give about 30). Real cases finish in a few dozen nodes; generated ones with 60
+    10–15 µs of CPU, so 3,000 nodes keep the worst case at or under 50 ms on one core of a
+    busy 2-core machine (the cost of a node grows with the number of candidates; the
+    rulesets give about 30). Real cases finish in a few dozen nodes; generated ones with 60
     candidates in under 2,500.
     """
 
