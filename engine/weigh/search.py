@@ -11,12 +11,12 @@ exact; past it, it returns the best sets found so far and says so (``exact=False
 Why it looks the way it does:
 
 - **Ties are ordered, not explored.** The three-part ranking is folded into one integer
-  per candidate: ``points·B1 − B2 + 2^(n−1−rank of the id)``. A set's sum of these
-  orders sets exactly as (points desc, members asc, sorted ids asc) do, because equal-sized sets compare by the
-  smallest id in which they differ, which is the highest differing bit. Every set then has
-  its own value, so "cannot beat the worst of the best" prunes ties as well; a strict bound
-  on points alone (the earlier search) explored every tied set, which made 60 tied
-  candidates take seconds. Python's integers make the width free of overflow.
+  per candidate: ``points·B1 − B2 + 2^(n−1−rank of the id)``. A set's sum of these orders
+  sets exactly as (points desc, members asc, sorted ids asc) do, because equal-sized sets
+  compare by the smallest id in which they differ, which is the highest differing bit.
+  Every set then has its own value, so "cannot beat the worst of the best" prunes ties as
+  well; a strict bound on points alone (the earlier search) explored every tied set, which
+  made 60 tied candidates take seconds. Python's integers make the width free of overflow.
 - **Bitmasks, not sets.** Candidates are bits in their ranking order; a member's transitive
   requirements, its conflicts, and "everything a choice rules out" (anything whose
   requirements touch an excluded item or a conflict of a member) are precomputed masks, so
