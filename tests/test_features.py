@@ -345,3 +345,10 @@ def _consequence(advies: Any, interventie: str, na: str) -> None:
 def _procedure(advies: Any, interventie: str, tekst: str) -> None:
     steps = _item(advies, interventie).procedure
     assert any(tekst.lower() in s.lower() for s in steps), steps
+
+
+# Weighing (issue 10, facts a lawyer must be able to state): a reason for or against.
+@then(parsers.re(rf'noemt de wenselijkheid van {ITV} "(?P<tekst>[^"]+)"'))
+def _desirability(advies: Any, interventie: str, tekst: str) -> None:
+    reasons = [r.text for r in _item(advies, interventie).desirability.reasons]
+    assert any(tekst.lower() in r.lower() for r in reasons), reasons
