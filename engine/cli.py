@@ -393,3 +393,36 @@ def _date_option(text: str | None) -> dt.date | None:
     except ValueError:
         typer.echo(f"--peildatum: '{text}' is geen datum (gebruik JJJJ-MM-DD)", err=True)
         raise typer.Exit(2) from None
+
+
+@app.command(name="test")
+def run_scenarios(
+    bestanden: Annotated[
+        list[str] | None,
+        typer.Argument(help="Alleen deze feature-bestanden (naam of begin van de naam)."),
+    ] = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option(help="Ook de scenario's van de gemeentelijke laag van deze gemeente."),
+    ] = None,
+    rulesets: Annotated[
+        Path | None, typer.Option(help="Map met rulesets (standaard de meegeleverde).")
+    ] = None,
+) -> None:
+    """Draai de Nederlandse scenario's (features/) van de landelijke regels en van één
+    gemeente, en toon per scenario of het geslaagd is; exit 1 als er een mislukt."""
+    from engine.scenarios.run import report, run
+
+    folder = rulesets_folder(rulesets)
+    if gemeente is not None:
+        known = sorted(p.name for p in (folder / "gemeenten").glob("*") if p.is_dir())
+        if gemeente.lower() not in [k.lower() for k in known]:
+            typer.echo(
+                f"--gemeente: onbekende gemeente '{gemeente}' (bekend: {', '.join(known) or 'geen'})",
+                err=True,
+            )
+            raise typer.Exit(2)
+    result = run(gemeente, folder, bestanden)
+    typer.echo("\n".join(report(result)))
+    if result.failed or result.errors or not result.outcomes:
+        raise typer.Exit(1)
