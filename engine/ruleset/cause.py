@@ -34,7 +34,7 @@ def _defines(text: str, name: str) -> bool:
 
 
 def group(diagnostics: list[Diagnostic], read: dict[str, str] | None = None) -> list[Group]:
-    """Groups in fixing order: files with knock-on errors first, then the rest by path.
+    """Groups in fixing order: files with knock-on errors first, then the rest as given.
 
     ``read`` supplies file texts by displayed path (tests); otherwise they are read.
     """
@@ -67,7 +67,7 @@ def group(diagnostics: list[Diagnostic], read: dict[str, str] | None = None) -> 
         own.setdefault(d.path, []).append(d)
     first = sorted(caused, key=lambda p: (-len(caused[p]), p))
     groups = [Group(p, own.pop(p, []), caused[p]) for p in first]
-    groups += [Group(p, own[p], []) for p in sorted(own)]
+    groups += [Group(p, own[p], []) for p in own]
     return groups
 
 

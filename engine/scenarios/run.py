@@ -75,9 +75,10 @@ class _Collector:
 
         keep, drop = [], []
         for item in items:
-            template = scenario_wrapper_template_registry.get(getattr(item, "function", None))
-            name = Path(template.feature.filename).name if template else None
-            if name in self.chosen:
+            function = getattr(item, "function", None)
+            template = scenario_wrapper_template_registry.get(function) if function else None
+            name = Path(template.feature.filename).name if template else ""
+            if template is not None and name in self.chosen:
                 keep.append(item)
                 self.by_node[item.nodeid] = Outcome(name, template.name)
             else:
@@ -86,7 +87,9 @@ class _Collector:
             config.hook.pytest_deselected(items=drop)
         items[:] = keep
 
-    def pytest_bdd_step_error(self, request: Any, step: Any, exception: Exception, **_: Any) -> None:
+    def pytest_bdd_step_error(
+        self, request: Any, step: Any, exception: Exception, **_: Any
+    ) -> None:
         outcome = self.by_node.get(request.node.nodeid)
         if outcome is not None and outcome.step is None:
             outcome.passed = False
@@ -151,9 +154,7 @@ def run(municipality: str | None, rulesets: Path, only: list[str] | None = None)
     ]
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         pytest.main(args, plugins=[collector])
-    collector.run.outcomes = sorted(
-        collector.by_node.values(), key=lambda o: o.feature
-    )
+    collector.run.outcomes = sorted(collector.by_node.values(), key=lambda o: o.feature)
     return collector.run
 
 
@@ -176,5 +177,8 @@ def report(result: Run) -> list[str]:
                 for part in o.problem.splitlines():
                     lines.append(f"            {part}")
     passed = len(result.outcomes) - len(result.failed)
-    lines += ["", f"{passed} van {len(result.outcomes)} scenario's geslaagd, {len(result.failed)} mislukt."]
+    lines += [
+        "",
+        f"{passed} van {len(result.outcomes)} scenario's geslaagd, {len(result.failed)} mislukt.",
+    ]
     return lines
