@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench schema clean
+.PHONY: run test stress lint bench schema clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 of 3.12 nodig (durable-rules importeert niet op 3.13)"; exit 1; }
@@ -23,12 +23,26 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check engine api tests
 	$(BIN)/ruff format --check engine api tests
-	$(BIN)/mypy engine
+	$(BIN)/mypy engine api
 
+# The whole suite on every core (pytest-xdist), the stress runs marked `stress` left out;
+# the slowest tests are listed at the end so a slow one is seen when it creeps in.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal --durations=10
 
+# The long stress runs only, their progress shown as it comes (-s).
+stress: $(STAMP)
+	$(BIN)/python -m pytest -m stress -s -v
+
+# A Debian package a target needs, installed when it is missing and we may (root);
+# otherwise one line says so and the part that needs it is skipped.
+define apt_ensure
+	@command -v $(1) >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && { apt-get install -y -qq $(1) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; }; }; } || echo "$(1) ontbreekt en kan hier niet worden geïnstalleerd"
+endef
+
+# Figures as measured, written to docs/performance.md; the API part drives load with wrk.
 bench: $(STAMP)
+	$(call apt_ensure,wrk)
 	$(BIN)/python -m tests.bench
 
 schema: $(STAMP)

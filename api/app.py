@@ -96,7 +96,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     for module in (evaluations, cases, catalog, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    _complete_openapi(app, examples.openapi_examples(found))
+    _complete_openapi(app, found)
     return app
 
 

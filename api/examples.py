@@ -58,5 +58,6 @@ def attach(schema: dict[str, Any], cases: dict[str, dict[str, Any]]) -> None:
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             body = operation.get("requestBody", {}).get("content", {}).get("application/json")
-            if body is not None and body.get("schema", {}).get("$ref", "").endswith("/Case"):
+            schema_of = body.get("schema", {}) if body is not None else {}
+            if schema_of.get("title") == "Case" or schema_of.get("$ref", "").endswith("/Case"):
                 body["examples"] = openapi_examples(cases)

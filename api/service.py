@@ -20,7 +20,15 @@ from pydantic import TypeAdapter
 
 import engine
 from api.case_input import parse
-from api.problems import Conflict, FieldProblem, InvalidInput, NotFound, NotVerified, TooSlow
+from api.problems import (
+    Conflict,
+    FieldProblem,
+    InvalidInput,
+    NotFound,
+    NotVerified,
+    TooLarge,
+    TooSlow,
+)
 from api.provenance import bundle_refs, canonical_json, differences, sha256_bytes, sha256_text
 from api.schemas import (
     DecisionIn,
@@ -35,11 +43,14 @@ from api.store import Store
 from api.store.models import DecisionRow, EvaluationRow, VerificationRow
 from api.store.repository import NewDecision, NewEvaluation
 from api.verification import Job, Verifier
-from engine.contract import Advice
+from engine.case.limits import env_name, exceeded
 from engine.case.models import Case
+from engine.contract import Advice
 from engine.deadline import Deadline, DeadlineExceeded
+from engine.explain.memo import memo
 from engine.inference.verification import ENGINE, Verification
 from engine.ruleset.bundle import Bundle, Catalog
+from engine.weigh.assessment import Assessment
 
 Detail = Literal["summary", "full"]
 
@@ -69,6 +80,15 @@ class AdvisorLike(Protocol):
     def verify(
         self, case: Case, municipality: str | None, reference_date: dt.date
     ) -> Verification: ...
+
+    def assess(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        *,
+        deadline: Deadline = ...,
+    ) -> Assessment: ...
 
 
 @dataclass(frozen=True)
@@ -164,11 +184,7 @@ class EvaluationService:
                 case, municipality, reference_date, detail=detail, deadline=deadline
             )
         except DeadlineExceeded as exc:
-            raise TooSlow(
-                f"De beoordeling is na {exc.seconds:g} seconden gestopt; er is niets opgeslagen. "
-                "Maak de casus kleiner (bijvoorbeeld per pand of per tak van de familie) of "
-                "vraag de beheerder de termijn (AFWEGING_DEADLINE_SECONDS) te verruimen."
-            ) from None
+            raise _too_slow(exc) from None
 
     def evaluate(
         self,
@@ -181,6 +197,17 @@ class EvaluationService:
     ) -> Served:
         """Validate, advise (outside any transaction), store, queue the second reading."""
         case = parse(data)
+        too_large = exceeded(case, self.settings.case_limits)
+        if too_large:
+            # Refused before any evaluation: an oversized case costs the worker nothing.
+            raise TooLarge(
+                "De casus is groter dan deze dienst beoordeelt: "
+                + "; ".join(f"{p.path}: {p.message}" for p in too_large)
+                + ". De beheerder kan de grenzen verruimen ("
+                + ", ".join(env_name(p.collection) for p in too_large)
+                + ").",
+                [FieldProblem(path=p.path, message=p.message) for p in too_large],
+            )
         advice = self._advise(case, municipality, reference_date, detail)
         # The store keeps the summary; a full answer is the same evaluation rendered again.
         summary = (
@@ -221,6 +248,28 @@ class EvaluationService:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
         if detail == "summary":
             return Served(row.id, self._respond(row, stored_advice(row)))
+        self._same_bundle(row)
+        case = parse(json.loads(row.input_json))
+        full = self._advise(case, row.municipality, row.reference_date, "full")
+        return Served(row.id, self._respond(row, advice_bytes(full)))
+
+    def memo(self, evaluation_id: str, who: str) -> str:
+        """The Dutch memo of a stored evaluation, from its stored input and the same bundle."""
+        row = self.store.get_evaluation(evaluation_id, who)
+        if row is None:
+            raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
+        self._same_bundle(row)
+        case = parse(json.loads(row.input_json))
+        deadline = Deadline(self.settings.deadline_seconds)
+        try:
+            assessment = self.advisor.assess(
+                case, row.municipality, row.reference_date, deadline=deadline
+            )
+        except DeadlineExceeded as exc:
+            raise _too_slow(exc) from None
+        return memo(assessment, case)
+
+    def _same_bundle(self, row: EvaluationRow) -> None:
         current = self.advisor.bundle(row.municipality, row.reference_date)
         if current.sha256 != row.ruleset_sha256:
             raise Conflict(
@@ -228,9 +277,6 @@ class EvaluationService:
                 "daarom niet exact te herleiden. De samenvatting is opgeslagen en blijft "
                 "beschikbaar; POST /replay laat zien wat er nu anders uitkomt."
             )
-        case = parse(json.loads(row.input_json))
-        full = self._advise(case, row.municipality, row.reference_date, "full")
-        return Served(row.id, self._respond(row, advice_bytes(full)))
 
     def _respond(self, row: EvaluationRow, advice: bytes) -> bytes:
         return _splice(
@@ -357,3 +403,11 @@ class EvaluationService:
         if stored is None:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
         return decision_out(stored)
+
+
+def _too_slow(exc: DeadlineExceeded) -> TooSlow:
+    return TooSlow(
+        f"De beoordeling is na {exc.seconds:g} seconden gestopt; er is niets opgeslagen. "
+        "Maak de casus kleiner (bijvoorbeeld per pand of per tak van de familie) of "
+        "vraag de beheerder de termijn (AFWEGING_DEADLINE_SECONDS) te verruimen."
+    )

@@ -1,8 +1,8 @@
-"""From a case to an advice: the one entry point the CLI and the API call.
+"""From a case to an advice: the pipeline the CLI and the API call, and nothing more.
 
-Rulesets are validated once and each bundle is compiled into durable-rules once
-(compile once, evaluate many); every call then flattens the case, runs the engine,
-reads the conditions three-valued and writes the explanation.
+Rulesets are validated once and each bundle is compiled once (compile once, evaluate
+many); every call then flattens the case, reads the legal bases, weighs, searches the
+combinations into a typed ``Assessment``, and renders the Advice contract once.
 """
 
 from __future__ import annotations
@@ -11,25 +11,17 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-import engine
-from engine.advice import (
-    Advice,
-    InterventionAdvice,
-    LegalBasisOut,
-    MissingFact,
-    RulesetInfo,
-    TargetResult,
-)
-from engine.case.flatten import Facts, flatten
+from engine.case.flatten import flatten
 from engine.case.models import Case
-from engine.explain.proof import entity_name, tree
-from engine.explain.text import basis_sentence, citation_out, citation_text
-from engine.inference.evaluate import TRUE, UNKNOWN
-from engine.inference.legal_basis import Inference, LegalVerdict
+from engine.contract import Advice
+from engine.deadline import UNLIMITED, Deadline
+from engine.explain.render import Detail, render
+from engine.inference.legal_basis import Inference
+from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle, Catalog
 from engine.weigh.assess import weigh
-
-_STATUS_ORDER = {TRUE: 0, UNKNOWN: 1}
+from engine.weigh.assessment import Assessment
+from engine.weigh.combine import combine
 
 
 class Advisor:
@@ -60,124 +52,66 @@ class Advisor:
                 self._compiled[bundle.sha256] = Inference(bundle)
             return self._compiled[bundle.sha256]
 
-    def advise(
-        self,
-        case: Case,
-        municipality: str | None = None,
-        reference_date: dt.date | None = None,
-    ) -> Advice:
+    def _place(
+        self, case: Case, municipality: str | None, reference_date: dt.date | None
+    ) -> tuple[str, dt.date, list[str]]:
         notes = []
         date = reference_date or case.case.reference_date
         if date is None:
             date = dt.date.today()
             notes.append(f"Geen peildatum opgegeven; gerekend met vandaag ({date.isoformat()}).")
         place = (municipality or case.case.municipality).lower()
-        bundle = self.bundle(place, date)
         if place not in self.catalog.municipalities:
             notes.append(
                 f"Geen gemeentelijk beleid voor '{place}' gevonden; alleen landelijke regels."
             )
+        return place, date, notes
+
+    def assess(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        *,
+        deadline: Deadline = UNLIMITED,
+    ) -> Assessment:
+        place, date, notes = self._place(case, municipality, reference_date)
+        bundle = self.bundle(place, date)
         facts = flatten(case, date, place)
-        verdicts, reading = self.inference(bundle).assess(facts)
-        items = [_intervention(v, facts) for v in verdicts]
-        items, combinations = weigh(items, verdicts, bundle, case, facts, reading)
-        return Advice(
+        verdicts, reading = self.inference(bundle).assess(facts, deadline)
+        items = weigh(verdicts, bundle, case, facts, reading, deadline)
+        combinations, options, exact = combine(items, deadline=deadline)
+        return Assessment(
             case_id=case.case.id,
             reference_date=date,
             municipality=place,
-            ruleset=_ruleset_info(bundle),
-            engine_version=engine.__version__,
+            bundle=bundle,
+            facts=facts,
+            evaluator=reading,
             interventions=items,
             combinations=combinations,
-            missing_facts=_all_missing(items),
-            notes=notes,
+            options=options,
+            exact=exact,
+            notes=tuple(notes),
         )
 
+    def advise(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        *,
+        detail: Detail = "summary",
+        deadline: Deadline = UNLIMITED,
+    ) -> Advice:
+        return render(self.assess(case, municipality, reference_date, deadline=deadline), detail)
 
-def _ruleset_info(bundle: Bundle) -> RulesetInfo:
-    return RulesetInfo(
-        id=bundle.id,
-        version=bundle.version,
-        sha256=bundle.sha256,
-        municipality=bundle.municipality,
-        files=[
-            {"id": r.id, "version": r.version, "path": r.path, "sha256": r.sha256}
-            for r in bundle.rulesets
-        ],
-        overrides=[
-            f"{o.ruleset} zet parameter '{o.parameter}' op {o.value} (landelijk: {o.national_value})"
-            for o in bundle.overrides
-        ],
-    )
-
-
-def _intervention(verdict: LegalVerdict, facts: Facts) -> InterventionAdvice:
-    itv = verdict.intervention
-    ordered = sorted(verdict.targets, key=lambda t: _STATUS_ORDER.get(t.status, 2))
-    targets = [
-        TargetResult(
-            target=t.ref,
-            status=t.status,
-            conditions=[tree(t.outcome, facts)] if t.outcome is not None else [],
-        )
-        for t in ordered
-    ]
-    missing: list[MissingFact] = []
-    if verdict.status == UNKNOWN:
-        for t in ordered:
-            if t.status == UNKNOWN and t.outcome is not None:
-                for m in t.outcome.missing():
-                    item = MissingFact(
-                        fact=m.fact,
-                        question=m.question,
-                        subject=entity_name(m.ref, facts),
-                        affects=[itv.id],
-                    )
-                    if item not in missing:
-                        missing.append(item)
-    satisfied = [entity_name(t.ref, facts) for t in ordered if t.status == TRUE]
-    notes = list(itv.uncertain)
-    if not verdict.targets:
-        notes.append(
-            f"De casus noemt geen onderwerp van de soort '{itv.target}' voor deze interventie."
-        )
-    if itv.safety_note:
-        notes.append(itv.safety_note)
-    return InterventionAdvice(
-        id=itv.id,
-        name=itv.name,
-        domain=str(itv.domain),
-        formal=itv.formal,
-        supporting=itv.supporting,
-        authority=itv.authority,
-        target=str(itv.target),
-        legal_basis=LegalBasisOut(
-            status=verdict.status,
-            citations=[citation_out(c) for c in itv.legal_basis.citations],
-            conditions=targets[0].conditions if targets else [],
-            targets=targets,
-            case_law=[f"{c.ecli}: {c.summary}" for c in itv.legal_basis.case_law],
-        ),
-        missing_facts=missing,
-        procedure=[
-            s.text
-            + (f" ({citation_text(s.citation)})" if s.citation else "")
-            + (f" {s.urgent_exception}" if s.urgent_exception else "")
-            for s in itv.procedure
-        ],
-        partners=list(itv.partners),
-        notes=notes,
-        explanation=basis_sentence(itv, verdict.status, satisfied, missing),
-    )
-
-
-def _all_missing(items: list[InterventionAdvice]) -> list[MissingFact]:
-    merged: dict[tuple[str, str | None], MissingFact] = {}
-    for item in items:
-        for m in item.missing_facts:
-            key = (m.fact, m.subject)
-            if key in merged:
-                merged[key].affects.extend(a for a in m.affects if a not in merged[key].affects)
-            else:
-                merged[key] = m.model_copy(deep=True)
-    return sorted(merged.values(), key=lambda m: (m.fact, m.subject or ""))
+    def verify(
+        self, case: Case, municipality: str | None, reference_date: dt.date | None
+    ) -> Verification:
+        """durable-rules' independent reading of the same evaluation (the second engine)."""
+        place, date, _ = self._place(case, municipality, reference_date)
+        inference = self.inference(self.bundle(place, date))
+        facts = flatten(case, date, place)
+        verdicts, _ = inference.assess(facts)
+        return inference.verify(facts, verdicts)

@@ -1,6 +1,7 @@
 """The ``afweging`` command: validate rulesets, print the schema, evaluate a case, serve.
 
-Exit codes are part of the interface: 0 valid/ok, 1 invalid rulesets, 2 bad input.
+Exit codes are part of the interface: 0 valid/ok, 1 invalid rulesets (or an advice that
+durable-rules, the second reading, did not confirm), 2 bad input.
 Errors go to stderr as one readable line each, never as a traceback.
 """
 
@@ -185,6 +186,7 @@ def evaluate(
     from engine.advise import Advisor
     from engine.case.limits import CaseLimits, env_name, exceeded
     from engine.case.read import CaseError, read_case
+    from engine.contract import Verification, VerificationStatus
     from engine.explain.memo import memo
 
     if not case.exists():
@@ -224,11 +226,29 @@ def evaluate(
             typer.echo(str(d), err=True)
         typer.echo("De rulesets zijn ongeldig; controleer ze met 'afweging validate'.", err=True)
         raise typer.Exit(1) from None
-    advice = advisor.advise(parsed, gemeente, date)
+    # At a terminal the second reading runs at once: the person sees agreed or mismatch.
+    checked = advisor.verify(parsed, gemeente, date)
     if format is Format.text:
-        typer.echo(memo(advice, parsed))
+        typer.echo(memo(advisor.assess(parsed, gemeente, date), parsed))
     else:
+        advice = advisor.advise(parsed, gemeente, date).model_copy(
+            update={
+                "verification": Verification(
+                    engine=checked.engine,
+                    status=VerificationStatus(checked.status.value),
+                    differences=list(checked.differences),
+                )
+            }
+        )
         typer.echo(advice.model_dump_json(indent=2))
+    if checked.differences:
+        typer.echo(
+            f"{checked.engine} komt tot een andere uitkomst dan de evaluator; dit advies is "
+            "niet bevestigd en mag geen besluit dragen. Meld het aan de beheerder: "
+            + "; ".join(checked.differences[:5]),
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 class ReportFormat(StrEnum):

@@ -1,7 +1,9 @@
-"""The advice: what the engine returns for a case (the contract of DESIGN.md).
+"""The Advice contract: what the engine returns for a case (DESIGN.md), and nothing else.
 
 Enum values are English, texts Dutch. Every loaded intervention appears whatever its
 status, so a lawyer sees what was considered and rejected, not only what is recommended.
+These models are written once, by ``engine.explain.render``; nothing in the engine reads
+them back.
 """
 
 from __future__ import annotations
@@ -12,15 +14,24 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from engine.inference.status import Status
+from engine.inference.verification import ENGINE
+from engine.ruleset.models import Body
+
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
-class Status(StrEnum):
-    satisfied = "satisfied"
-    not_satisfied = "not_satisfied"
-    unknown = "unknown"
+class VerificationStatus(StrEnum):
+    agreed = "agreed"
+    mismatch = "mismatch"
+    pending = "pending"
+
+
+class SearchOutcome(StrEnum):
+    exact = "exact"
+    best_found = "best_found"
 
 
 class RulesetInfo(_Out):
@@ -85,7 +96,7 @@ class DesirabilityOut(_Out):
 class ConcernOut(_Out):
     id: str
     severity: str
-    status: Status = Status.satisfied
+    status: Status = Status.SATISFIED
     text: str
     mitigations: list[str] = Field(default_factory=list)
     mitigating_interventions: list[str] = Field(default_factory=list)
@@ -130,6 +141,7 @@ class InterventionAdvice(_Out):
     formal: bool
     supporting: bool = False
     authority: str
+    competent_body: Body = Field(description="Het bevoegde orgaan volgens de ruleset.")
     target: str
     legal_basis: LegalBasisOut
     desirability: DesirabilityOut = Field(default_factory=DesirabilityOut)
@@ -163,6 +175,17 @@ class Combination(_Out):
         default_factory=list,
         description="Feiten waarvan het antwoord de rangschikking kan veranderen.",
     )
+    consequences: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Wat een derde (bijv. de verhuurder) na een lid van deze combinatie kan "
+        "doen: een gevolg om te wegen, geen gemeentelijke maatregel.",
+    )
+
+
+class Verification(_Out):
+    engine: str = ENGINE
+    status: VerificationStatus = VerificationStatus.pending
+    differences: list[str] = Field(default_factory=list)
 
 
 class Advice(_Out):
@@ -175,3 +198,5 @@ class Advice(_Out):
     combinations: list[Combination] = Field(default_factory=list)
     missing_facts: list[MissingFact] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    verification: Verification = Field(default_factory=Verification)
+    combination_search: SearchOutcome = SearchOutcome.exact

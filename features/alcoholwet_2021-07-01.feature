@@ -174,3 +174,20 @@ Functionaliteit: Alcoholwetvergunning weigeren of intrekken (Alcoholwet)
       | H1 | horeca | W1   | P1              | P2                        | alcoholwetvergunning | aangevraagd      | geen           |
     Als de casus wordt beoordeeld
     Dan is "I10" juridisch mogelijk
+
+  Scenario: Een leidinggevende die slachtoffer is van geweld is niet van slecht levensgedrag
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+      | P2 | 30       |
+    En de panden:
+      | id | soort  | openbaar | gemeente      |
+      | W1 | lokaal | ja       | voorbeeldstad |
+    En de bedrijven:
+      | id | soort  | pand | leidinggevenden | vergunning           | vergunningstatus | bibob-uitkomst |
+      | H1 | horeca | W1   | P1              | alcoholwetvergunning | verleend         | geen           |
+    En de bevindingen:
+      | id | soort | personen | slachtoffers | bron    | bewezen | datum      |
+      | F1 | geweld | P2      | P1           | politie | ja      | 2025-06-01 |
+    Als de casus wordt beoordeeld
+    Dan is "I10" juridisch niet mogelijk

@@ -49,5 +49,45 @@ Functionaliteit: Andere overheden informeren bij een vermoeden van criminaliteit
       | grondslag gegevensdeling |
       | geen                     |
     Als de casus wordt beoordeeld
-    Dan is "I24" juridisch mogelijk
+    Dan is "I24" juridisch niet mogelijk
     En heeft "I24" het zorgpunt "grondslag-voor-deling"
+
+  Scenario: Een convenant alleen is geen grondslag voor gegevens over strafbare feiten
+    Gegeven de bevindingen:
+      | id | soort         | bron    |
+      | F1 | witwassignaal | politie |
+    En de casusgegevens:
+      | grondslag gegevensdeling |
+      | convenant                |
+    Als de casus wordt beoordeeld
+    Dan is "I24" juridisch niet mogelijk
+    En heeft "I24" het zorgpunt "grondslag-voor-deling"
+
+  Scenario: Onbekende grondslag: het advies vraagt ernaar
+    Gegeven de bevindingen:
+      | id | soort         | bron    |
+      | F1 | witwassignaal | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I24" juridisch onbekend
+    En vraagt het advies "wettelijke grondslag"
+
+  Scenario: Langs de Wet Bibob
+    Gegeven de bevindingen:
+      | id | soort         | bron |
+      | F1 | witwassignaal | lbb  |
+    En de casusgegevens:
+      | grondslag gegevensdeling |
+      | wet bibob                |
+    Als de casus wordt beoordeeld
+    Dan is "I24" juridisch mogelijk
+
+  Scenario: Het delen is geweigerd: het advies zegt wat dat uitsluit
+    Gegeven de bevindingen:
+      | id | soort         | bron    |
+      | F1 | witwassignaal | politie |
+    En de casusgegevens:
+      | grondslag gegevensdeling | delen geweigerd |
+      | wpg                      | ja              |
+    Als de casus wordt beoordeeld
+    Dan is "I24" juridisch mogelijk
+    En heeft "I24" het zorgpunt "delen-geweigerd"

@@ -55,3 +55,34 @@ Functionaliteit: Last onder bestuursdwang of dwangsom (art. 5:21, 5:31d en 5:32 
       | W1 | woning | voorbeeldstad | ja          | P3       |
     Als de casus wordt beoordeeld
     Dan heeft "I12" het zorgpunt "dwangsom-lichter"
+
+  Scenario: De procedure noemt spoedeisende bestuursdwang, de begunstigingstermijn van de dwangsom en de rechtsmiddelen
+    Gegeven de panden:
+      | id | soort  | gemeente      | overtreding |
+      | W1 | woning | voorbeeldstad | ja          |
+    Als de casus wordt beoordeeld
+    Dan noemt de procedure van "I12" "art. 5:31"
+    En noemt de procedure van "I12" "art. 5:32a"
+    En noemt de procedure van "I12" "art. 6:16"
+    En noemt de procedure van "I12" "art. 8:81"
+    En noemt de procedure van "I12" "medebewoners, de eigenaar en de verhuurder"
+
+  Scenario: Ook een sluiting wegens drugs kent spoedeisende bestuursdwang en een voorlopige voorziening
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | I     | 50          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan noemt de procedure van "I01" "art. 5:31"
+    En noemt de procedure van "I01" "art. 8:81"
+    En noemt de procedure van "I01" "medebewoners, de eigenaar en de verhuurder"
+
+  Scenario: De last legt het orgaan op dat het overtreden voorschrift uitvoert, niet steeds de burgemeester
+    Gegeven de panden:
+      | id | soort        | gemeente      | overtreding |
+      | B1 | bedrijfspand | voorbeeldstad | ja          |
+    Als de casus wordt beoordeeld
+    Dan is "I12" juridisch mogelijk
+    En is het bestuursorgaan dat het overtreden voorschrift uitvoert (college of burgemeester, art. 125 Gemeentewet) bevoegd voor "I12"

@@ -32,3 +32,17 @@ Functionaliteit: Barrièremodel
       | F1 | overlast | politie |
     Als de casus wordt beoordeeld
     Dan is "I23" juridisch niet mogelijk
+
+  Scenario: Een drugsbevinding uit de zorg draagt geen barrièremodel
+    Gegeven de bevindingen:
+      | id | soort | bron |
+      | F1 | drugs | zorg |
+    Als de casus wordt beoordeeld
+    Dan is "I23" juridisch niet mogelijk
+
+  Scenario: Koerierswerk voor het netwerk wijst op een crimineel bedrijfsproces
+    Gegeven de bevindingen:
+      | id | soort        | bron    |
+      | F1 | koerierswerk | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I23" juridisch mogelijk

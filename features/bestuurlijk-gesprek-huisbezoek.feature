@@ -42,3 +42,14 @@ Functionaliteit: Bestuurlijk gesprek, keukentafelgesprek of gezamenlijk huisbezo
       | W1 | woning | voorbeeldstad | P1       |
     Als de casus wordt beoordeeld
     Dan heeft "I15" het zorgpunt "signaal-naar-buurt"
+
+  Scenario: In het gesprek geen informatie uit de zorg
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de bevindingen:
+      | id | soort   | personen | bron |
+      | F1 | signaal | P1       | zorg |
+    Als de casus wordt beoordeeld
+    Dan is "I15" juridisch mogelijk
+    En heeft "I15" het zorgpunt "geen-zorggegevens"

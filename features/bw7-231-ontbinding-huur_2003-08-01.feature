@@ -188,3 +188,44 @@ Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
     Als de casus wordt beoordeeld
     Dan is "I13-ontbinding-huur-na-sluiting" juridisch onbekend
     En vraagt het advies "daadwerkelijk gesloten"
+
+  Scenario: De verhuurder is bevoegd, niet de burgemeester: de ontbinding is een gevolg van de sluiting
+    Gegeven de casusgegevens:
+      | doelen                |
+      | stoppen criminaliteit |
+    En de personen:
+      | id | leeftijd | rol           | verwijtbaar |
+      | P1 | 44       | sleutelfiguur | ja          |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners | medische praktijk |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       | nee               |
+    En de bevindingen:
+      | id | soort | pand | personen | middel  | lijst | hoeveelheid | eenheid | bron    | bewezen |
+      | F1 | drugs | W1   | P1       | cocaïne | I     | 12          | gram    | politie | ja      |
+    En de eerdere interventies:
+      | id | soort                  | datum      | doelwit |
+      | B1 | I14-waarschuwingsbrief | 2025-06-01 | W1      |
+    Als de casus wordt beoordeeld
+    Dan is de burgemeester bevoegd voor "I01"
+    En is de verhuurder bevoegd voor "I13-ontbinding-huur-na-sluiting"
+    En is de verhuurder bevoegd voor "I13-ontbinding-huur-via-rechter"
+    En noemt de eerste combinatie "I13-ontbinding-huur-na-sluiting" als gevolg van "I01"
+    En staat "I13-ontbinding-huur-na-sluiting" in geen enkele combinatie
+    En staat "I13-ontbinding-huur-via-rechter" in geen enkele combinatie
+
+  Scenario: Ook na een uitgevoerde sluiting beveelt het advies de ontbinding niet aan
+    Gegeven de casusgegevens:
+      | doelen                |
+      | stoppen criminaliteit |
+    En de personen:
+      | id | leeftijd | verwijtbaar |
+      | P1 | 40       | ja          |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    En de eerdere interventies:
+      | id | soort                        | datum      | doelwit | uitgevoerd |
+      | S1 | I01-sluiting-13b-drugshandel | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
+    En staat "I13-ontbinding-huur-na-sluiting" in geen enkele combinatie

@@ -111,3 +111,45 @@ Functionaliteit: Damoclesbeleid Voorbeeldstad (beleidsregel art. 13b Opiumwet)
       | F1 | drugs | W1   | cannabis | II    | 120         | planten |
     Als de casus wordt beoordeeld
     Dan is "VS-buurtbrief-na-sluiting" juridisch onbekend
+
+  Scenario: Softdrugs onder de handelshoeveelheid vallen niet onder de softdrugsladder
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur     |
+      | W1 | woning | voorbeeldstad | eigendom |
+    En de bevindingen:
+      | id | soort | pand | middel   | lijst | hoeveelheid | eenheid | handelsaanwijzingen | bron    |
+      | F1 | drugs | W1   | cannabis | II    | 3           | gram    | ja                  | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+    En noemt de uitleg van "I01" niet "Woning, softdrugs"
+
+  Scenario: Hennepteeltmaterialen in een woning volgen de softdrugsladder: eerst een waarschuwing
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur     |
+      | W1 | woning | voorbeeldstad | eigendom |
+    En de bevindingen:
+      | id | soort         | pand | categorie   | productiedoel | bron    |
+      | F1 | voorbereiding | W1   | hennepteelt | ja            | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch mogelijk
+    En noemt de uitleg van "I02" "trede 1 van 3: waarschuwing"
+
+  Scenario: Materialen voor harddrugsproductie in een woning: direct sluiting
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur     |
+      | W1 | woning | voorbeeldstad | eigendom |
+    En de bevindingen:
+      | id | soort         | pand | categorie          | productiedoel | bron    |
+      | F1 | voorbereiding | W1   | harddrugsproductie | ja            | politie |
+    Als de casus wordt beoordeeld
+    Dan noemt de uitleg van "I02" "trede 1 van 3: sluiting 3 maanden"
+
+  Scenario: Softdrugs in een bedrijfspand volgen de lokaalladder
+    Gegeven de panden:
+      | id | soort        | openbaar | gemeente      |
+      | B1 | bedrijfspand | nee      | voorbeeldstad |
+    En de bevindingen:
+      | id | soort | pand | middel   | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | B1   | cannabis | II    | 500         | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan noemt de uitleg van "I01" "trede 1 van 2: sluiting 3 maanden"

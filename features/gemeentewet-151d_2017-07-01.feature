@@ -42,8 +42,8 @@ Functionaliteit: Gedragsaanwijzing bij woonoverlast (art. 151d Gemeentewet, I04)
       | id | soort  | gemeente      |
       | W1 | woning | voorbeeldstad |
     En de bevindingen:
-      | id | soort    | pand | bron    | ernstig |
-      | F1 | overlast | W1   | politie | ja      |
+      | id | soort    | pand | bron    | ernstig | aantal |
+      | F1 | overlast | W1   | politie | ja      | 1      |
     Als de casus wordt beoordeeld
     Dan is "I04" juridisch niet mogelijk
 
@@ -104,3 +104,66 @@ Functionaliteit: Gedragsaanwijzing bij woonoverlast (art. 151d Gemeentewet, I04)
       | F2 | overlast | W1   | politie | ja      |
     Als de casus wordt beoordeeld
     Dan heeft "I04" het zorgpunt "kwetsbare-bewoner"
+
+  Scenario: Klachten van buren en een logboek zijn bewijs, ook zonder politierapport
+    Gegeven de casusgegevens:
+      | apv zorgplicht woonoverlast |
+      | ja                          |
+    En de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort    | pand | bron     | ernstig |
+      | F1 | overlast | W1   | klachten | ja      |
+      | F2 | overlast | W1   | logboek  |         |
+    Als de casus wordt beoordeeld
+    Dan is "I04" juridisch mogelijk
+
+  Scenario: Eén verklaring van buren over twintig voorvallen in een periode is herhaalde hinder
+    Gegeven de casusgegevens:
+      | apv zorgplicht woonoverlast |
+      | ja                          |
+    En de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort    | pand | bron             | ernstig | aantal | periode van | periode tot |
+      | F1 | overlast | W1   | verklaring buren | ja      | 20     | 2025-09-01  | 2026-02-01  |
+    Als de casus wordt beoordeeld
+    Dan is "I04" juridisch mogelijk
+
+  Scenario: Geprobeerde bemiddeling telt als lichter middel
+    Gegeven de casusgegevens:
+      | apv zorgplicht woonoverlast |
+      | ja                          |
+    En de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort    | pand | bron    | ernstig |
+      | F1 | overlast | W1   | politie | ja      |
+      | F2 | overlast | W1   | buren   | ja      |
+    En de eerdere interventies:
+      | id | soort       | datum      | doelwit | uitkomst  |
+      | B1 | bemiddeling | 2025-10-01 | W1      | herhaling |
+    Als de casus wordt beoordeeld
+    Dan is "I04" juridisch mogelijk
+    En heeft "I04" niet het zorgpunt "subsidiariteit"
+
+  Scenario: Een bewoner die op de woning is aangewezen
+    Gegeven de casusgegevens:
+      | apv zorgplicht woonoverlast |
+      | ja                          |
+    En de personen:
+      | id | leeftijd | afhankelijk van woning |
+      | P1 | 82       | ja                     |
+    En de panden:
+      | id | soort  | gemeente      | bewoners | huur |
+      | W1 | woning | voorbeeldstad | P1       | huur |
+    En de bevindingen:
+      | id | soort    | pand | bron    | ernstig |
+      | F1 | overlast | W1   | politie | ja      |
+      | F2 | overlast | W1   | politie | ja      |
+    Als de casus wordt beoordeeld
+    Dan heeft "I04" het zorgpunt "afhankelijke-bewoner"
+    En heeft "I04" het zorgpunt "verhuurder-betrekken"

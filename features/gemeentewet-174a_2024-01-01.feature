@@ -278,3 +278,11 @@ Functionaliteit: Sluiting bij verstoring van de openbare orde (art. 174a Gemeent
     Als de casus wordt beoordeeld
     Dan is "I03" juridisch mogelijk
     En heeft "I03" niet het zorgpunt "risico-dakloosheid"
+
+  Scenario: Zonder grond voor sluiting vraagt het advies niet naar het verblijfsverbod in de APV
+    Gegeven de panden:
+      | id | soort  | gemeente      | openbare orde verstoord |
+      | W1 | woning | voorbeeldstad | nee                     |
+    Als de casus wordt beoordeeld
+    Dan is "I03" juridisch niet mogelijk
+    En vraagt het advies niet "Verbiedt de APV het verblijf"

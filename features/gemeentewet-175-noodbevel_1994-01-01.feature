@@ -34,3 +34,22 @@ Functionaliteit: Noodbevel (art. 175 Gemeentewet)
       | F1 | explosieven | politie | ja      |
     Als de casus wordt beoordeeld
     Dan is "I26" juridisch onbekend
+
+  Scenario: Een noodbevel dat een woning raakt krijgt een toets aan art. 8 EVRM
+    Gegeven de panden:
+      | id | soort  | gemeente      |
+      | W1 | woning | voorbeeldstad |
+    En de bevindingen:
+      | id | soort  | pand | bron    | ernstig | acuut |
+      | F1 | geweld | W1   | politie | ja      | ja    |
+    Als de casus wordt beoordeeld
+    Dan is "I26" juridisch mogelijk
+    En heeft "I26" het zorgpunt "art-8-evrm-woning"
+
+  Scenario: Acuut geweld op straat raakt geen woning
+    Gegeven de bevindingen:
+      | id | soort  | plaats        | bron    | ernstig | acuut |
+      | F1 | geweld | winkelcentrum | politie | ja      | ja    |
+    Als de casus wordt beoordeeld
+    Dan is "I26" juridisch mogelijk
+    En heeft "I26" niet het zorgpunt "art-8-evrm-woning"

@@ -27,3 +27,15 @@ Functionaliteit: Gezinsregie: één gezin, één plan, één regisseur (I17)
       | P2 | 41       | partner |
     Als de casus wordt beoordeeld
     Dan heeft "I17" het zorgpunt "vrijwilligheid"
+
+  Scenario: Het college draagt gezinsregie, niet de burgemeester
+    Gegeven de casusgegevens:
+      | doelen             |
+      | kinderen beschermen |
+    En de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+      | P3 | 9        | kind          |
+    Als de casus wordt beoordeeld
+    Dan is het college van burgemeester en wethouders bevoegd voor "I17"
+    En draagt het college van burgemeester en wethouders "I17" in de eerste combinatie

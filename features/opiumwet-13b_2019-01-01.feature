@@ -1,8 +1,9 @@
 # language: nl
 Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
-  De burgemeester mag een woning, erf of publiek lokaal sluiten als daar drugs van
-  lijst I of II worden verkocht of daartoe aanwezig zijn (I01), of als er voorwerpen
-  voor drugsproductie of hennepteelt liggen (I02).
+  De burgemeester mag een woning, een lokaal (publiek toegankelijk of niet: ook een schuur,
+  loods of bedrijfspand) of een erf daarbij sluiten als daar drugs van lijst I of II worden
+  verkocht of daartoe aanwezig zijn (I01), of als er voorwerpen voor drugsproductie of
+  hennepteelt liggen (I02). De wet stelt geen eis van openbaarheid.
 
   Achtergrond:
     Gegeven een casus in gemeente "voorbeeldstad" met peildatum "2026-03-01"

@@ -92,3 +92,17 @@ Functionaliteit: Signaal aan de sociale dienst (Participatiewet)
     Als de casus wordt beoordeeld
     Dan is "I22" juridisch mogelijk
     En heeft "I22" het zorgpunt "schulden-en-kinderen"
+
+  Scenario: Een convenant alleen is geen route voor het signaal
+    Gegeven de personen:
+      | id | leeftijd | uitkering |
+      | P1 | 44       | ja        |
+    En de bevindingen:
+      | id | soort         | personen | bron    |
+      | F1 | witwassignaal | P1       | politie |
+    En de casusgegevens:
+      | grondslag gegevensdeling |
+      | convenant                |
+    Als de casus wordt beoordeeld
+    Dan is "I22" juridisch niet mogelijk
+    En heeft "I22" het zorgpunt "bedrag-onbekend"

@@ -1,7 +1,8 @@
 # language: nl
-Functionaliteit: Stopgesprek en Halt voor jongeren (I16)
-  Een gesprek over vastgelegde gedragingen, met de ouders erbij. Halt is voor jongeren van
-  12 tot 18; onder de 16 moeten de ouders instemmen.
+Functionaliteit: Stopgesprek met een jongere en zijn ouders (I16)
+  Een gesprek over vastgelegde gedragingen van een minderjarige, met de ouders erbij. Halt
+  heeft een eigen wettelijke grondslag (I16b, art. 77e Sr); een gesprek met een volwassene is
+  een bestuurlijk gesprek (I15).
 
   Achtergrond:
     Gegeven een casus in gemeente "voorbeeldstad" met peildatum "2026-03-01"
@@ -25,7 +26,7 @@ Functionaliteit: Stopgesprek en Halt voor jongeren (I16)
     Als de casus wordt beoordeeld
     Dan is "I16" juridisch niet mogelijk
 
-  Scenario: Halt is niet voor volwassenen
+  Scenario: Met een volwassene is het een bestuurlijk gesprek, geen stopgesprek of Halt
     Gegeven de personen:
       | id | leeftijd |
       | P1 | 19       |
@@ -33,7 +34,9 @@ Functionaliteit: Stopgesprek en Halt voor jongeren (I16)
       | id | soort    | personen | bron    |
       | F1 | overlast | P1       | politie |
     Als de casus wordt beoordeeld
-    Dan heeft "I16" het zorgpunt "halt-leeftijd"
+    Dan is "I16" juridisch niet mogelijk
+    En is "I16b" juridisch niet mogelijk
+    En is "I15" juridisch mogelijk
 
   Scenario: Een kind onder de twaalf
     Gegeven de personen:
@@ -54,3 +57,13 @@ Functionaliteit: Stopgesprek en Halt voor jongeren (I16)
       | F1 | overlast | P4       | politie |
     Als de casus wordt beoordeeld
     Dan heeft "I16" niet het zorgpunt "toestemming-ouders"
+
+  Scenario: Een stopgesprek steunt niet op zorggegevens
+    Gegeven de personen:
+      | id | leeftijd |
+      | P4 | 14       |
+    En de bevindingen:
+      | id | soort    | personen | bron |
+      | F1 | overlast | P4       | zorg |
+    Als de casus wordt beoordeeld
+    Dan is "I16" juridisch niet mogelijk

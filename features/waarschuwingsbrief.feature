@@ -42,3 +42,17 @@ Functionaliteit: Waarschuwingsbrief van de burgemeester (I14)
     Als de casus wordt beoordeeld
     Dan is "I14" juridisch mogelijk
     En heeft "I14" niet het zorgpunt "geen-onbewezen-feiten"
+
+  Scenario: Zorggegevens dragen geen waarschuwingsbrief
+    Gegeven de bevindingen:
+      | id | soort   | bron |
+      | F1 | signaal | zorg |
+    Als de casus wordt beoordeeld
+    Dan is "I14" juridisch niet mogelijk
+
+  Scenario: Informatie onder beroepsgeheim draagt geen waarschuwingsbrief
+    Gegeven de bevindingen:
+      | id | soort   | bron    | beroepsgeheim |
+      | F1 | signaal | politie | ja            |
+    Als de casus wordt beoordeeld
+    Dan is "I14" juridisch niet mogelijk

@@ -172,3 +172,20 @@ Functionaliteit: Weigeren of intrekken van een vergunning (Wet Bibob)
       | F1 | witwassignaal | P1       | politie |
     Als de casus wordt beoordeeld
     Dan is "I08" juridisch mogelijk
+
+  Scenario: Een bevinding op meer panden, waaronder het bedrijfspand, telt voor het bedrijf
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 50       |
+    En de panden:
+      | id | soort        | gemeente      |
+      | W1 | woning       | voorbeeldstad |
+      | B1 | bedrijfspand | voorbeeldstad |
+    En de bedrijven:
+      | id | soort  | pand | eigenaren | vergunning          | vergunningstatus | bibob-uitkomst | beslist door |
+      | G1 | garage | B1   | P1        | omgevingsvergunning | verleend         | ernstig        | college      |
+    En de bevindingen:
+      | id | soort | pand | andere panden | ruimte  | bron    | geldbedrag |
+      | F1 | drugs | W1   | B1            | kelder  | politie | 25000      |
+    Als de casus wordt beoordeeld
+    Dan is "I08" juridisch mogelijk

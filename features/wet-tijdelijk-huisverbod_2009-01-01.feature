@@ -25,7 +25,7 @@ Functionaliteit: Tijdelijk huisverbod (Wet tijdelijk huisverbod, I11)
     Gegeven de personen:
       | id | leeftijd | gevaar voor huisgenoten |
       | P4 | 16       | ja                      |
-      | P2 | 41       |                         |
+      | P2 | 41       | nee                     |
     En de panden:
       | id | soort  | gemeente      | bewoners |
       | W1 | woning | voorbeeldstad | P4, P2   |
@@ -40,7 +40,7 @@ Functionaliteit: Tijdelijk huisverbod (Wet tijdelijk huisverbod, I11)
     Gegeven de personen:
       | id | leeftijd | gevaar voor huisgenoten |
       | P1 | 44       | nee                     |
-      | P2 | 41       |                         |
+      | P2 | 41       | nee                     |
     En de panden:
       | id | soort  | gemeente      | bewoners |
       | W1 | woning | voorbeeldstad | P1, P2   |
@@ -76,6 +76,7 @@ Functionaliteit: Tijdelijk huisverbod (Wet tijdelijk huisverbod, I11)
       | F1 | huiselijk geweld | W1  | P1       | zorg |
     Als de casus wordt beoordeeld
     Dan is "I11" juridisch niet mogelijk
+    En heeft "I11" het zorgpunt "zorggegevens-niet-als-grond"
 
   Scenario: Onbekend of er gevaar is voor huisgenoten
     Gegeven de personen:
@@ -116,6 +117,34 @@ Functionaliteit: Tijdelijk huisverbod (Wet tijdelijk huisverbod, I11)
       | W1 | woning | voorbeeldstad | P1, P2   |
     En de bevindingen:
       | id | soort  | pand | personen | bron    |
-      | F1 | wapens | W1   | P1       | politie |
+      | F1 | drugs  | W1   | P1       | politie |
     Als de casus wordt beoordeeld
     Dan heeft "I11" het zorgpunt "geen-drugsinstrument"
+
+  Scenario: Feiten of omstandigheden die een ernstig vermoeden geven zijn genoeg, zonder vastgesteld geweld
+    Gegeven de personen:
+      | id | leeftijd | gevaar voor huisgenoten |
+      | P1 | 40       | ja                      |
+      | P2 | 38       |                         |
+      | P3 | 6        |                         |
+    En de panden:
+      | id | soort  | gemeente      | bewoners   |
+      | W1 | woning | voorbeeldstad | P1, P2, P3 |
+    En de bevindingen:
+      | id | soort       | personen | bron  | bewezen |
+      | F1 | intimidatie | P1       | buren | nee     |
+    Als de casus wordt beoordeeld
+    Dan is "I11" juridisch mogelijk
+    En heeft "I11" niet het zorgpunt "geen-drugsinstrument"
+    En heeft "I11" het zorgpunt "motiveer-feiten-en-omstandigheden"
+
+  Scenario: Minderjarig volgens de casus, ook zonder precieze leeftijd: nooit een huisverbod
+    Gegeven de personen:
+      | id | minderjarig | gevaar voor huisgenoten |
+      | P1 | ja          | ja                      |
+      | P2 | nee         | nee                     |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P2   |
+    Als de casus wordt beoordeeld
+    Dan is "I11" juridisch niet mogelijk

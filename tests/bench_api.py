@@ -159,7 +159,11 @@ def huge_case_rows(folder: Path) -> list[str]:
 
 def section() -> list[str]:
     if shutil.which("wrk") is None:
-        return ["## The API under load", "", "wrk ontbreekt: `make bench` installeert het als root."]
+        return [
+            "## The API under load",
+            "",
+            "wrk ontbreekt: `make bench` installeert het als root.",
+        ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rows = load_rows(folder)

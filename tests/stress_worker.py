@@ -1,7 +1,9 @@
 """Stress run of the durable adapter, meant to run in its own process.
 
 A segfault in durable kills the process; run from tests/test_stress.py through a
-subprocess, it then fails that test instead of killing pytest. Prints one JSON line.
+subprocess, it then fails that test instead of killing pytest. A long run says how far
+it is on stderr every ``progress`` cases, so a hang shows where it stopped; the result is
+one JSON line on stdout.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import random
 import sys
 import threading
+import time
 from pathlib import Path
 
 from engine.advise import Advisor
@@ -24,7 +27,32 @@ def rss_mb() -> float:
     return pages * 4096 / 1_048_576
 
 
-def main(rulesets: str, sequential: int, threads: int, per_thread: int) -> dict[str, object]:
+class Progress:
+    """Counts cases across threads and prints a line every ``every`` of them."""
+
+    def __init__(self, total: int, every: int):
+        self.total = total
+        self.every = every
+        self.done = 0
+        self.started = time.monotonic()
+        self.lock = threading.Lock()
+
+    def tick(self) -> None:
+        with self.lock:
+            self.done += 1
+            if self.every and (self.done % self.every == 0 or self.done == self.total):
+                elapsed = time.monotonic() - self.started
+                print(
+                    f"voortgang: {self.done}/{self.total} casussen, {elapsed:.0f} s, "
+                    f"{self.done / elapsed:.0f}/s, geheugen {rss_mb():.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+
+def main(
+    rulesets: str, sequential: int, threads: int, per_thread: int, every: int
+) -> dict[str, object]:
     advisor = Advisor.from_directory(Path(rulesets))
     inference = advisor.inference(advisor.bundle("voorbeeldstad", dt.date(2026, 3, 1)))
     rng = random.Random(20261122)
@@ -35,11 +63,13 @@ def main(rulesets: str, sequential: int, threads: int, per_thread: int) -> dict[
         for i in range(per_thread)
     ]
     expected = [sorted(inference.trace(f).satisfied) for f in pool]
+    progress = Progress(sequential + threads * per_thread, every)
     warm = rss_mb()
     for i in range(sequential):
         result = sorted(inference.trace(pool[i % len(pool)]).satisfied)
         if result != expected[i % len(pool)]:
             return {"ok": False, "error": f"sequential case {i} differs"}
+        progress.tick()
     grown = rss_mb() - warm
     mismatches: list[str] = []
 
@@ -47,6 +77,7 @@ def main(rulesets: str, sequential: int, threads: int, per_thread: int) -> dict[
         for i, f in enumerate(pool):
             if sorted(inference.trace(f).satisfied) != expected[i]:
                 mismatches.append(f"thread {n} case {i}")
+            progress.tick()
 
     workers = [threading.Thread(target=work, args=(n,)) for n in range(threads)]
     for w in workers:
@@ -63,5 +94,5 @@ def main(rulesets: str, sequential: int, threads: int, per_thread: int) -> dict[
 
 
 if __name__ == "__main__":
-    rulesets, sequential, threads, per_thread = sys.argv[1], *map(int, sys.argv[2:5])
-    print(json.dumps(main(rulesets, sequential, threads, per_thread)))
+    rulesets, sequential, threads, per_thread, every = sys.argv[1], *map(int, sys.argv[2:6])
+    print(json.dumps(main(rulesets, sequential, threads, per_thread, every)))

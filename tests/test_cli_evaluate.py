@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLES, ROOT, RULESETS
 
 
@@ -82,3 +84,31 @@ def test_text_format_is_a_dutch_memo() -> None:
     run = afweging("evaluate", str(EXAMPLES / "e1-visser.yaml"), "--format", "text")
     assert run.returncode == 0
     assert "Opiumwet" in run.stdout and "vervuld" in run.stdout
+
+
+def test_the_advice_carries_durable_rules_agreement() -> None:
+    run = afweging("evaluate", str(EXAMPLES / "e1-visser.yaml"))
+    assert run.returncode == 0, run.stderr
+    verification = json.loads(run.stdout)["verification"]
+    assert verification == {"engine": "durable-rules 2.0.28", "status": "agreed", "differences": []}
+
+
+def test_an_advice_durable_rules_does_not_confirm_is_shown_and_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from engine.advise import Advisor
+    from engine.cli import app
+    from engine.inference.verification import Verification, VerificationStatus
+
+    def disagree(*_: object) -> Verification:
+        return Verification(VerificationStatus.mismatch, differences=("I01 voor premises:W1",))
+
+    monkeypatch.setattr(Advisor, "verify", disagree)
+    run = CliRunner().invoke(
+        app, ["evaluate", str(EXAMPLES / "e1-visser.yaml"), "--rulesets", str(RULESETS)]
+    )
+    assert run.exit_code == 1
+    assert json.loads(run.stdout)["verification"]["status"] == "mismatch"
+    assert "niet bevestigd" in run.stderr and "I01 voor premises:W1" in run.stderr

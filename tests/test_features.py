@@ -189,7 +189,7 @@ def _section(casus: dict, sectie: str, datatable: list[list[str]]) -> None:
 
 @when("de casus wordt beoordeeld", target_fixture="advies")
 def _assess(casus: dict, advisor: Any) -> Any:
-    return advisor.advise(parse_case(casus))
+    return advisor.advise(parse_case(casus), detail="full")
 
 
 def _item(advies: Any, interventie: str) -> Any:
@@ -306,3 +306,54 @@ COLUMNS.update(
         "aanwijzingen zelfde gebruik": "indications_same_use",
     }
 )
+
+
+# Competence follows the law (issue 10 item 4): the body comes from the ruleset, and a
+# third party's action is a consequence of a combination, never a member of one.
+def _body(orgaan: str) -> str:
+    from engine.explain.text import BODY_TEXT
+
+    label = re.sub(r"^(de|het) ", "", orgaan.strip())
+    bodies = {text: body.value for body, text in BODY_TEXT.items()}
+    assert label in bodies, f"onbekend orgaan '{orgaan}' (mogelijk: {', '.join(bodies)})"
+    return bodies[label]
+
+
+@then(parsers.re(rf"is (?P<orgaan>.+) bevoegd voor {ITV}"))
+def _competent(advies: Any, orgaan: str, interventie: str) -> None:
+    item = _item(advies, interventie)
+    assert item.competent_body == _body(orgaan), (item.competent_body, item.authority)
+
+
+@then(parsers.re(rf"draagt (?P<orgaan>.+) {ITV} in de eerste combinatie"))
+def _carries(advies: Any, orgaan: str, interventie: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    ident = _item(advies, interventie).id
+    members = {m["id"]: m for m in advies.combinations[0].members}
+    assert ident in members, list(members)
+    assert members[ident]["competent_body"] == _body(orgaan), members[ident]
+    assert members[ident]["carrier"] in advies.combinations[0].explanation
+
+
+@then(parsers.re(rf"staat {ITV} in geen enkele combinatie"))
+def _in_no_combination(advies: Any, interventie: str) -> None:
+    ident = _item(advies, interventie).id
+    assert all(ident not in c.interventions for c in advies.combinations)
+
+
+@then(parsers.re(rf"noemt de eerste combinatie {ITV} als gevolg van (?P<na>\"[^\"]+\")"))
+def _consequence(advies: Any, interventie: str, na: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    first = advies.combinations[0]
+    ident, after = _item(advies, interventie).id, _item(advies, na.strip('"')).id
+    assert after in first.interventions, first.interventions
+    assert any(c["intervention"] == ident and c["after"] == after for c in first.consequences), (
+        first.consequences
+    )
+    assert "Gevolg om mee te wegen" in first.explanation
+
+
+@then(parsers.re(rf'noemt de procedure van {ITV} "(?P<tekst>[^"]+)"'))
+def _procedure(advies: Any, interventie: str, tekst: str) -> None:
+    steps = _item(advies, interventie).procedure
+    assert any(tekst.lower() in s.lower() for s in steps), steps

@@ -20,7 +20,7 @@ CASES = ["e1-visser", "e2-meijer", "e3-kevin"]
 
 
 def trace_text(advisor: Advisor, name: str) -> str:
-    advice = advisor.advise(read_case(EXAMPLES / f"{name}.yaml"))
+    advice = advisor.advise(read_case(EXAMPLES / f"{name}.yaml"), detail="full")
     out = []
     for item in advice.interventions:
         out.append(f"{item.id}: {item.legal_basis.status}")
@@ -45,7 +45,7 @@ def test_trace_matches_golden(advisor: Advisor, name: str) -> None:
 @pytest.mark.parametrize("name", CASES)
 def test_advice_matches_golden(advisor: Advisor, name: str) -> None:
     golden = EXAMPLES / f"{name}.advice.json"
-    advice = advisor.advise(read_case(EXAMPLES / f"{name}.yaml"))
+    advice = advisor.advise(read_case(EXAMPLES / f"{name}.yaml"), detail="full")
     actual = advice.model_dump_json(indent=2) + "\n"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(actual, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 The adapter must survive what crashed durable in the field notes: many sessions (the
 session table is fixed), threads (the engine is not thread-safe), and it must not leak.
+Every ``make test`` runs a bounded version; the 50,000-case run is ``make stress``.
 """
 
 from __future__ import annotations
@@ -9,25 +10,58 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+from collections import deque
 
 import pytest
 
 from tests.conftest import ROOT, RULESETS
 
 
+def run_stress(sequential: int, threads: int, per_thread: int, timeout: float) -> dict[str, object]:
+    """Run tests/stress_worker.py in its own process and return its report.
+
+    Progress lines are echoed as they come (shown live with ``pytest -s``, as ``make
+    stress`` does); the last of them go into the failure message when the process dies.
+    """
+    every = max(1, (sequential + threads * per_thread) // 20)
+    command = [
+        sys.executable, "-m", "tests.stress_worker", str(RULESETS),
+        str(sequential), str(threads), str(per_thread), str(every),
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    tail: deque[str] = deque(maxlen=30)
+    try:
+        assert process.stderr is not None and process.stdout is not None
+        for line in process.stderr:
+            tail.append(line.rstrip())
+            print(line, end="", flush=True)
+        out = process.stdout.read()
+        code = process.wait()
+    finally:
+        timer.cancel()
+    details = "\n".join(tail)
+    assert code == 0, f"stressproces stopte met code {code} (na {timeout} s gestopt?):\n{details}"
+    report: dict[str, object] = json.loads(out.strip().splitlines()[-1])
+    assert report["ok"], report
+    assert report["sequential"] == sequential and report["threaded"] == threads * per_thread
+    return report
+
+
+def test_2000_cases_sequential_and_on_4_threads_without_crash() -> None:
+    """The bounded run in every ``make test``: the same paths as the long run, fewer cases."""
+    run_stress(sequential=1000, threads=4, per_thread=250, timeout=120)
+
+
 @pytest.mark.stress
 def test_50000_sequential_and_8_threads_without_crash_or_leak() -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "tests.stress_worker", str(RULESETS), "50000", "8", "2000"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert run.returncode == 0, f"stress process died (code {run.returncode}): {run.stderr[-2000:]}"
-    report = json.loads(run.stdout.strip().splitlines()[-1])
-    assert report["ok"], report
-    assert report["sequential"] == 50000 and report["threaded"] == 16000
+    """The long run (``make stress``): long enough for a leak or a full session table to show."""
+    report = run_stress(sequential=50000, threads=8, per_thread=2000, timeout=1800)
+    assert isinstance(report["rss_growth_mb"], float | int)
     assert report["rss_growth_mb"] < 50, report
 
 

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from engine.case import models, vocabulary
-from engine.case.vocabulary import VALUE_TEXT
 from engine.cli import app
 from engine.ruleset.bundle import Catalog
+from engine.ruleset.readable import WORDS
 from tests.conftest import RULESETS
 
 DATE = "2026-03-01"
@@ -31,7 +31,7 @@ def _english_words() -> set[str]:
     """Identifiers of the case model a person should never read: attribute names with an
     underscore and enum values that have a Dutch word of their own."""
     words = {name for (_, name) in vocabulary.ATTRIBUTES if "_" in name}
-    words |= {value for value, dutch in vocabulary.VALUE_TEXT.items() if value != dutch}
+    words |= {value for value, dutch in WORDS.items() if value != dutch}
     return words
 
 
@@ -61,8 +61,8 @@ def test_every_english_enum_value_has_a_dutch_word() -> None:
         models.Unit,
         models.RelationKind,
     )
-    missing = [str(m.value) for enum in english for m in enum if m.value not in VALUE_TEXT]
-    assert missing == [], "geen Nederlands woord in vocabulary.VALUE_TEXT voor: " + ", ".join(
+    missing = [str(m.value) for enum in english for m in enum if m.value not in WORDS]
+    assert missing == [], "geen Nederlands woord in engine/explain/text.py voor: " + ", ".join(
         missing
     )
 

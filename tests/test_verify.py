@@ -5,8 +5,11 @@ from __future__ import annotations
 import copy
 from importlib.metadata import version
 
+import pytest
+
 from engine.case.flatten import flatten
 from engine.case.read import read_case
+from engine.inference import rete
 from engine.inference.legal_basis import Inference
 from engine.inference.status import TRUE
 from engine.inference.verification import VerificationStatus
@@ -45,3 +48,17 @@ def test_verify_reports_a_mismatch_when_durable_reads_other_facts(inference: Inf
         d.startswith(f"grondslag {itv} voor {ref}: volgens de evaluator vervuld")
         for d in verification.differences
     ), verification.differences
+
+
+def test_assess_never_waits_for_durable(
+    inference: Inference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer comes from the evaluator alone; durable runs only when asked to verify."""
+
+    def refuse(*_: object) -> list[object]:
+        raise AssertionError("durable-rules draaide tijdens assess")
+
+    monkeypatch.setattr(rete.Session, "run", refuse)
+    facts = flatten(read_case(EXAMPLES / "e1-visser.yaml"), REFERENCE, "voorbeeldstad")
+    verdicts, _ = Inference(inference.bundle).assess(facts)
+    assert any(v.status == TRUE for v in verdicts)

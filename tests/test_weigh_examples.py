@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.case.read import read_case
-from engine.weigh.assess import GOAL_TEXT
+from engine.explain.text import GOAL_TEXT
 from tests.conftest import EXAMPLES
 
 DATE = dt.date(2026, 3, 1)
@@ -143,3 +143,15 @@ def test_adding_a_goal_never_lowers_what_serves_it(advisor, name, goal):
     after = {i.id: i.desirability.score for i in _advise(advisor, more).interventions}
     for ident in serving:
         assert after[ident] >= before[ident], ident
+
+
+def test_balance_sentence_names_a_few_findings_and_counts_the_rest(advisor):
+    """A case with many findings keeps the proportionality sentence readable."""
+    case = _case("e1-visser.yaml")
+    extra = [
+        case.findings[1].model_copy(update={"id": f"FX{i}", "proven": False}) for i in range(20)
+    ]
+    advice = _advise(advisor, case.model_copy(update={"findings": [*case.findings, *extra]}))
+    text = _item(advice, "I01-sluiting-13b-drugshandel").human_measure.proportionality
+    assert "F1 (drugs, bewezen)" in text
+    assert "en 14 andere bevinding(en)" in text

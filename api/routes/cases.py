@@ -10,7 +10,7 @@ from api import problems
 from api.case_input import case_document, parse
 from api.deps import CaseBody, DetailLevel, Gemeente, Limit, Offset, Peildatum, State, User
 from api.problems import Conflict, NotFound
-from api.routes.evaluations import served
+from api.routes.evaluations import Accept, answer
 from api.schemas import CasePage, CaseRecord, CaseSummary, EvaluationOut
 from api.store.models import CaseRow
 from api.store.repository import DuplicateCase, NewCase
@@ -136,10 +136,11 @@ def evaluate_case(
     gemeente: Gemeente = None,
     peildatum: Peildatum = None,
     detail: DetailLevel = "summary",
+    accept: Accept = None,
 ) -> Response:
     """Als POST /v1/evaluations, met de opgeslagen casus als invoer."""
     row = app.store.get_case(case_id, who)
     if row is None:
         raise NotFound(f"Geen casus met id '{case_id}'.")
     result = app.service.evaluate(row.data, who, gemeente, peildatum, row.id, detail)
-    return served(result, status.HTTP_201_CREATED, created=True)
+    return answer(app, who, result, accept, status.HTTP_201_CREATED, created=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Header, Query, Response, status
 
 from api import problems
 from api.deps import CaseBody, DetailLevel, Gemeente, Limit, Offset, Peildatum, State, User
+from api.negotiation import preferred
 from api.schemas import (
     DecisionIn,
     DecisionOut,
@@ -21,12 +22,41 @@ from api.store.models import EvaluationRow
 
 router = APIRouter(prefix="/v1/evaluations", tags=["beoordelingen"])
 
+Accept = Annotated[
+    str | None,
+    Header(
+        description="`application/json` (standaard) voor het advies; `text/markdown` of "
+        "`text/plain` voor de memo in het Nederlands."
+    ),
+]
+MEMO = {
+    "content": {
+        "text/markdown": {"schema": {"type": "string"}},
+        "text/plain": {"schema": {"type": "string"}},
+    }
+}
 
-def served(result: Served, status_code: int = 200, created: bool = False) -> Response:
-    """The stored bytes as they are: FastAPI does not serialise them again."""
+
+def answer(
+    app: State,
+    who: str,
+    result: Served,
+    accept: str | None,
+    status_code: int = 200,
+    created: bool = False,
+) -> Response:
+    """The stored bytes as they are (never serialised again), or the memo if text is preferred."""
     headers = {"Location": f"/v1/evaluations/{result.id}"} if created else None
+    form = preferred(accept)
+    if form == "json":
+        return Response(
+            result.body, status_code=status_code, media_type="application/json", headers=headers
+        )
     return Response(
-        result.body, status_code=status_code, media_type="application/json", headers=headers
+        app.service.memo(result.id, who),
+        status_code=status_code,
+        media_type=f"{form}; charset=utf-8",
+        headers=headers,
     )
 
 
@@ -53,7 +83,7 @@ def _summary(row: EvaluationRow) -> EvaluationSummary:
     status_code=status.HTTP_201_CREATED,
     response_model=EvaluationOut,
     summary="Beoordeel een casus",
-    responses=problems.responses(400, 413, 422, 503),
+    responses={201: MEMO, **problems.responses(400, 409, 413, 422, 503)},
 )
 def create_evaluation(
     case: CaseBody,
@@ -62,6 +92,7 @@ def create_evaluation(
     gemeente: Gemeente = None,
     peildatum: Peildatum = None,
     detail: DetailLevel = "summary",
+    accept: Accept = None,
 ) -> Response:
     """Weeg elke interventie voor de casus en sla het advies op; het antwoord heeft een `id`.
 
@@ -69,7 +100,7 @@ def create_evaluation(
     die draait na het antwoord (`pending`) en in elk geval vóór een besluit.
     """
     result = app.service.evaluate(case, who, gemeente, peildatum, detail=detail)
-    return served(result, status.HTTP_201_CREATED, created=True)
+    return answer(app, who, result, accept, status.HTTP_201_CREATED, created=True)
 
 
 @router.get("", response_model=EvaluationPage, summary="Lijst van beoordelingen")
@@ -96,13 +127,20 @@ def list_evaluations(
     "/{evaluation_id}",
     response_model=EvaluationOut,
     summary="Een opgeslagen beoordeling",
-    responses=problems.responses(404, 409),
+    responses={200: MEMO, **problems.responses(404, 409)},
 )
 def get_evaluation(
-    evaluation_id: str, app: State, who: User, detail: DetailLevel = "summary"
+    evaluation_id: str,
+    app: State,
+    who: User,
+    detail: DetailLevel = "summary",
+    accept: Accept = None,
 ) -> Response:
-    """Het opgeslagen advies met herkomst (rulesets, engine, invoer-hash) en besluiten."""
-    return served(app.service.read(evaluation_id, who, detail))
+    """Het opgeslagen advies met herkomst (rulesets, engine, invoer-hash) en besluiten.
+
+    Met `Accept: text/markdown` of `text/plain` de memo in het Nederlands.
+    """
+    return answer(app, who, app.service.read(evaluation_id, who, detail), accept)
 
 
 @router.post(

@@ -261,6 +261,7 @@ class Store:
                 created_at=now(),
                 created_by=who,
                 decisions=[],
+                verification=None,
             )
             session.add(row)
             self._audit(

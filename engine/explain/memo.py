@@ -10,27 +10,35 @@ printed only for the recommended interventions; the JSON holds all of them.
 
 from __future__ import annotations
 
-from engine.advice import Advice, Combination, ConditionResult, InterventionAdvice
 from engine.case.models import Case
-from engine.explain.proof import lines
-from engine.explain.text import STATUS_TEXT
-from engine.weigh.assess import GOAL_TEXT
-
-ROLE_TEXT = {
-    "key_figure": "sleutelfiguur",
-    "member": "lid van het netwerk",
-    "partner": "partner",
-    "child": "kind",
-    "associate": "relatie",
-}
-SEVERITY_TEXT = {"info": "info", "warning": "let op", "blocking": "blokkerend"}
-CHILD_CONCERNS = ("minderjarig", "kind")
+from engine.contract import ConditionResult
+from engine.explain.proof import entity_name, lines, tree
+from engine.explain.render import NOT_EXACT, alternatives, combination, reason_text
+from engine.explain.text import (
+    BODY_SUBJECT,
+    BODY_TEXT,
+    FINDING_TEXT,
+    GOAL_TEXT,
+    ROLE_TEXT,
+    SEVERITY_TEXT,
+    SOURCE_TEXT,
+    STATUS_TEXT,
+    TENURE_TEXT,
+    citation_text,
+)
+from engine.inference.status import Status
+from engine.ruleset.models import Body, Severity
+from engine.weigh.assessment import (
+    Assessment,
+    CombinationAssessment,
+    InterventionAssessment,
+)
 
 
 def _network(case: Case) -> list[str]:
     out = ["## Het gezin in één oogopslag"]
     for p in case.persons:
-        bits = [ROLE_TEXT.get(str(p.role), str(p.role)) if p.role else "rol onbekend"]
+        bits = [ROLE_TEXT[p.role] if p.role else "rol onbekend"]
         bits.append(f"{p.age} jaar" if p.age is not None else "leeftijd onbekend")
         if p.age is not None and p.age < 18:
             bits.append("minderjarig")
@@ -38,7 +46,8 @@ def _network(case: Case) -> list[str]:
     for w in case.premises:
         residents = ", ".join(w.residents) or "bewoners onbekend"
         out.append(
-            f"- Pand {w.id}: {w.kind or 'soort onbekend'}, {w.tenure or 'eigendom onbekend'}, "
+            f"- Pand {w.id}: {w.kind or 'soort onbekend'}, "
+            f"{TENURE_TEXT[w.tenure] if w.tenure else 'eigendom onbekend'}, "
             f"{w.municipality or 'gemeente onbekend'}; bewoners: {residents}"
         )
     for f in case.findings:
@@ -52,7 +61,8 @@ def _network(case: Case) -> list[str]:
             else "bewijs onbekend"
         )
         out.append(
-            f"- Bevinding {f.id} ({date}): {f.kind} bij {where}; bron {f.source or '?'}, {proven}"
+            f"- Bevinding {f.id} ({date}): {FINDING_TEXT[f.kind] if f.kind else 'soort onbekend'} "
+            f"bij {where}; bron {SOURCE_TEXT[f.source] if f.source else 'onbekend'}, {proven}"
         )
     for prior in case.prior_interventions:
         date = prior.date.isoformat() if prior.date else "datum onbekend"
@@ -60,14 +70,14 @@ def _network(case: Case) -> list[str]:
             f"- Eerder: {prior.kind} ({date}) bij {prior.target or '?'}, "
             f"uitkomst {prior.outcome or 'onbekend'}"
         )
-    goals = [GOAL_TEXT.get(str(g), str(g)) for g in case.case.goals]
+    goals = [GOAL_TEXT[g] for g in case.case.goals]
     out += ["", "## Doelen", "- " + ("; ".join(goals) if goals else "geen doelen opgegeven"), ""]
     return out
 
 
 def _facts(node: ConditionResult) -> list[str]:
     """The satisfied leaf conditions of a proof, with what was found and where."""
-    if str(node.status) != "satisfied":
+    if Status(node.status) is not Status.SATISFIED:
         return []
     if node.fact is not None and not node.children:
         return [node.text]
@@ -77,49 +87,69 @@ def _facts(node: ConditionResult) -> list[str]:
     return out
 
 
-def _summary(item: InterventionAdvice, recommended: bool) -> list[str]:
-    head = f"### {item.name} [{STATUS_TEXT[item.legal_basis.status]}]"
+def _proof(item: InterventionAssessment, a: Assessment) -> list[ConditionResult]:
+    """The proof of the first target, built here because only the memo's reader needs it."""
+    condition = item.intervention.legal_basis.condition
+    if condition is None or not item.targets:
+        return []
+    return [tree(a.evaluator.evaluate(condition, item.targets[0].ref), a.facts)]
+
+
+def _competent(item: InterventionAssessment) -> str:
+    """The body the law names, with the ruleset's own words where they add something."""
+    body, words = BODY_TEXT[item.body], item.intervention.authority
+    return words if words.startswith(body) else f"{body} ({words})"
+
+
+def _summary(item: InterventionAssessment, a: Assessment, recommended: bool) -> list[str]:
+    status = STATUS_TEXT[item.status]
+    head = f"### {item.name} [{status}]"
     cites = (
-        "; ".join(c.text for c in item.legal_basis.citations)
+        "; ".join(citation_text(c) for c in item.intervention.legal_basis.citations)
         or "geen wettelijke drempel (informeel)"
     )
-    out = [head, f"- Grondslag: {cites} — {STATUS_TEXT[item.legal_basis.status]}."]
-    reasons = "; ".join(f"{r.text} ({r.weight:+g})" for r in item.desirability.reasons)
+    out = [
+        head,
+        f"- Bevoegd: {_competent(item)}.",
+        f"- Grondslag: {cites} — {status}.",
+    ]
+    reasons = "; ".join(f"{reason_text(r)} ({r.weight:+g})" for r in item.desirability.reasons)
     out.append(
         f"- Wenselijkheid: {item.desirability.score:g}" + (f" — {reasons}" if reasons else "")
     )
     shown = []
-    for c in item.human_measure.concerns:
+    for c in item.concerns:
         key = (c.id, c.status)
         if key in shown:
             continue
         shown.append(key)
-        mark = "" if c.status == "satisfied" else " (onzeker)"
-        out.append(
-            f"- Menselijke maat [{SEVERITY_TEXT.get(c.severity, c.severity)}]{mark}: {c.text}"
-        )
+        mark = "" if c.status is Status.SATISFIED else " (onzeker)"
+        out.append(f"- Menselijke maat [{SEVERITY_TEXT[c.severity]}]{mark}: {c.text}")
     if item.escalation is not None and item.escalation.text:
         out.append(f"- Escalatie ({item.escalation.source}): {item.escalation.text}")
     if recommended:
-        for text in (item.human_measure.proportionality, item.human_measure.subsidiarity):
+        for text in (item.proportionality, item.subsidiarity):
             if text:
                 out.append(f"- {text}")
         out.extend(f"- Let op: {n}" for n in item.notes)
-        if item.legal_basis.conditions:
+        proof = _proof(item, a)
+        if proof:
             out.append("- Onderbouwing:")
-            for condition in item.legal_basis.conditions:
+            for condition in proof:
                 out.extend(lines(condition, 2))
     return out
 
 
-def motivation(item: InterventionAdvice) -> list[str]:
+def motivation(item: InterventionAssessment, a: Assessment) -> list[str]:
     """A draft motivation paragraph for a formal decision (art. 3:46 Awb)."""
-    cites = "; ".join(c.text for c in item.legal_basis.citations)
+    cites = "; ".join(citation_text(c) for c in item.intervention.legal_basis.citations)
     facts: list[str] = []
-    for condition in item.legal_basis.conditions:
+    for condition in _proof(item, a):
         facts.extend(f for f in _facts(condition) if f not in facts)
     out = [f"### Conceptmotivering: {item.name}"]
-    text = f"Bevoegdheid en grondslag. De {item.authority} is bevoegd op grond van {cites}. "
+    who = BODY_SUBJECT[item.body]
+    verb = "zijn" if item.body is Body.partnership else "is"
+    text = f"Bevoegdheid en grondslag. {who[:1].upper()}{who[1:]} {verb} bevoegd op grond van {cites}. "
     if facts:
         text += "Uit de stukken blijkt: " + "; ".join(facts) + ". "
     text += "Daarmee is aan de voorwaarden van de grondslag voldaan. "
@@ -139,18 +169,18 @@ def motivation(item: InterventionAdvice) -> list[str]:
         "en de nadelige gevolgen mogen niet onevenredig zijn in verhouding tot de te dienen doelen "
         "(art. 3:4 lid 2 Awb): geschiktheid, noodzakelijkheid en evenwichtigheid. "
     )
-    if item.human_measure.proportionality:
-        balance += item.human_measure.proportionality + " "
-    if item.human_measure.subsidiarity:
-        balance += item.human_measure.subsidiarity + " "
-    weighed = []
-    for c in item.human_measure.concerns:
-        if c.severity == "info" or c.text in weighed:
+    if item.proportionality:
+        balance += item.proportionality + " "
+    if item.subsidiarity:
+        balance += item.subsidiarity + " "
+    weighed: list[str] = []
+    for c in item.concerns:
+        if c.severity is Severity.info or c.text in weighed:
             continue
         weighed.append(c.text + (" " + " ".join(c.mitigations) if c.mitigations else ""))
     if weighed:
         balance += "Betrokken belangen: " + " ".join(weighed) + " "
-    if _minors(item):
+    if _minors(item, a):
         balance += (
             "Omdat er minderjarigen op het adres wonen, is een kindimpactnotitie vereist "
             "(art. 3 IVRK); "
@@ -161,70 +191,80 @@ def motivation(item: InterventionAdvice) -> list[str]:
     return out
 
 
-def _minors(item: InterventionAdvice) -> bool:
-    return any(
-        c.status == "satisfied" and any(k in c.id for k in CHILD_CONCERNS)
-        for c in item.human_measure.concerns
-    )
+def _minors(item: InterventionAssessment, a: Assessment) -> bool:
+    """Minors live at a premises this intervention is about (art. 3 IVRK)."""
+    return any(a.facts.entities.get(ref, {}).get("minor_residents") is True for ref in item.refs)
 
 
-def _combination(combo: Combination) -> list[str]:
-    out = [f"## Aanbevolen combinatie (wenselijkheid {combo.score:g})"]
-    out.extend(combo.explanation.splitlines()[1:])
-    if combo.alternatives:
+def _combination(combo: CombinationAssessment, a: Assessment) -> list[str]:
+    items = {i.id: i for i in a.interventions}
+    rendered = combination(combo, items, a.options, a.facts)
+    out = [f"## Aanbevolen combinatie (wenselijkheid {rendered.score:g})"]
+    out.extend(rendered.explanation.splitlines()[1:])
+    why_not = alternatives(combo, items, a.options)
+    if why_not:
         out.append("Waarom niet:")
-        out.extend(f"- {a}" for a in combo.alternatives)
+        out.extend(f"- {x}" for x in why_not)
     return out
 
 
-def memo(advice: Advice, case: Case | None = None) -> str:
+def memo(a: Assessment, case: Case | None = None) -> str:
     out = [
-        f"# Advies casus {advice.case_id} (peildatum {advice.reference_date.isoformat()}, "
-        f"gemeente {advice.municipality})",
-        f"Regels: {advice.ruleset.version} (sha256 {advice.ruleset.sha256[:12]})",
+        f"# Advies casus {a.case_id} (peildatum {a.reference_date.isoformat()}, "
+        f"gemeente {a.municipality})",
+        f"Regels: {a.bundle.version} (sha256 {a.bundle.sha256[:12]})",
         "",
     ]
     if case is not None:
         out.extend(_network(case))
-    by_id = {i.id: i for i in advice.interventions}
-    best = advice.combinations[0] if advice.combinations else None
-    recommended = set(best.interventions) if best else set()
+    by_id = {i.id: i for i in a.interventions}
+    best = a.combinations[0] if a.combinations else None
+    recommended = set(best.ids) if best else set()
     if best is not None:
-        out.extend(_combination(best))
-        for other in advice.combinations[1:]:
+        out.extend(_combination(best, a))
+        for other in a.combinations[1:]:
             out.append(
-                f"Alternatief {other.rank} (wenselijkheid {other.score:g}): "
-                + ", ".join(other.interventions)
+                f"Alternatief {other.rank} (wenselijkheid {other.points / 1000:g}): "
+                + ", ".join(other.ids)
             )
     else:
         out.append("## Geen combinatie aan te bevelen")
         out.append("Geen interventie heeft een vervulde grondslag zonder blokkerend zorgpunt.")
-    if any(_minors(by_id[i]) for i in recommended):
+    if any(_minors(by_id[i], a) for i in recommended):
         out.append(
             "Er wonen minderjarigen op het adres: een kindimpactnotitie is vereist (art. 3 IVRK) "
             "voordat de burgemeester besluit."
         )
     out.append("")
     out.append("## Interventies")
-    ordered = [by_id[i] for i in (best.interventions if best else [])] + [
-        i for i in advice.interventions if i.id not in recommended
+    ordered = [by_id[i] for i in (best.ids if best else ())] + [
+        i for i in a.interventions if i.id not in recommended
     ]
     for item in ordered:
-        out.extend(_summary(item, item.id in recommended))
+        out.extend(_summary(item, a, item.id in recommended))
         out.append("")
-    if advice.missing_facts:
+    missing: dict[tuple[str, str], str] = {}
+    for item in a.interventions:
+        for m in item.missing:
+            missing.setdefault((m.fact, entity_name(m.ref, a.facts)), m.question)
+    if missing:
         out.append("## Ontbrekende feiten")
-        changing = {(m.fact, m.subject) for m in (best.missing_facts if best else [])}
-        for m in advice.missing_facts:
-            flag = " — kan de afweging veranderen" if (m.fact, m.subject) in changing else ""
-            out.append(f"- {m.question} ({m.subject}){flag}")
+        changing = {
+            (q.fact.fact, entity_name(q.fact.ref, a.facts))
+            for q in (best.questions if best else ())
+        }
+        for (fact, subject), question in sorted(missing.items()):
+            flag = " — kan de afweging veranderen" if (fact, subject) in changing else ""
+            out.append(f"- {question} ({subject}){flag}")
         out.append("")
-    formal = [by_id[i] for i in (best.interventions if best else []) if by_id[i].formal]
+    formal = [by_id[i] for i in (best.ids if best else ()) if by_id[i].formal]
     if formal:
         out.append("## Conceptmotivering")
         for item in formal:
-            out.extend(motivation(item))
+            out.extend(motivation(item, a))
             out.append("")
-    for note in advice.notes:
+    for note in a.notes:
         out.append(f"Opmerking: {note}")
+    if not a.exact:
+        out.append(f"Opmerking: {NOT_EXACT}")
     return "\n".join(out).rstrip() + "\n"

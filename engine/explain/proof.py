@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.advice import ConditionResult, Status
 from engine.case import vocabulary
 from engine.case.flatten import Facts
+from engine.contract import ConditionResult
+from engine.explain.text import VALUE_TEXT
 from engine.inference.evaluate import FALSE, TRUE, UNKNOWN, Outcome
+from engine.inference.status import Status
 from engine.ruleset.conditions import OPERATOR_TEXT, AllOf, AnyOf, Compare, NotOf, Some
 
 #: How many entities a refuted ``some`` lists; more would drown the reason.
@@ -54,7 +56,7 @@ def show(value: Any) -> str:
         return str(int(value))
     if isinstance(value, list):
         return ", ".join(show(v) for v in value)
-    return str(value)
+    return VALUE_TEXT.get(str(value), str(value))
 
 
 def entity_name(ref: str, facts: Facts) -> str:
@@ -149,7 +151,9 @@ def _about(outcome: Outcome, facts: Facts) -> ConditionResult:
 
 def lines(result: ConditionResult, depth: int = 0) -> list[str]:
     """The tree as indented text lines, for the memo and golden traces."""
-    mark = {"satisfied": "[v]", "not_satisfied": "[x]", "unknown": "[?]"}[str(result.status)]
+    mark = {Status.SATISFIED: "[v]", Status.NOT_SATISFIED: "[x]", Status.UNKNOWN: "[?]"}[
+        Status(result.status)
+    ]
     out = [f"{'  ' * depth}{mark} {result.text}"]
     for child in result.children:
         out.extend(lines(child, depth + 1))

@@ -1,15 +1,134 @@
-"""Dutch sentences for citations and per-intervention explanations (fixed templates)."""
+"""Dutch words and sentences for what the engine decides (fixed templates, one place).
+
+Every enum value that a person may read has its Dutch label here, so no English value
+reaches a memo, a combination or an explanation.
+"""
 
 from __future__ import annotations
 
-from engine.advice import CitationOut, MissingFact
-from engine.ruleset.models import Citation, Intervention
+from collections.abc import Sequence
+
+from engine.case.models import FindingKind, Goal, RelationKind, Role, Source, Tenure
+from engine.contract import CitationOut
+from engine.inference.status import Status
+from engine.ruleset.models import Body, Citation, Domain, Intervention, Severity
+
+_NEUTER = {Body.municipal_executive, Body.permit_authority, Body.enforcing_authority}
 
 STATUS_TEXT = {
-    "satisfied": "vervuld",
-    "not_satisfied": "niet vervuld",
-    "unknown": "nog niet te beoordelen",
+    Status.SATISFIED: "vervuld",
+    Status.NOT_SATISFIED: "niet vervuld",
+    Status.UNKNOWN: "nog niet te beoordelen",
 }
+
+GOAL_TEXT = {
+    Goal.stop_criminal_activity: "criminele activiteiten stoppen",
+    Goal.undermine_status: "status van sleutelfiguren aantasten",
+    Goal.liveable_street: "leefbaarheid van de straat",
+    Goal.prevent_recruitment: "nieuwe aanwas voorkomen",
+    Goal.help_exit: "uitstappen mogelijk maken",
+    Goal.protect_children: "kinderen beschermen",
+}
+
+BODY_TEXT = {
+    Body.mayor: "burgemeester",
+    Body.municipal_executive: "college van burgemeester en wethouders",
+    Body.municipal_council: "gemeenteraad",
+    Body.permit_authority: "bestuursorgaan dat op de vergunning of beschikking beslist",
+    Body.enforcing_authority: "bestuursorgaan dat het overtreden voorschrift uitvoert "
+    "(college of burgemeester, art. 125 Gemeentewet)",
+    Body.police: "politie",
+    Body.public_prosecutor: "officier van justitie",
+    Body.halt: "Halt",
+    Body.partnership: "deelnemers aan het samenwerkingsverband",
+    Body.professional: "professional volgens de meldcode",
+    Body.landlord: "verhuurder",
+}
+
+#: The body as the subject of a sentence ("de burgemeester is bevoegd").
+BODY_SUBJECT = {
+    body: ("" if body is Body.halt else "het " if body in _NEUTER else "de ") + text
+    for body, text in BODY_TEXT.items()
+}
+
+DOMAIN_TEXT = {
+    Domain.repression: "repressie",
+    Domain.prevention: "preventie",
+    Domain.resilience: "weerbaarheid",
+    Domain.care: "zorg",
+}
+
+FINDING_TEXT = {
+    FindingKind.drugs: "drugs",
+    FindingKind.preparatory_materials: "voorbereidingshandelingen (materialen)",
+    FindingKind.weapons: "wapens",
+    FindingKind.violence: "geweld",
+    FindingKind.explosives: "explosieven",
+    FindingKind.nuisance: "overlast",
+    FindingKind.public_order_disturbance: "verstoring van de openbare orde",
+    FindingKind.money_laundering_signal: "signaal van witwassen",
+    FindingKind.intimidation: "intimidatie",
+    FindingKind.threat_to_officials: "bedreiging van ambtenaren",
+    FindingKind.domestic_violence: "huiselijk geweld",
+    FindingKind.school_absence: "schoolverzuim",
+    FindingKind.criminal_exploitation: "criminele uitbuiting",
+    FindingKind.courier_work: "koerierswerk",
+    FindingKind.signal: "signaal",
+}
+
+SOURCE_TEXT = {
+    Source.police_report: "politie",
+    Source.bestuurlijke_rapportage: "bestuurlijke rapportage",
+    Source.official_report: "proces-verbaal",
+    Source.neighbours: "buren",
+    Source.intelligence: "informatie (CIE of inlichtingen)",
+    Source.care: "zorg",
+    Source.municipal_inspection: "gemeentelijke controle",
+    Source.complaints: "klachten",
+    Source.logbook: "logboek",
+    Source.neighbour_statement: "verklaring van een buurtbewoner",
+    Source.riec: "RIEC",
+    Source.lbb: "Landelijk Bureau Bibob",
+}
+
+TENURE_TEXT = {
+    Tenure.social_rent: "sociale huur",
+    Tenure.private_rent: "particuliere huur",
+    Tenure.rent: "huur (soort verhuurder onbekend)",
+    Tenure.owned: "eigendom",
+}
+
+ROLE_TEXT = {
+    Role.key_figure: "sleutelfiguur",
+    Role.member: "lid van het netwerk",
+    Role.partner: "partner",
+    Role.child: "kind",
+    Role.associate: "bekende",
+}
+
+RELATION_TEXT = {
+    RelationKind.parent: "ouder",
+    RelationKind.child: "kind",
+    RelationKind.sibling: "broer of zus",
+    RelationKind.partner: "partner",
+    RelationKind.cousin: "neef of nicht",
+    RelationKind.uncle: "oom of tante",
+    RelationKind.nephew: "neef of nicht (kind van broer of zus)",
+    RelationKind.associate: "bekende",
+    RelationKind.business_partner: "zakenpartner",
+    RelationKind.financier: "financier",
+    RelationKind.grandparent: "grootouder",
+    RelationKind.grandchild: "kleinkind",
+}
+
+#: Case values a person may read in a proof or a memo; the keys stay English in the data.
+VALUE_TEXT: dict[str, str] = {
+    str(k): v
+    for table in (FINDING_TEXT, SOURCE_TEXT, TENURE_TEXT, RELATION_TEXT, ROLE_TEXT)
+    for k, v in table.items()
+}
+
+SEVERITY_TEXT = {Severity.info: "info", Severity.warning: "let op", Severity.blocking: "blokkerend"}
 
 
 def citation_text(c: Citation) -> str:
@@ -37,26 +156,37 @@ def citation_out(c: Citation) -> CitationOut:
 
 
 def basis_sentence(
-    itv: Intervention, status: str, targets: list[str], missing: list[MissingFact]
+    itv: Intervention,
+    status: Status,
+    targets: Sequence[str],
+    missing: Sequence[tuple[str, str]],
+    full: bool = True,
 ) -> str:
-    """One paragraph a lawyer reads first: the power, the verdict, and what decides it."""
+    """One paragraph a lawyer reads first: the power, the verdict, and what decides it.
+
+    ``targets`` are the named subjects where the basis holds; ``missing`` pairs a
+    question with the subject it is about. The summary (``full=False``) leaves out what
+    it already carries elsewhere (open questions, the unverified points in ``notes``) and
+    the pointer to conditions it does not contain.
+    """
     cites = (
         "; ".join(citation_text(c) for c in itv.legal_basis.citations) or "geen wettelijke drempel"
     )
-    head = f"{itv.name}. Grondslag ({cites}): {STATUS_TEXT[status]}"
-    if status == "satisfied" and targets:
+    head = f"{itv.name}. " if full else ""
+    head += f"Grondslag ({cites}): {STATUS_TEXT[status]}"
+    if status is Status.SATISFIED and targets:
         head += f" voor {', '.join(targets)}"
     head += "."
-    if status == "unknown" and missing:
+    if full and status is Status.UNKNOWN and missing:
         head += (
             " Ontbrekende feiten: "
-            + "; ".join(f"{m.question} ({m.subject})" for m in missing)
+            + "; ".join(f"{question} ({subject})" for question, subject in missing)
             + "."
         )
-    if status == "not_satisfied":
+    if full and status is Status.NOT_SATISFIED:
         head += " Zie de voorwaarden hieronder voor wat ontbreekt of niet klopt."
     if not itv.formal:
         head += " Informele interventie: er is geen besluit in de zin van de Awb nodig."
-    if itv.uncertain:
+    if full and itv.uncertain:
         head += " Let op, niet geverifieerd: " + " ".join(itv.uncertain)
     return head

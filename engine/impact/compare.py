@@ -17,6 +17,7 @@ from enum import StrEnum
 from engine.case import vocabulary
 from engine.contract import Advice, ConditionResult, EscalationOut
 from engine.explain.text import STATUS_TEXT
+from engine.inference.status import Status
 
 
 class Aspect(StrEnum):
@@ -105,7 +106,7 @@ def summarise(advice: Advice) -> CaseSummary:
 
 
 def _basis_text(item: ItemSummary) -> str:
-    text = STATUS_TEXT.get(item.status, item.status)
+    text = STATUS_TEXT[Status(item.status)]
     if item.targets:
         text += " voor " + ", ".join(_target_text(t) for t in item.targets)
     return text
@@ -182,7 +183,7 @@ def leaves(advice: Advice, interventions: frozenset[str]) -> dict[str, tuple[Lea
 
 
 def _status(leaf: Leaf) -> str:
-    return STATUS_TEXT.get(leaf.status, leaf.status)
+    return STATUS_TEXT[Status(leaf.status)]
 
 
 def decisive(before: tuple[Leaf, ...], after: tuple[Leaf, ...]) -> str | None:

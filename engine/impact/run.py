@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from engine.batch import Failed, advise_many
 from engine.case.read import CaseError, read_data
+from engine.explain.render import Detail
 from engine.impact.compare import (
     Aspect,
     CaseSummary,
@@ -128,9 +129,10 @@ def _pass(
     reduce: Callable[[Any], Any],
     progress: Progress | None,
     processes: int | None,
+    detail: Detail = "summary",
 ) -> list[Any]:
     out = []
-    for _, result in advise_many(rulesets, cases, reduce, processes=processes):
+    for _, result in advise_many(rulesets, cases, reduce, processes=processes, detail=detail):
         out.append(result)
         if progress:
             progress.advance(1)
@@ -237,8 +239,8 @@ def _reasons(
     reduce = partial(leaves, interventions=interventions)
     if progress:
         progress.add(2 * len(subset))
-    old = _pass(basis, subset, reduce, progress, processes)
-    new = _pass(proposal, subset, reduce, progress, processes)
+    old = _pass(basis, subset, reduce, progress, processes, "full")
+    new = _pass(proposal, subset, reduce, progress, processes, "full")
     found: dict[tuple[int, str], str] = {}
     for (index, ids), proof_old, proof_new in zip(wanted, old, new, strict=True):
         if isinstance(proof_old, Failed) or isinstance(proof_new, Failed):

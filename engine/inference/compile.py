@@ -4,8 +4,10 @@ Pure data in, pure data out; the adapter in ``rete`` is what talks to durable. A
 condition is pushed into negation normal form (``not`` moves onto the comparisons,
 which durable can match positively) and then spread into disjuncts; each disjunct
 becomes one rule whose patterns join the subject, its linked entities and the derived
-facts it needs. A rule fires exactly when the three-valued reading is *true*: absent
-attributes never match, so "unknown" never passes for "satisfied".
+facts it needs. A rule fires exactly when the compiled evaluator says *satisfied*:
+absent attributes never match, so "unknown" never passes for "satisfied". This is the
+second reading's own path from the condition trees (ADR 0005); it shares only the trees
+and the operator table with the evaluator.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.case import vocabulary
-from engine.inference.evaluate import resolve
+from engine.inference.evaluate import operand
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import (
     OPERATOR_TABLE,
@@ -123,9 +125,8 @@ class _Compiler:
                     derived: [{"t": "derived"}, {"name": node.fact}, {"of": {binding: "ref"}}],
                 }
             )
-        spec = OPERATOR_TABLE[node.operator]
-        operand = node.known if node.operator == "known" else resolve(node.operand, self.parameters)
-        return Conjunct({binding: [spec.durable(node.attribute, operand)]})
+        durable = OPERATOR_TABLE[node.operator].durable
+        return Conjunct({binding: [durable(node.attribute, operand(node, self.parameters))]})
 
     def rules(self, name: str, condition: Condition, subject: str, kind: str, key: str) -> Compiled:
         compiled = Compiled({}, {})

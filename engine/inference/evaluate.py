@@ -37,6 +37,7 @@ from engine.ruleset.models import DerivedFact
 
 __all__ = [
     "FALSE",
+    "STATUSES",
     "TRUE",
     "UNKNOWN",
     "CompiledBundle",
@@ -44,11 +45,13 @@ __all__ = [
     "Missing",
     "Outcome",
     "Status",
+    "operand",
     "resolve",
 ]
 
 _F, _U, _T = 0, 1, 2
-_STATUS = (FALSE, UNKNOWN, TRUE)
+#: A compiled node's value (0, 1, 2) as the Status it stands for.
+STATUSES = _STATUS = (FALSE, UNKNOWN, TRUE)
 _VALUE: tuple[bool | None, ...] = (False, None, True)
 _EMPTY: dict[str, Any] = {}
 
@@ -108,6 +111,12 @@ def resolve(value: Any, parameters: dict[str, Any]) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+def operand(node: Compare, parameters: dict[str, Any]) -> Any:
+    """What a comparison compares with, as both readings use it: parameters resolved,
+    dates as text, and for ``known`` its flag."""
+    return node.known if node.operator == "known" else resolve(node.operand, parameters)
 
 
 Run = Callable[["Evaluator", str], int]
@@ -222,7 +231,7 @@ class _Some(Node):
 class _Compiler(Fold[Node]):
     """Condition trees into ``Node``s; derived facts are compiled once and shared."""
 
-    def __init__(self, bundle: Bundle, count: Callable[[], None] | None):
+    def __init__(self, bundle: Bundle, count: Callable[[], object] | None):
         self.parameters = {k: p.value for k, p in bundle.parameters.items()}
         self.facts = {(d.subject, d.id): d for d in bundle.facts}
         self.bodies: dict[tuple[str, str], Node] = {}
@@ -249,9 +258,7 @@ class _Compiler(Fold[Node]):
         if key in self.facts:
             return self._derived(node, key)
         spec = OPERATOR_TABLE[node.operator]
-        required = (
-            node.known if node.operator == "known" else resolve(node.operand, self.parameters)
-        )
+        required = operand(node, self.parameters)
         attribute, holds = node.attribute, spec.holds
         absent = spec.on_absent(required)
         when_absent = _U if absent is None else (_T if absent else _F)
@@ -272,9 +279,7 @@ class _Compiler(Fold[Node]):
         body = self.body(key)
         inner, name, on_case = body.run, node.fact, node.subject == "case"
         spec = OPERATOR_TABLE[node.operator]
-        required = (
-            node.known if node.operator == "known" else resolve(node.operand, self.parameters)
-        )
+        required = operand(node, self.parameters)
         plain = node.operator == "equals" and required is True
 
         def run(ev: Evaluator, ref: str) -> int:
@@ -361,6 +366,10 @@ class _Compiler(Fold[Node]):
         return _Some(node, self._counted(run), where)
 
 
+#: How many compiled conditions a bundle keeps; its own are a few hundred.
+MAX_CACHED = 10_000
+
+
 class CompiledBundle:
     """Every condition of a bundle compiled once; shared by all cases and threads.
 
@@ -370,7 +379,7 @@ class CompiledBundle:
     the work grows linearly with the case.
     """
 
-    def __init__(self, bundle: Bundle, count: Callable[[], None] | None = None):
+    def __init__(self, bundle: Bundle, count: Callable[[], object] | None = None):
         self.bundle = bundle
         self._compiler = _Compiler(bundle, count)
         self._nodes: dict[int, Node] = {}
@@ -390,7 +399,11 @@ class CompiledBundle:
             with self._lock:
                 found = self._nodes.get(id(condition))
                 if found is None:
-                    found = self._nodes[id(condition)] = self._compiler(condition)
+                    found = self._compiler(condition)
+                    # A caller that builds new condition objects per case must not grow
+                    # the cache without end; past the bound they are compiled per call.
+                    if len(self._nodes) < MAX_CACHED:
+                        self._nodes[id(condition)] = found
         return found
 
     def evaluator(self, facts: Facts) -> Evaluator:
@@ -416,7 +429,16 @@ def _conditions(bundle: Bundle) -> Iterator[Condition]:
 class Evaluator:
     """One case read against one compiled bundle; cheap to make, holds the memo."""
 
-    __slots__ = ("case_ref", "compiled", "entities", "explained", "facts", "links", "memo")
+    __slots__ = (
+        "case_ref",
+        "compiled",
+        "entities",
+        "explained",
+        "facts",
+        "links",
+        "memo",
+        "outcomes",
+    )
 
     def __init__(self, compiled: CompiledBundle, facts: Facts):
         self.compiled = compiled
@@ -426,14 +448,22 @@ class Evaluator:
         self.case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "case:?")
         self.memo: dict[tuple[str, str], int] = {}
         self.explained: dict[tuple[str, str], Outcome] = {}
+        self.outcomes: dict[tuple[int, str], tuple[Node, Outcome]] = {}
 
     def status(self, condition: Condition, ref: str) -> Status:
         """The value of ``condition`` for ``ref``, without building any reasons."""
         return _STATUS[self.compiled.node(condition).run(self, ref)]
 
     def evaluate(self, condition: Condition, ref: str) -> Outcome:
-        """The value with its full tree of reasons, for an explanation."""
-        return self.compiled.node(condition).explain(self, ref)
+        """The value with its full tree of reasons, for an explanation; built once per
+        (condition, subject) for this case, since several renderings read the same tree."""
+        node = self.compiled.node(condition)
+        key = (id(node), ref)
+        found = self.outcomes.get(key)
+        if found is None:
+            # The node is kept with its outcome, so its id is not reused while cached.
+            found = self.outcomes[key] = (node, node.explain(self, ref))
+        return found[1]
 
     def derived_facts(self) -> set[tuple[str, str]]:
         """Every derived fact that holds, as ("subject.fact", ref)."""

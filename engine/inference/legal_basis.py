@@ -9,13 +9,12 @@ and when to run it is the service's choice (it costs several times the assessmen
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 
 from engine.case.flatten import Facts
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.durable_reading import DurableReading, Trace, compare
-from engine.inference.evaluate import CompiledBundle, Evaluator, Outcome
+from engine.inference.evaluate import STATUSES, CompiledBundle, Evaluator, Outcome
 from engine.inference.status import FALSE, TRUE, UNKNOWN, Status
 from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle
@@ -23,19 +22,33 @@ from engine.ruleset.conditions import Condition
 from engine.ruleset.models import Intervention
 
 
-@dataclass
 class TargetVerdict:
-    ref: str
-    status: Status
-    condition: Condition | None = field(default=None, repr=False, compare=False)
-    evaluator: Evaluator | None = field(default=None, repr=False, compare=False)
+    """One subject's status, with its tree of reasons built from the same compiled nodes
+    on first use (most callers only read the status)."""
 
-    @cached_property
+    __slots__ = ("_outcome", "condition", "evaluator", "ref", "status")
+
+    def __init__(
+        self,
+        ref: str,
+        status: Status,
+        condition: Condition | None = None,
+        evaluator: Evaluator | None = None,
+    ):
+        self.ref = ref
+        self.status = status
+        self.condition = condition
+        self.evaluator = evaluator
+        self._outcome: Outcome | None = None
+
+    @property
     def outcome(self) -> Outcome | None:
-        """The tree of reasons, built from the same compiled nodes on first use."""
-        if self.condition is None or self.evaluator is None:
-            return None
-        return self.evaluator.evaluate(self.condition, self.ref)
+        if self._outcome is None and self.condition is not None and self.evaluator is not None:
+            self._outcome = self.evaluator.evaluate(self.condition, self.ref)
+        return self._outcome
+
+    def __repr__(self) -> str:
+        return f"TargetVerdict({self.ref!r}, {self.status!r})"
 
 
 @dataclass
@@ -51,6 +64,11 @@ class Inference:
     def __init__(self, bundle: Bundle):
         self.bundle = bundle
         self.compiled = CompiledBundle(bundle)
+        self._legal = [
+            (itv, None if c is None else self.compiled.node(c).run)
+            for itv in bundle.interventions
+            for c in [itv.legal_basis.condition]
+        ]
         self._durable: DurableReading | None = None
         self._lock = threading.Lock()
 
@@ -65,18 +83,17 @@ class Inference:
         for ref, attrs in facts.entities.items():
             of_kind.setdefault(str(attrs["t"]), []).append(ref)
         verdicts = []
-        for itv in self.bundle.interventions:
+        for itv, run in self._legal:
             deadline.check()
             condition = itv.legal_basis.condition
-            results = [
-                TargetVerdict(
-                    ref,
-                    reading.status(condition, ref) if condition is not None else TRUE,
-                    condition,
-                    reading,
-                )
-                for ref in of_kind.get(str(itv.target), ())
-            ]
+            refs = of_kind.get(str(itv.target), ())
+            if run is None:
+                results = [TargetVerdict(ref, TRUE) for ref in refs]
+            else:
+                results = [
+                    TargetVerdict(ref, STATUSES[run(reading, ref)], condition, reading)
+                    for ref in refs
+                ]
             statuses = {r.status for r in results}
             overall = TRUE if TRUE in statuses else (UNKNOWN if UNKNOWN in statuses else FALSE)
             verdicts.append(LegalVerdict(itv, overall, results))

@@ -61,6 +61,7 @@ class Body(StrEnum):
     municipal_executive = "municipal_executive"
     municipal_council = "municipal_council"
     permit_authority = "permit_authority"
+    enforcing_authority = "enforcing_authority"
     police = "police"
     public_prosecutor = "public_prosecutor"
     halt = "halt"
@@ -177,6 +178,7 @@ class Intervention(_Model):
     competent_body: Body = Field(
         description="Het bevoegde orgaan volgens de wet: mayor (burgemeester), municipal_executive "
         "(college), municipal_council (raad), permit_authority (wie op de beschikking beslist), "
+        "enforcing_authority (wie het overtreden voorschrift uitvoert, art. 125 Gemeentewet), "
         "police, public_prosecutor, halt, partnership (samenwerkingsverband), professional "
         "(meldcode), landlord (verhuurder: een gevolg, geen gemeentelijke maatregel)."
     )

@@ -4,7 +4,8 @@ it rests on, the policy numbers it uses and who sets them.
 Built from the same condition trees the engine evaluates, with the operator wording of
 the one operator table, so the text cannot say something the rule does not do. Field
 names and enum values of the case model never appear: attributes are named by their
-Dutch label or the question the advice would ask, values by their Dutch word.
+Dutch label or the question the advice would ask, values by the Dutch words of the
+explanations.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import datetime as dt
 from typing import Any
 
 from engine.case import vocabulary
-from engine.explain.proof import ATTRIBUTE_TEXT
-from engine.explain.text import citation_text
+from engine.explain.proof import ATTRIBUTE_TEXT, UNITS
+from engine.explain.text import GOAL_TEXT, VALUE_TEXT, citation_text
 from engine.ruleset.bundle import Bundle, Override
 from engine.ruleset.conditions import (
     OPERATOR_TEXT,
@@ -31,6 +32,9 @@ from engine.ruleset.models import Intervention, Parameter
 
 INDENT = "  "
 
+#: Dutch words for every English value a condition may compare with.
+WORDS: dict[str, str] = {**VALUE_TEXT, **{str(k): v for k, v in GOAL_TEXT.items()}, **UNITS}
+
 
 def value_text(value: Any) -> str:
     if isinstance(value, bool):
@@ -41,7 +45,7 @@ def value_text(value: Any) -> str:
         return ", ".join(value_text(v) for v in value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return vocabulary.VALUE_TEXT.get(str(value), str(value))
+    return WORDS.get(str(value), str(value))
 
 
 class _Reader:

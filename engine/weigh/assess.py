@@ -8,101 +8,109 @@ change the balance (ECLI:NL:RVS:2019:2912).
 
 from __future__ import annotations
 
-from engine.advice import (
-    Combination,
-    ConcernOut,
-    DesirabilityOut,
-    HumanMeasureOut,
-    InterventionAdvice,
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from engine.case.flatten import Facts
+from engine.case.models import Case, Goal
+from engine.deadline import UNLIMITED, Deadline
+from engine.inference.evaluate import Evaluator
+from engine.inference.legal_basis import LegalVerdict
+from engine.inference.status import Status
+from engine.ruleset.bundle import Bundle
+from engine.ruleset.models import Intervention, Severity
+from engine.weigh.assessment import (
+    Concern,
+    Desirability,
+    InterventionAssessment,
     MissingFact,
     Reason,
+    TargetVerdict,
 )
-from engine.case.flatten import Facts
-from engine.case.models import Case
-from engine.explain.proof import entity_name
-from engine.inference.evaluate import FALSE, TRUE, UNKNOWN, Evaluator
-from engine.inference.legal_basis import LegalVerdict
-from engine.ruleset.bundle import Bundle
-from engine.ruleset.models import Intervention
-from engine.weigh.combine import combine
-from engine.weigh.competence import competence
-from engine.weigh.escalation import Step, escalation_out, step_for, step_text
+from engine.weigh.competence import body, competence, enabled_by
+from engine.weigh.escalation import Step, escalation_step, step_for
 from engine.weigh.proportionality import proportionality, subsidiarity, tried
 
 # A municipal policy rule that prescribes this step counts for the step (art. 4:84 Awb).
 LADDER_WEIGHT = 0.1
 
-GOAL_TEXT = {
-    "stop_criminal_activity": "criminele activiteiten stoppen",
-    "undermine_status": "status van sleutelfiguren aantasten",
-    "liveable_street": "leefbaarheid van de straat",
-    "prevent_recruitment": "nieuwe aanwas voorkomen",
-    "help_exit": "uitstappen mogelijk maken",
-    "protect_children": "kinderen beschermen",
-}
+_ORDER = {Status.SATISFIED: 0, Status.UNKNOWN: 1, Status.NOT_SATISFIED: 2}
 
 
-def _targets(verdict: LegalVerdict) -> list[str]:
+def _weighed_refs(targets: Sequence[TargetVerdict]) -> tuple[str, ...]:
     """The subjects the weighing is about: where the basis holds, else where it may."""
-    for wanted in (TRUE, UNKNOWN):
-        refs = [t.ref for t in verdict.targets if t.status == wanted]
+    for wanted in (Status.SATISFIED, Status.UNKNOWN):
+        refs = tuple(t.ref for t in targets if t.status is wanted)
         if refs:
             return refs
-    return [t.ref for t in verdict.targets]
+    return tuple(t.ref for t in targets)
+
+
+def _score(reasons: Iterable[Reason]) -> float:
+    return round(min(1.0, max(0.0, sum(r.weight for r in reasons))), 3)
 
 
 def desirability(
-    itv: Intervention, goals: list[str], refs: list[str], reading: Evaluator
-) -> DesirabilityOut:
+    itv: Intervention, goals: set[Goal], refs: Sequence[str], reading: Evaluator
+) -> Desirability:
     reasons = []
     for factor in itv.desirability:
-        if factor.goal is not None and factor.goal not in goals:
+        goal = Goal(factor.goal) if factor.goal is not None else None
+        if goal is not None and goal not in goals:
             continue
-        if factor.condition is not None and not any(
-            reading.evaluate(factor.condition, ref).status == TRUE for ref in refs
+        condition = factor.condition
+        if condition is not None and not any(
+            reading.status(condition, ref) is Status.SATISFIED for ref in refs
         ):
             continue
-        goal = f" (doel: {GOAL_TEXT.get(factor.goal, factor.goal)})" if factor.goal else ""
-        reasons.append(Reason(weight=factor.weight, goal=factor.goal, text=factor.reason + goal))
-    score = round(min(1.0, max(0.0, sum(r.weight for r in reasons))), 3)
-    return DesirabilityOut(score=score, reasons=reasons)
+        reasons.append(Reason(weight=factor.weight, goal=goal, text=factor.reason))
+    return Desirability(score=_score(reasons), reasons=tuple(reasons))
 
 
 def concerns(
-    itv: Intervention, refs: list[str], reading: Evaluator, facts: Facts
-) -> tuple[list[ConcernOut], list[MissingFact]]:
-    raised, missing = [], []
+    itv: Intervention, refs: Sequence[str], reading: Evaluator
+) -> tuple[list[Concern], list[MissingFact]]:
+    raised: list[Concern] = []
+    missing: dict[MissingFact, None] = {}  # ordered, without repeats
     for concern in itv.human_measure:
+        severity = Severity(concern.severity)
         for ref in refs:
-            outcome = reading.evaluate(concern.condition, ref)
-            if outcome.status == FALSE:
+            verdict = reading.status(concern.condition, ref)
+            if verdict is Status.NOT_SATISFIED:
                 continue
             text = concern.text
-            if outcome.status == UNKNOWN:
+            if verdict is Status.UNKNOWN:
                 text = f"Mogelijk: {text} Dit is nog niet vast te stellen."
-                for m in outcome.missing():
-                    item = MissingFact(
-                        fact=m.fact,
-                        question=m.question,
-                        subject=entity_name(m.ref, facts),
-                        affects=[f"{itv.id} (menselijke maat: {concern.id})"],
-                    )
-                    if item not in missing:
-                        missing.append(item)
+                for m in reading.evaluate(concern.condition, ref).missing():
+                    missing[MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)] = None
             raised.append(
-                ConcernOut(
+                Concern(
                     id=concern.id,
-                    severity=str(concern.severity),
-                    status=outcome.status,
+                    severity=severity,
+                    status=verdict,
                     text=text,
-                    mitigations=[m.text for m in concern.mitigations],
-                    mitigating_interventions=[
-                        m.intervention for m in concern.mitigations if m.intervention
-                    ],
                     target=ref,
+                    mitigations=tuple(m.text for m in concern.mitigations),
+                    mitigating_interventions=tuple(
+                        m.intervention for m in concern.mitigations if m.intervention
+                    ),
                 )
             )
-    return raised, missing
+    return raised, list(missing)
+
+
+def _basis_missing(
+    itv: Intervention, overall: Status, targets: Sequence[TargetVerdict], reading: Evaluator
+) -> list[MissingFact]:
+    condition = itv.legal_basis.condition
+    if overall is not Status.UNKNOWN or condition is None:
+        return []
+    missing: dict[MissingFact, None] = {}
+    for t in targets:
+        if t.status is Status.UNKNOWN:
+            for m in reading.evaluate(condition, t.ref).missing():
+                missing[MissingFact(m.fact, m.ref, m.question, itv.id)] = None
+    return list(missing)
 
 
 def _policy_reason(step: Step) -> Reason:
@@ -118,68 +126,69 @@ def _policy_reason(step: Step) -> Reason:
 
 
 def weigh(
-    items: list[InterventionAdvice],
-    verdicts: list[LegalVerdict],
+    verdicts: Sequence[LegalVerdict],
     bundle: Bundle,
     case: Case,
     facts: Facts,
     reading: Evaluator,
-) -> tuple[list[InterventionAdvice], list[Combination]]:
-    """Weigh every intervention, then search the combinations; keeps the input order."""
-    goals = [str(g) for g in case.case.goals]
-    first: list[tuple[InterventionAdvice, Intervention, list[str], Step | None]] = []
-    for item, verdict in zip(items, verdicts, strict=True):
+    deadline: Deadline = UNLIMITED,
+) -> tuple[InterventionAssessment, ...]:
+    """Weigh every intervention in the bundle's order; lighter alternatives are read last."""
+    goals = {Goal(g) for g in case.case.goals}
+    known = {v.intervention.id for v in verdicts}
+    derived = {(d.subject, d.id): d.condition for d in bundle.facts}
+    first: list[tuple[InterventionAssessment, Step | None]] = []
+    for verdict in verdicts:
+        deadline.check()
         itv = verdict.intervention
-        refs = _targets(verdict)
-        raised, missing = concerns(itv, refs, reading, facts)
-        wanted = desirability(itv, goals, refs, reading)
-        step = step_for(itv, refs, bundle, facts, reading) if verdict.status != FALSE else None
-        escalation = None
-        notes = list(item.notes)
-        if step is not None:
-            escalation = escalation_out(step, bundle).model_copy(
-                update={
-                    "step_intervention": step.rung.intervention
-                    if step.rung.intervention and step.rung.intervention != itv.id
-                    else None,
-                    "earlier_steps": [i for i in step.earlier_interventions if i != itv.id],
-                    "text": step_text(step, facts),
-                }
+        overall = verdict.status
+        targets = tuple(
+            sorted(
+                (TargetVerdict(t.ref, t.status) for t in verdict.targets),
+                key=lambda t: _ORDER[t.status],
             )
-            if escalation.step_intervention is None:
-                reasons = [*wanted.reasons, _policy_reason(step)]
-                score = round(min(1.0, max(0.0, sum(r.weight for r in reasons))), 3)
-                wanted = DesirabilityOut(score=score, reasons=reasons)
-        own_notes, own_concerns = competence(itv, item, refs, facts)
-        notes.extend(n for n in own_notes if n not in notes)
-        weighed = item.model_copy(
-            update={
-                "desirability": wanted,
-                "human_measure": HumanMeasureOut(concerns=[*raised, *own_concerns]),
-                "missing_facts": [
-                    *item.missing_facts,
-                    *(m for m in missing if m not in item.missing_facts),
-                ],
-                "escalation": escalation,
-                "intrusiveness": itv.intrusiveness,
-                "lighter_alternatives": list(itv.lighter_alternatives),
-                "incompatible_with": list(itv.incompatible_with),
-                "notes": notes,
-                "already_taken": tried(itv.id, refs, facts),
-            }
         )
-        first.append((weighed, itv, refs, step))
-    by_id = {w.id: w for w, _, _, _ in first}
-    weighed_items = []
-    for item, itv, refs, step in first:
-        sub, _ = subsidiarity(itv, refs, facts, by_id, step)
-        hm = item.human_measure.model_copy(
-            update={"proportionality": proportionality(itv, item, refs, facts), "subsidiarity": sub}
+        refs = _weighed_refs(targets)
+        raised, concern_missing = concerns(itv, refs, reading)
+        wanted = desirability(itv, goals, refs, reading)
+        step = (
+            step_for(itv, list(refs), bundle, facts, reading)
+            if overall is not Status.NOT_SATISFIED
+            else None
         )
-        explanation = item.explanation
-        if item.escalation is not None and item.escalation.text:
-            explanation += " " + item.escalation.text
-        weighed_items.append(
-            item.model_copy(update={"human_measure": hm, "explanation": explanation})
+        escalation = escalation_step(itv, step, bundle, facts) if step is not None else None
+        if step is not None and escalation is not None and escalation.step_intervention is None:
+            reasons = (*wanted.reasons, _policy_reason(step))
+            wanted = Desirability(score=_score(reasons), reasons=reasons)
+        notes, own_concerns = competence(itv, refs, targets, facts, reading)
+        missing = list(
+            dict.fromkeys([*_basis_missing(itv, overall, targets, reading), *concern_missing])
         )
-    return weighed_items, combine(weighed_items)
+        first.append(
+            (
+                InterventionAssessment(
+                    intervention=itv,
+                    status=overall,
+                    targets=targets,
+                    refs=refs,
+                    body=body(itv),
+                    desirability=wanted,
+                    concerns=(*raised, *own_concerns),
+                    missing=tuple(missing),
+                    escalation=escalation,
+                    already_taken=tuple(tried(itv.id, refs, facts)),
+                    notes=tuple(dict.fromkeys(notes)),
+                    follows=enabled_by(itv, known, derived) if body(itv).third_party else (),
+                ),
+                step,
+            )
+        )
+    by_id = {a.id: a for a, _ in first}
+    return tuple(
+        replace(
+            a,
+            proportionality=proportionality(a.intervention, a.concerns, a.refs, facts),
+            subsidiarity=subsidiarity(a.intervention, a.refs, facts, by_id, step)[0],
+        )
+        for a, step in first
+    )

@@ -1,5 +1,7 @@
 """Competence and information: who may decide, and which information may carry it.
 
+- The competent body comes from the ruleset (``competent_body``), never from a guess: a
+  body without the power that decides anyway makes the decision void in court.
 - A premises outside the mayor's own municipality is another mayor's: the advice names
   whom to coordinate with (that mayor, via the RIEC).
 - A finding whose source is the care domain may not ground an enforcement (repression)
@@ -9,31 +11,44 @@
 
 from __future__ import annotations
 
-from engine.advice import ConcernOut, ConditionResult, InterventionAdvice
 from engine.case.flatten import Facts
-from engine.ruleset.models import Intervention
+from engine.case.models import Source
+from engine.inference.evaluate import Evaluator
+from engine.inference.status import Status
+from engine.ruleset.conditions import Compare, Condition, NotOf, children
+from engine.ruleset.models import Body, Domain, Intervention, Severity
+from engine.weigh.assessment import Concern, TargetVerdict
+
+CARE_BASIS = "zorginformatie-als-grondslag"
 
 
-def _evidence(item: InterventionAdvice) -> set[str]:
+def body(itv: Intervention) -> Body:
+    return Body(itv.competent_body)
+
+
+def _evidence(
+    itv: Intervention, targets: tuple[TargetVerdict, ...], reading: Evaluator
+) -> set[str]:
+    """Case entities the satisfied legal basis rests on, from the evaluator's own outcome."""
+    condition = itv.legal_basis.condition
+    if condition is None:
+        return set()
     refs: set[str] = set()
-
-    def walk(node: ConditionResult) -> None:
-        if str(node.status) == "satisfied":
-            refs.update(node.evidence)
-            for child in node.children:
-                walk(child)
-
-    for target in item.legal_basis.targets:
-        for c in target.conditions:
-            walk(c)
+    for t in targets:
+        if t.status is Status.SATISFIED:
+            refs.update(reading.evaluate(condition, t.ref).evidence())
     return refs
 
 
 def competence(
-    itv: Intervention, item: InterventionAdvice, refs: list[str], facts: Facts
-) -> tuple[list[str], list[ConcernOut]]:
+    itv: Intervention,
+    refs: tuple[str, ...],
+    targets: tuple[TargetVerdict, ...],
+    facts: Facts,
+    reading: Evaluator,
+) -> tuple[list[str], list[Concern]]:
     notes: list[str] = []
-    raised: list[ConcernOut] = []
+    raised: list[Concern] = []
     for ref in refs:
         attrs = facts.entities.get(ref, {})
         if attrs.get("t") == "premises" and attrs.get("in_municipality") is False:
@@ -44,27 +59,27 @@ def competence(
                 f"stem af met de burgemeester van {place} via het RIEC; "
                 "die is bevoegd voor dit pand."
             )
-    if str(itv.domain) != "repression":
+    if Domain(itv.domain) is not Domain.repression:
         return notes, raised
+    evidence = _evidence(itv, targets, reading)
     care = sorted(
         {
             f
             for ref in refs
             for f in facts.linked(ref, "findings")
-            if facts.entities[f].get("source") == "care"
+            if facts.entities[f].get("source") == Source.care
         }
         | {
             f
-            for f in facts.entities
-            if facts.entities[f].get("t") == "finding"
-            and facts.entities[f].get("source") == "care"
-            and f in _evidence(item)
+            for f in evidence
+            if facts.entities.get(f, {}).get("t") == "finding"
+            and facts.entities[f].get("source") == Source.care
         }
     )
     if not care:
         return notes, raised
     names = ", ".join(f.partition(":")[2] for f in care)
-    used = sorted(set(care) & _evidence(item))
+    used = sorted(set(care) & evidence)
     notes.append(
         f"Bevinding {names} komt uit de zorg (bron: care) "
         "en mag een handhavingsbesluit niet dragen "
@@ -72,19 +87,48 @@ def competence(
     )
     if used:
         raised.append(
-            ConcernOut(
-                id="zorginformatie-als-grondslag",
-                severity="blocking",
-                status="satisfied",
+            Concern(
+                id=CARE_BASIS,
+                severity=Severity.blocking,
+                status=Status.SATISFIED,
                 text=(
                     "De grondslag rust op zorginformatie "
                     f"({', '.join(u.partition(':')[2] for u in used)}); "
                     "zonder andere bron draagt die het besluit niet."
                 ),
-                mitigations=[
-                    "Laat politie of toezicht de feiten zelf vaststellen (bestuurlijke rapportage)."
-                ],
                 target=refs[0] if refs else None,
+                mitigations=(
+                    "Laat politie of toezicht de feiten zelf vaststellen (bestuurlijke rapportage).",
+                ),
             )
         )
     return notes, raised
+
+
+def enabled_by(
+    itv: Intervention, known: set[str], derived: dict[tuple[str, str], Condition]
+) -> tuple[str, ...]:
+    """Interventions whose earlier use the legal basis asks for (``prior_intervention.kind``).
+
+    A landlord's dissolution under art. 7:231 lid 2 BW follows only a closure the law lists;
+    the ruleset names those closures in its condition, so the link is read from there.
+    """
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+
+    def visit(node: Condition | None) -> None:
+        if node is None or isinstance(node, NotOf):
+            return  # a closure that must *not* have happened enables nothing
+        if isinstance(node, Compare):
+            if node.subject == "prior_intervention" and node.attribute == "kind":
+                operand = node.operand if isinstance(node.operand, list) else [node.operand]
+                found.extend(v for v in map(str, operand) if v in known and v not in found)
+            key = (node.subject, node.attribute)
+            if key in derived and key not in seen:
+                seen.add(key)
+                visit(derived[key])
+        for child in children(node):
+            visit(child)
+
+    visit(itv.legal_basis.condition)
+    return tuple(sorted(found))

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine.advice import EscalationOut
 from engine.case.flatten import Facts
-from engine.inference.evaluate import TRUE, Evaluator
+from engine.inference.evaluate import Evaluator
+from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.models import Intervention, Ladder, LadderStep
+from engine.weigh.assessment import EscalationStep
 
 
 @dataclass
@@ -71,7 +72,7 @@ def step_for(
         for ref in refs:
             if (
                 ladder.applies_when is not None
-                and reading.evaluate(ladder.applies_when, ref).status != TRUE
+                and reading.status(ladder.applies_when, ref) is not Status.SATISFIED
             ):
                 continue
             prior, undated = counted(ladder, ref, facts)
@@ -82,15 +83,21 @@ def step_for(
     return max(found, key=lambda s: (s.rung.duration_months or 0, s.step, s.ladder.id, s.target))
 
 
-def escalation_out(step: Step, bundle: Bundle) -> EscalationOut:
-    return EscalationOut(
+def escalation_step(itv: Intervention, step: Step, bundle: Bundle, facts: Facts) -> EscalationStep:
+    rung = step.rung
+    return EscalationStep(
         ladder=step.ladder.id,
         label=step.ladder.label,
         step=step.step,
-        measure=step.rung.measure,
-        duration_months=step.rung.duration_months,
-        prior=step.prior,
+        measure=rung.measure,
+        duration_months=rung.duration_months,
+        prior=tuple(step.prior),
         source=_source(bundle),
+        step_intervention=rung.intervention
+        if rung.intervention and rung.intervention != itv.id
+        else None,
+        earlier_steps=tuple(i for i in step.earlier_interventions if i != itv.id),
+        text=step_text(step, facts),
     )
 
 

@@ -9,18 +9,26 @@ says why it does not suffice (already tried, no basis, blocked, or the ladder is
 
 from __future__ import annotations
 
-from engine.advice import InterventionAdvice
+from collections.abc import Iterable, Mapping
+
 from engine.case.flatten import Facts
-from engine.ruleset.models import Intervention
+from engine.case.models import FindingKind, Source
+from engine.explain.text import VALUE_TEXT
+from engine.inference.status import Status
+from engine.ruleset.models import Intervention, Severity
+from engine.weigh.assessment import Concern, InterventionAssessment
 from engine.weigh.escalation import Step
 
+#: How many findings and earlier interventions the sentence names; the rest are counted.
+MAX_GROUNDS = 8
+
 SERIOUS_KINDS = {
-    "drugs",
-    "weapons",
-    "explosives",
-    "violence",
-    "threats_to_officials",
-    "intimidation",
+    FindingKind.drugs,
+    FindingKind.weapons,
+    FindingKind.explosives,
+    FindingKind.violence,
+    FindingKind.threat_to_officials,
+    FindingKind.intimidation,
 }
 INTRUSIVENESS_TEXT = {
     0: "zeer licht",
@@ -39,35 +47,32 @@ SERIOUSNESS_TEXT = {
 }
 
 
-def findings_at(refs: list[str], facts: Facts) -> list[str]:
+def _kind(kind: object) -> str:
+    return VALUE_TEXT.get(str(kind), str(kind)) if kind is not None else "soort onbekend"
+
+
+def findings_at(refs: Iterable[str], facts: Facts) -> list[str]:
     """Findings linked to the targets (for a case target: all findings)."""
-    out: list[str] = []
-    for ref in refs:
-        for f in facts.linked(ref, "findings"):
-            if f not in out:
-                out.append(f)
-    return sorted(out)
+    return sorted({f for ref in refs for f in facts.linked(ref, "findings")})
 
 
-def priors_at(refs: list[str], facts: Facts) -> list[str]:
-    out: list[str] = []
-    for ref in refs:
-        for p in facts.linked(ref, "prior_interventions"):
-            if p not in out:
-                out.append(p)
-    return sorted(out)
+def priors_at(refs: Iterable[str], facts: Facts) -> list[str]:
+    return sorted({p for ref in refs for p in facts.linked(ref, "prior_interventions")})
 
 
-def seriousness(refs: list[str], facts: Facts) -> tuple[int, list[str]]:
+def seriousness(refs: Iterable[str], facts: Facts) -> tuple[int, list[str]]:
     """A 1..5 reading of the facts at the targets, with the facts it rests on."""
     level, grounds = 1, []
     findings = findings_at(refs, facts)
-    proven = [f for f in findings if facts.entities[f].get("proven") is True]
-    for f in findings:
+    proven = {f for f in findings if facts.entities[f].get("proven") is True}
+    shown = sorted(findings, key=lambda f: f not in proven)[:MAX_GROUNDS]
+    for f in shown:
         a = facts.entities[f]
         grounds.append(
-            f"{f.partition(':')[2]} ({a.get('kind', '?')}{', bewezen' if f in proven else ''})"
+            f"{f.partition(':')[2]} ({_kind(a.get('kind'))}{', bewezen' if f in proven else ''})"
         )
+    if len(findings) > len(shown):
+        grounds.append(f"en {len(findings) - len(shown)} andere bevinding(en)")
     if proven:
         level = 3
         if any(facts.entities[f].get("kind") in SERIOUS_KINDS for f in proven):
@@ -78,7 +83,7 @@ def seriousness(refs: list[str], facts: Facts) -> tuple[int, list[str]]:
         level = (
             2
             if any(
-                facts.entities[f].get("source") not in ("intelligence", "neighbours")
+                facts.entities[f].get("source") not in (Source.intelligence, Source.neighbours)
                 for f in findings
             )
             else 1
@@ -86,13 +91,15 @@ def seriousness(refs: list[str], facts: Facts) -> tuple[int, list[str]]:
     priors = priors_at(refs, facts)
     if priors and level >= 3:
         level = min(5, level + 1)
-    for p in priors:
+    for p in priors[:MAX_GROUNDS]:
         a = facts.entities[p]
         grounds.append(f"eerder {a.get('kind', '?')} ({p.partition(':')[2]})")
+    if len(priors) > MAX_GROUNDS:
+        grounds.append(f"en {len(priors) - MAX_GROUNDS} andere eerdere interventie(s)")
     return level, grounds
 
 
-def tried(alternative: str, refs: list[str], facts: Facts) -> list[str]:
+def tried(alternative: str, refs: Iterable[str], facts: Facts) -> list[str]:
     """Earlier interventions of this kind at the targets or in the case."""
     case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "")
     hits = []
@@ -105,7 +112,7 @@ def tried(alternative: str, refs: list[str], facts: Facts) -> list[str]:
 
 
 def proportionality(
-    itv: Intervention, item: InterventionAdvice, refs: list[str], facts: Facts
+    itv: Intervention, concerns: Iterable[Concern], refs: Iterable[str], facts: Facts
 ) -> str:
     level, grounds = seriousness(refs, facts)
     weight = INTRUSIVENESS_TEXT.get(itv.intrusiveness, str(itv.intrusiveness))
@@ -127,7 +134,7 @@ def proportionality(
             "de maatregel lijkt onevenredig zwaar voor deze feiten; kies eerst een lichter middel"
         )
     warnings = sorted(
-        {c.id for c in item.human_measure.concerns if c.severity in ("warning", "blocking")}
+        {c.id for c in concerns if c.severity in (Severity.warning, Severity.blocking)}
     )
     weigh = f" Weeg daarbij: {', '.join(warnings)}." if warnings else ""
     return (
@@ -143,9 +150,9 @@ def _outcome(facts: Facts, prior: str) -> object:
 
 def subsidiarity(
     itv: Intervention,
-    refs: list[str],
+    refs: Iterable[str],
     facts: Facts,
-    by_id: dict[str, InterventionAdvice],
+    by_id: Mapping[str, InterventionAssessment],
     step: Step | None,
 ) -> tuple[str | None, list[str]]:
     """The sentence, and the lighter alternatives that should come first."""
@@ -164,15 +171,11 @@ def subsidiarity(
             parts.append(f"{name} is een eerdere trede van de ladder, die al is gezet")
         elif other is None:
             parts.append(f"{name} is niet in de geladen regels")
-        elif other.legal_basis.status != "satisfied":
+        elif other.status is not Status.SATISFIED:
             parts.append(
-                f"{name}: grondslag "
-                f"{'onzeker' if other.legal_basis.status == 'unknown' else 'ontbreekt'}"
+                f"{name}: grondslag {'onzeker' if other.status is Status.UNKNOWN else 'ontbreekt'}"
             )
-        elif any(
-            c.severity == "blocking" and c.status != "not_satisfied"
-            for c in other.human_measure.concerns
-        ):
+        elif other.blocked_by:
             parts.append(f"{name} is geblokkeerd door een zorgpunt")
         elif step is not None and step.step > 1:
             parts.append(

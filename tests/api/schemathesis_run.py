@@ -52,11 +52,13 @@ def build_app(workdir: Path) -> Any:
         settings_for(f"sqlite:///{workdir / 'afwegingskader.db'}"),
         advisor=Advisor.from_directory(RULESETS),
     )
-    evaluator = app.state.afweging.evaluator
-    real_run = evaluator.run
+    advisor = app.state.afweging.service.advisor
+    real_advise = advisor.advise
     last = workdir / "last_input.json"
 
-    def recorded_run(case: Any, municipality: Any, reference_date: Any) -> Any:
+    def recorded_advise(
+        case: Any, municipality: Any = None, reference_date: Any = None, **options: Any
+    ) -> Any:
         """The real engine; the input is written down first so an abort can name it."""
         last.write_text(
             json.dumps(
@@ -69,9 +71,9 @@ def build_app(workdir: Path) -> Any:
             ),
             encoding="utf-8",
         )
-        return real_run(case, municipality, reference_date)
+        return real_advise(case, municipality, reference_date, **options)
 
-    evaluator.run = recorded_run
+    advisor.advise = recorded_advise
     return app
 
 

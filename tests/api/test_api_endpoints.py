@@ -62,7 +62,11 @@ def test_evaluation_returns_the_advice_with_an_id(
     assert meta["rulesets"], "the bundle's files are recorded"
 
 
-def test_stored_evaluation_reads_back_identically(client: TestClient, e1: dict[str, Any]) -> None:
+def test_stored_evaluation_reads_back_identically(
+    make_client: AppFactory, sqlite_url: str, e1: dict[str, Any]
+) -> None:
+    # With the second reading on demand only, nothing may change between the two reads.
+    client = make_client(sqlite_url, verify_in_background=False)
     created = evaluate(client, e1)
     fetched = client.get(f"/v1/evaluations/{created['id']}")
     assert fetched.status_code == 200
@@ -184,12 +188,12 @@ def test_unexpected_failure_is_500_without_traceback(
     make_client: AppFactory, sqlite_url: str, e1: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client = make_client(sqlite_url, raise_server_exceptions=False)
-    evaluator = client.app.state.afweging.evaluator  # type: ignore[attr-defined]
+    service = client.app.state.afweging.service  # type: ignore[attr-defined]
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("geheime interne toestand")
 
-    monkeypatch.setattr(evaluator, "run", broken)
+    monkeypatch.setattr(service.advisor, "advise", broken)
     response = client.post("/v1/evaluations", json=e1)
     body = assert_problem(response, 500)
     assert "geheime" not in response.text

@@ -20,7 +20,6 @@ from tests.api.conftest import ROOT
 MAX_EXAMPLES = 30
 
 
-@pytest.mark.stress
 def test_api_conforms_to_its_openapi_document(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:

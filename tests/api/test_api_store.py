@@ -221,7 +221,10 @@ def test_the_api_on_both_stores(
     created = client.post("/v1/evaluations", json=example_cases["e2-meijer"])
     assert created.status_code == 201, created.text[:500]
     body = created.json()
-    assert client.get(f"/v1/evaluations/{body['id']}").json() == body
+    again = client.get(f"/v1/evaluations/{body['id']}").json()
+    # The second reading may have finished in between: pending, then agreed.
+    assert again.pop("verification")["status"] in ("pending", "agreed")
+    assert again == {k: v for k, v in body.items() if k != "verification"}
     replay = client.post(f"/v1/evaluations/{body['id']}/replay").json()
     assert replay["identical"] is True, replay["differences"]
     decision = {

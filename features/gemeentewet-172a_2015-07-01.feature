@@ -119,7 +119,7 @@ Functionaliteit: Gebiedsverbod, groepsverbod en meldplicht (art. 172a Gemeentewe
     Als de casus wordt beoordeeld
     Dan heeft "I05" niet het zorgpunt "lichtere-middelen-eerst"
 
-  Scenario: De officier van justitie gaf al een gedragsaanwijzing
+  Scenario: Een gedragsaanwijzing van de officier van justitie sluit alleen een verbod voor hetzelfde gebied uit
     Gegeven de personen:
       | id | leeftijd |
       | P1 | 24       |
@@ -131,18 +131,25 @@ Functionaliteit: Gebiedsverbod, groepsverbod en meldplicht (art. 172a Gemeentewe
       | id | soort | datum      | doelwit |
       | B1 | 509hh | 2026-01-10 | P1      |
     Als de casus wordt beoordeeld
-    Dan heeft "I05" het zorgpunt "gedragsaanwijzing-ovj"
+    Dan is "I05" juridisch mogelijk
+    En heeft "I05" het zorgpunt "gedragsaanwijzing-ovj-zelfde-gebied"
+    En heeft "I05" niet het zorgpunt "gedragsaanwijzing-ovj"
 
-  Scenario: Meldplicht voor iemand uit een andere gemeente
+  Scenario: Een kind dat in de gemeente woont krijgt geen vraag naar zijn woonplaats
     Gegeven de personen:
-      | id | leeftijd | woonplaats   |
-      | P1 | 24       | buurgemeente |
+      | id | leeftijd | rol  |
+      | P1 | 44       | lid  |
+      | P3 | 9        | kind |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P3   |
     En de bevindingen:
       | id | soort          | personen | bron    | vrees voor herhaling |
       | F1 | ordeverstoring | P1       | politie | ja                   |
       | F2 | ordeverstoring | P1       | politie | ja                   |
     Als de casus wordt beoordeeld
-    Dan heeft "I05" het zorgpunt "meldplicht-andere-gemeente"
+    Dan is "I05" juridisch mogelijk
+    En vraagt het advies niet "Woont deze persoon in de gemeente"
 
   Scenario: Verbod voor een minderjarige
     Gegeven de personen:
@@ -155,3 +162,31 @@ Functionaliteit: Gebiedsverbod, groepsverbod en meldplicht (art. 172a Gemeentewe
     Als de casus wordt beoordeeld
     Dan is "I05" juridisch mogelijk
     En heeft "I05" het zorgpunt "minderjarige"
+
+  Scenario: Geen vraag naar werk of school in het gebied voor wie zelf de orde niet verstoorde
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P1 | 44       | lid  |
+      | P3 | 9        | kind |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P3   |
+    Als de casus wordt beoordeeld
+    Dan is "I05" juridisch niet mogelijk
+    En vraagt het advies niet "Werkt, leert of krijgt deze persoon zorg in het gebied"
+
+  Scenario: Na drie verlengingen waarschuwt het advies dat verder verlengen niet kan
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 24       |
+    En de bevindingen:
+      | id | soort          | personen | bron    | vrees voor herhaling |
+      | F1 | ordeverstoring | P1       | politie | ja                   |
+      | F2 | ordeverstoring | P1       | politie | ja                   |
+    En de eerdere interventies:
+      | id | soort          | datum      | doelwit |
+      | V1 | verlenging-172a | 2025-06-01 | P1      |
+      | V2 | verlenging-172a | 2025-09-01 | P1      |
+      | V3 | verlenging-172a | 2025-12-01 | P1      |
+    Als de casus wordt beoordeeld
+    Dan heeft "I05" het zorgpunt "verlengingen-op"

@@ -1,0 +1,38 @@
+"""Which form of an evaluation the client asked for with ``Accept``.
+
+JSON stays the default; a lawyer's tool or a mayor's office that prefers text gets the
+memo (Markdown, which reads as plain text too).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Form = Literal["json", "text/markdown", "text/plain"]
+_OFFERED: dict[str, Form] = {
+    "application/json": "json",
+    "application/*": "json",
+    "*/*": "json",
+    "text/markdown": "text/markdown",
+    "text/plain": "text/plain",
+    "text/*": "text/markdown",
+}
+
+
+def preferred(accept: str | None) -> Form:
+    """The offered form with the highest quality; ties go to the order the client wrote."""
+    choices: list[tuple[float, int, Form]] = []
+    for position, part in enumerate((accept or "").split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        form = _OFFERED.get(media.lower())
+        if form is not None and quality > 0:
+            choices.append((-quality, position, form))
+    return min(choices)[2] if choices else "json"

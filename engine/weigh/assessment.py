@@ -1,0 +1,259 @@
+"""The typed internal assessment: what weighing, combination, competence and the memo share.
+
+Meaning travels here as types (statuses, severities, goals, bodies, ids as fields), never
+as prose that another module parses back; Dutch text is made once, when rendering. The
+evaluator outcomes stay attached so a proof tree is built only when someone asks for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from engine.case.flatten import Facts
+from engine.case.models import Goal
+from engine.inference.evaluate import Evaluator
+from engine.inference.status import Status
+from engine.ruleset.bundle import Bundle
+from engine.ruleset.models import Body, Domain, Intervention, Severity
+
+
+@dataclass(frozen=True)
+class MissingFact:
+    """A fact whose answer could change the outcome, and exactly what it could change."""
+
+    fact: str
+    ref: str
+    question: str
+    intervention_id: str
+    concern_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    weight: float
+    text: str
+    goal: Goal | None = None
+
+
+@dataclass(frozen=True)
+class Desirability:
+    score: float = 0.0
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Concern:
+    id: str
+    severity: Severity
+    status: Status
+    text: str
+    target: str | None
+    mitigations: tuple[str, ...] = ()
+    mitigating_interventions: tuple[str, ...] = ()
+
+    @property
+    def blocks(self) -> bool:
+        """A blocking concern that holds or may hold keeps its intervention out."""
+        return self.severity is Severity.blocking and self.status is not Status.NOT_SATISFIED
+
+
+@dataclass(frozen=True)
+class EscalationStep:
+    ladder: str
+    label: str
+    step: int
+    measure: str
+    duration_months: float | None
+    prior: tuple[str, ...]
+    source: str
+    step_intervention: str | None
+    earlier_steps: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class TargetVerdict:
+    ref: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class InterventionAssessment:
+    intervention: Intervention
+    status: Status
+    targets: tuple[TargetVerdict, ...]
+    refs: tuple[str, ...]
+    """The subjects the weighing is about: where the basis holds, else where it may."""
+    body: Body
+    desirability: Desirability = Desirability()
+    concerns: tuple[Concern, ...] = ()
+    missing: tuple[MissingFact, ...] = ()
+    escalation: EscalationStep | None = None
+    already_taken: tuple[str, ...] = ()
+    #: What competence and information rules say about this case (another mayor, care data).
+    notes: tuple[str, ...] = ()
+    proportionality: str | None = None
+    subsidiarity: str | None = None
+    #: Interventions whose (actual) use makes this one possible: a landlord's dissolution
+    #: after a closure. Read from the ruleset's own condition, never from text.
+    follows: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.intervention.id
+
+    @property
+    def name(self) -> str:
+        return self.intervention.name
+
+    @property
+    def domain(self) -> Domain:
+        return Domain(self.intervention.domain)
+
+    @property
+    def formal(self) -> bool:
+        return self.intervention.formal
+
+    @property
+    def supporting(self) -> bool:
+        return self.intervention.supporting
+
+    @property
+    def intrusiveness(self) -> int:
+        return self.intervention.intrusiveness
+
+    @property
+    def lighter_alternatives(self) -> tuple[str, ...]:
+        return tuple(self.intervention.lighter_alternatives)
+
+    @property
+    def incompatible_with(self) -> tuple[str, ...]:
+        return tuple(self.intervention.incompatible_with)
+
+    @property
+    def blocked_by(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.concerns if c.blocks)
+
+    @property
+    def deferred_to(self) -> str | None:
+        """The intervention the ladder prescribes at this step instead of this one, if any."""
+        esc = self.escalation
+        if esc is not None and esc.step_intervention and esc.step_intervention != self.id:
+            return esc.step_intervention
+        return None
+
+
+class Exclusion(StrEnum):
+    """Why an intervention is not a candidate for any combination."""
+
+    basis_unknown = "basis_unknown"
+    basis_missing = "basis_missing"
+    third_party = "third_party"
+    supporting = "supporting"
+    blocked = "blocked"
+    already_taken = "already_taken"
+    deferred = "deferred"
+    mitigation_unavailable = "mitigation_unavailable"
+
+
+@dataclass(frozen=True)
+class Excluded:
+    reason: Exclusion
+    ids: tuple[str, ...] = ()
+    concern: str | None = None
+
+
+class Clash(StrEnum):
+    incompatible = "incompatible"
+    lighter_alternative = "lighter_alternative"
+    earlier_step = "earlier_step"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: Clash
+    a: str
+    b: str
+    ladder: str | None = None
+
+
+class Stake(StrEnum):
+    """Why a missing fact matters for a combination."""
+
+    concern = "concern"
+    basis = "basis"
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    fact: MissingFact
+    stake: Stake
+
+
+@dataclass(frozen=True)
+class CarriedConcern:
+    intervention_id: str
+    concern: Concern
+    mitigated_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """What a third party may do once a member is carried out (art. 7:231 lid 2 BW)."""
+
+    intervention_id: str
+    after: str
+    body: Body
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    order: int
+    body: Body
+    required_by: tuple[tuple[str, str], ...] = ()
+    """(member, concern) pairs that demand this one as a mitigation."""
+
+
+@dataclass(frozen=True)
+class CombinationAssessment:
+    rank: int
+    points: int
+    members: tuple[Member, ...]
+    domains: tuple[Domain, ...]
+    concerns: tuple[CarriedConcern, ...]
+    questions: tuple[OpenQuestion, ...]
+    consequences: tuple[Consequence, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.members)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the combination search saw: why an intervention was no candidate, and which
+    candidates cannot go together (for the why-not of each combination)."""
+
+    excluded: dict[str, Excluded]
+    conflicts: dict[str, dict[str, Conflict]]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    case_id: str
+    reference_date: dt.date
+    municipality: str
+    bundle: Bundle
+    facts: Facts
+    evaluator: Evaluator
+    interventions: tuple[InterventionAssessment, ...]
+    combinations: tuple[CombinationAssessment, ...]
+    options: Options
+    exact: bool
+    notes: tuple[str, ...] = field(default=())
+
+    def item(self, ident: str) -> InterventionAssessment:
+        return next(i for i in self.interventions if i.id == ident)

@@ -1,0 +1,310 @@
+"""The bounded search for the best few admissible sets of interventions, over plain types.
+
+The question: of the candidates, which sets are admissible (no two members conflict, every
+requirement of a member is a member, and every member without positive points is there only
+because a member requires it), and which ``top`` of them rank best (total points, then fewer
+members, then the sorted ids)? That is a weighted independent-set problem with closures, so
+it is exponential in the worst case; the search is branch and bound, and a budget (nodes
+explored, and optionally the evaluation's deadline) bounds it. Within the budget it is
+exact; past it, it returns the best sets found so far and says so (``exact=False``).
+
+Why it looks the way it does:
+
+- **Ties cost nothing.** The three-part ranking is folded into one integer per candidate:
+  ``points·B1 − B2 + 2^(n−1−rank of the id)``. A set's sum of these orders sets exactly as
+  (points desc, members asc, sorted ids asc) do, because equal-sized sets compare by the
+  smallest id in which they differ, which is the highest differing bit. Every set then has
+  its own value, so "cannot beat the worst of the best" prunes ties as well; a strict bound
+  on points alone (the earlier search) explored every tied set, which made 60 tied
+  candidates take seconds. Python's integers make the width free of overflow.
+- **Bitmasks, not sets.** Candidates are bits in their ranking order; a member's transitive
+  requirements, its conflicts, and "everything a choice rules out" (anything whose
+  requirements touch an excluded item or a conflict of a member) are precomputed masks, so
+  a node is a handful of integer operations.
+- **The bound is a greedy clique cover** of the open items, where two items "conflict" when
+  taking one rules the other out (their requirements included): each clique contributes at
+  most its best item. Items without positive points only lower a score, so they add
+  nothing. On sparse conflicts a clique cover is loose (mostly pairs), which is why the
+  search still needs a budget at 100 candidates.
+- **Branching**: among the open items with the best points, the one that rules out the
+  most other open items. Without ties that is simply the best item, which finds good sets
+  early; with ties it is the choice that shrinks both branches most (the classic rule for
+  independent sets), which took 100 tied candidates from minutes to under a second of
+  unbudgeted search.
+- **Greedy first.** Before the search, the greedy set (best item first, anything that still
+  fits) is recorded, so even a search cut short at once is no worse than greedy. The search
+  itself dives best item first and so finds it again; recorded sets are never duplicated.
+- **Depth first with an explicit stack**, so a large case cannot hit the recursion limit.
+- **Deterministic**: everything is ordered by the ranking, never by input order or hashing,
+  and the budget's node limit is a count, not a clock, so the same input gives the same
+  answer on any machine. A memo on states was tried and rejected: a state must carry which
+  items are still open, and on sparse conflicts nearly every state is new.
+- The deadline is part of the budget: when it passes, the search stops like it does at the
+  node limit and reports ``exact=False``; raising ``DeadlineExceeded`` stays with the
+  evaluation's own loops, which check the same deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from engine.deadline import Deadline
+
+#: How often (in nodes) the deadline is consulted; reading the clock every node costs more
+#: than the node itself.
+_CLOCK_EVERY = 256
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much search one combination question may take.
+
+    ``nodes`` is calibrated by ``tests/bench_combine.py`` to stay within about 50 ms on one
+    core of the reference machine for 100 candidates.
+    """
+
+    nodes: int = 4_000
+    deadline: Deadline | None = None
+
+
+DEFAULT_BUDGET = Budget()
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The best admissible sets, best first, as (points in thousandths, members)."""
+
+    sets: tuple[tuple[int, frozenset[str]], ...]
+    exact: bool
+    explored: int
+
+
+@dataclass(frozen=True)
+class _Problem:
+    order: tuple[str, ...]  # bit k is order[k]; best ranked first
+    value: tuple[int, ...]  # the folded ranking value of each bit
+    points: tuple[int, ...]
+    closure: tuple[int, ...]  # bit k and everything it requires, transitively
+    ruled_out_by_taking: tuple[int, ...]  # bits whose closure conflicts with closure[k]
+    ruled_out_by_leaving: tuple[int, ...]  # bits whose closure contains k (k included)
+    positive: int  # bits that may be chosen for their own sake
+    unusable: int  # bits whose requirements cannot be met at all
+
+    def gain(self, taken: int, adding: int) -> int:
+        total, new = 0, adding & ~taken
+        while new:
+            low = new & -new
+            total += self.value[low.bit_length() - 1]
+            new ^= low
+        return total
+
+    def bound(self, open_: int) -> int:
+        """At most the best open item of each clique of a greedy clique cover."""
+        total = 0
+        while open_:
+            low = open_ & -open_
+            open_ ^= low
+            k = low.bit_length() - 1
+            total += self.value[k]
+            clique = open_ & self.ruled_out_by_taking[k]
+            while clique:
+                low = clique & -clique
+                open_ ^= low
+                clique &= self.ruled_out_by_taking[low.bit_length() - 1]
+        return total
+
+    def branch(self, open_: int) -> int:
+        """Of the open items with the best points, the one that rules out most others."""
+        low = open_ & -open_
+        chosen = low.bit_length() - 1
+        points, most = self.points[chosen], -1
+        rest = open_
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            k = low.bit_length() - 1
+            if self.points[k] != points:
+                break
+            degree = (open_ & self.ruled_out_by_taking[k]).bit_count()
+            if degree > most:
+                chosen, most = k, degree
+        return chosen
+
+    def members(self, mask: int) -> frozenset[str]:
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(self.order[low.bit_length() - 1])
+            mask ^= low
+        return frozenset(out)
+
+
+def _problem(
+    candidates: Iterable[str],
+    points: Mapping[str, int],
+    conflicts: Mapping[str, Iterable[str]],
+    requires: Mapping[str, Iterable[str]],
+) -> _Problem:
+    ids = sorted(set(candidates))
+    n = len(ids)
+    order = tuple(sorted(ids, key=lambda i: (-points[i], i)))
+    bit = {x: k for k, x in enumerate(order)}
+    id_rank = {x: r for r, x in enumerate(ids)}
+    members_unit = 1 << n
+    points_unit = (n + 1) * members_unit
+    value = tuple(
+        points[x] * points_unit - members_unit + (1 << (n - 1 - id_rank[x])) for x in order
+    )
+    conflict = [0] * n
+    for x in order:
+        for y in conflicts.get(x, ()):
+            if y in bit and y != x:
+                conflict[bit[x]] |= 1 << bit[y]
+                conflict[bit[y]] |= 1 << bit[x]
+    closure = [0] * n
+    unusable = 0
+    for k, x in enumerate(order):
+        mask, todo, seen = 0, [x], {x}
+        while todo:
+            y = todo.pop()
+            if y not in bit:
+                unusable |= 1 << k
+                break
+            mask |= 1 << bit[y]
+            for z in requires.get(y, ()):
+                if z not in seen:
+                    seen.add(z)
+                    todo.append(z)
+        closure[k] = mask
+        rest = mask
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            if conflict[low.bit_length() - 1] & mask:
+                unusable |= 1 << k
+                break
+    leaving = [0] * n
+    for k in range(n):
+        rest = closure[k]
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            leaving[low.bit_length() - 1] |= 1 << k
+    taking = []
+    for k in range(n):
+        touched = 0
+        rest = closure[k]
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            touched |= conflict[low.bit_length() - 1]
+        out = 0
+        while touched:
+            low = touched & -touched
+            touched ^= low
+            out |= leaving[low.bit_length() - 1]
+        taking.append(out)
+    unusable_closed = 0
+    rest = unusable
+    while rest:
+        low = rest & -rest
+        rest ^= low
+        unusable_closed |= leaving[low.bit_length() - 1]
+    positive = sum(1 << k for k, x in enumerate(order) if points[x] > 0)
+    return _Problem(
+        order=order,
+        value=value,
+        points=tuple(points[x] for x in order),
+        closure=tuple(closure),
+        ruled_out_by_taking=tuple(taking),
+        ruled_out_by_leaving=tuple(leaving),
+        positive=positive,
+        unusable=unusable_closed,
+    )
+
+
+class _Best:
+    """The ``top`` best sets seen, by folded value, best first, without duplicates."""
+
+    def __init__(self, top: int):
+        self.top = top
+        self.entries: list[tuple[int, int]] = []  # (value, mask)
+
+    def floor(self) -> int | None:
+        return self.entries[-1][0] if len(self.entries) == self.top else None
+
+    def offer(self, value: int, mask: int) -> None:
+        floor = self.floor()
+        if floor is not None and value <= floor:
+            return
+        if any(m == mask for _, m in self.entries):
+            return
+        self.entries.append((value, mask))
+        self.entries.sort(key=lambda e: -e[0])
+        del self.entries[self.top :]
+
+
+def _greedy(p: _Problem) -> tuple[int, int]:
+    taken = ruled_out = 0
+    value = 0
+    open_ = p.positive & ~p.unusable
+    while open_:
+        low = open_ & -open_
+        k = low.bit_length() - 1
+        value += p.gain(taken, p.closure[k])
+        taken |= p.closure[k]
+        ruled_out |= p.ruled_out_by_taking[k]
+        open_ &= ~(taken | ruled_out)
+    return value, taken
+
+
+def search(
+    candidates: Iterable[str],
+    points: Mapping[str, int],
+    conflicts: Mapping[str, Iterable[str]],
+    requires: Mapping[str, Iterable[str]],
+    top: int = 3,
+    budget: Budget = DEFAULT_BUDGET,
+) -> SearchResult:
+    """The ``top`` best admissible sets, best first; exact unless the budget ran out.
+
+    ``points`` are integer thousandths and must cover every candidate; ``conflicts`` is read
+    both ways; a requirement on an id that is not a candidate makes its requirer unusable.
+    """
+    p = _problem(candidates, points, conflicts, requires)
+    if top < 1 or not p.order:
+        return SearchResult((), True, 0)
+    best = _Best(top)
+    greedy_value, greedy_set = _greedy(p)
+    if greedy_set:
+        best.offer(greedy_value, greedy_set)
+    deadline = budget.deadline
+    explored = 0
+    exact = True
+    stack: list[tuple[int, int, int]] = [(0, p.unusable, 0)]  # (taken, ruled out, value)
+    while stack:
+        if explored >= budget.nodes or (
+            deadline is not None and explored % _CLOCK_EVERY == 0 and deadline.remaining() == 0
+        ):
+            exact = False
+            break
+        explored += 1
+        taken, ruled_out, value = stack.pop()
+        open_ = p.positive & ~(taken | ruled_out)
+        if not open_:
+            continue
+        floor = best.floor()
+        if floor is not None and value + p.bound(open_) <= floor:
+            continue
+        k = p.branch(open_)
+        stack.append((taken, ruled_out | p.ruled_out_by_leaving[k], value))
+        with_k = value + p.gain(taken, p.closure[k])
+        taken_k = taken | p.closure[k]
+        best.offer(with_k, taken_k)
+        stack.append((taken_k, ruled_out | p.ruled_out_by_taking[k], with_k))
+    sets = tuple(
+        (sum(p.points[k] for k in range(len(p.order)) if mask >> k & 1), p.members(mask))
+        for _, mask in best.entries
+    )
+    return SearchResult(sets, exact, explored)

@@ -1,0 +1,103 @@
+"""Rendering the typed assessment into the Advice contract: summary and full forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import replace
+
+import pytest
+
+from engine.case.read import parse_case, read_case
+from engine.explain.render import NOT_EXACT, render
+from tests.casegen import REFERENCE, generate_case
+from tests.conftest import EXAMPLES
+
+DATE = dt.date(2026, 3, 1)
+
+
+def _ten_persons(seed: int):
+    return parse_case(generate_case(random.Random(seed), persons=10))
+
+
+def test_summary_has_no_proof_trees_and_full_has_them(advisor):
+    case = read_case(EXAMPLES / "e1-visser.yaml")
+    summary = advisor.advise(case, "voorbeeldstad", DATE)
+    full = advisor.advise(case, "voorbeeldstad", DATE, detail="full")
+    assert all(
+        not i.legal_basis.conditions and all(not t.conditions for t in i.legal_basis.targets)
+        for i in summary.interventions
+    )
+    i01 = next(i for i in full.interventions if i.id == "I01-sluiting-13b-drugshandel")
+    assert i01.legal_basis.conditions and i01.legal_basis.conditions[0].children
+
+
+@pytest.mark.parametrize("name", ["e1-visser", "e2-meijer", "e3-kevin"])
+def test_summary_and_full_give_the_same_verdict(advisor, name):
+    case = read_case(EXAMPLES / f"{name}.yaml")
+    summary = advisor.advise(case, detail="summary")
+    full = advisor.advise(case, detail="full")
+    assert [(i.id, i.legal_basis.status, i.competent_body) for i in summary.interventions] == [
+        (i.id, i.legal_basis.status, i.competent_body) for i in full.interventions
+    ]
+    assert [(c.interventions, c.score) for c in summary.combinations] == [
+        (c.interventions, c.score) for c in full.combinations
+    ]
+    for s, f in zip(summary.interventions, full.interventions, strict=True):
+        assert {(c.id, c.status) for c in s.human_measure.concerns} == {
+            (c.id, c.status) for c in f.human_measure.concerns
+        }
+    assert {m.fact for m in summary.missing_facts} == {m.fact for m in full.missing_facts}
+
+
+def test_summary_of_ten_persons_is_a_fraction_of_the_full_form(advisor):
+    for seed in range(3):
+        case = _ten_persons(seed)
+        summary = advisor.advise(case, "voorbeeldstad", REFERENCE).model_dump_json()
+        full = advisor.advise(case, "voorbeeldstad", REFERENCE, detail="full").model_dump_json()
+        assert len(summary) * 4 < len(full), (len(summary), len(full))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The summary of a generated 10-person case measures 75-85 KB: every one of the "
+    "33 interventions keeps all contract keys, its concerns and the open questions; 30 KB "
+    "needs the static ruleset texts out of the per-case advice (see ADR 0006).",
+)
+def test_summary_of_ten_persons_is_at_most_30_kb(advisor):
+    for seed in range(3):
+        summary = advisor.advise(_ten_persons(seed), "voorbeeldstad", REFERENCE)
+        assert len(summary.model_dump_json().encode("utf-8")) <= 30 * 1024
+
+
+def test_missing_facts_carry_the_intervention_and_concern_as_fields(advisor):
+    case = read_case(EXAMPLES / "e1-visser.yaml")
+    assessment = advisor.assess(case, "voorbeeldstad", DATE)
+    i01 = assessment.item("I01-sluiting-13b-drugshandel")
+    culpable = [m for m in i01.missing if m.fact == "person.culpable"]
+    assert culpable
+    assert {(m.intervention_id, m.concern_id, m.ref) for m in culpable} == {
+        ("I01-sluiting-13b-drugshandel", "verwijtbaarheid-medebewoner", "person:P2")
+    }
+    first = assessment.combinations[0]
+    assert any(
+        q.fact.concern_id == "verwijtbaarheid-medebewoner" and q.fact.ref == "person:P2"
+        for q in first.questions
+    )
+
+
+def test_a_search_cut_short_says_so(advisor):
+    case = read_case(EXAMPLES / "e1-visser.yaml")
+    assessment = advisor.assess(case, "voorbeeldstad", DATE)
+    assert render(assessment).combination_search == "exact"
+    assert NOT_EXACT not in render(assessment).notes
+    cut = render(replace(assessment, exact=False))
+    assert cut.combination_search == "best_found"
+    assert NOT_EXACT in cut.notes
+
+
+def test_verification_is_pending_until_the_second_reading(advisor):
+    advice = advisor.advise(read_case(EXAMPLES / "e1-visser.yaml"))
+    assert advice.verification.status == "pending"
+    assert advice.verification.engine.startswith("durable-rules")
+    assert advice.verification.differences == []
