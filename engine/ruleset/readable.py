@@ -15,7 +15,7 @@ from typing import Any
 
 from engine.case import vocabulary
 from engine.explain.proof import ATTRIBUTE_TEXT, UNITS
-from engine.explain.text import GOAL_TEXT, VALUE_TEXT, citation_text
+from engine.explain.text import GOAL_TEXT, SEVERITY_TEXT, VALUE_TEXT, citation_text
 from engine.ruleset.bundle import Bundle, Override
 from engine.ruleset.conditions import (
     OPERATOR_TEXT,
@@ -28,7 +28,7 @@ from engine.ruleset.conditions import (
     Some,
     walk,
 )
-from engine.ruleset.models import Intervention, Parameter
+from engine.ruleset.models import Intervention, Parameter, Severity
 
 INDENT = "  "
 
@@ -45,7 +45,8 @@ def value_text(value: Any) -> str:
         return ", ".join(value_text(v) for v in value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return WORDS.get(str(value), str(value))
+    # Dutch values written as identifiers ('wettelijke_plicht') read as words.
+    return WORDS.get(str(value), str(value).replace("_", " "))
 
 
 class _Reader:
@@ -171,6 +172,13 @@ def explain(
         out.append("- geen wettelijke drempel: de interventie kan altijd worden overwogen")
     else:
         out += reader.lines(itv.legal_basis.condition, str(itv.target), 0)
+    if itv.human_measure:
+        out += ["", "Zorgpunten (menselijke maat):"]
+    for concern in itv.human_measure:
+        severity = SEVERITY_TEXT.get(Severity(concern.severity), str(concern.severity))
+        out.append(f"- {concern.id} ({severity}): {concern.text}")
+        out.append("  geldt als:")
+        out += reader.lines(concern.condition, str(itv.target), 2)
     for subject, ident in reader.used_facts:
         fact = reader.derived[(subject, ident)]
         out += ["", f"Begrip '{fact.label}' ({vocabulary.SUBJECT_TEXT.get(subject, subject)}):"]
