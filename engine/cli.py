@@ -138,7 +138,7 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Start de API en de reviewpagina's in bewaakte werkprocessen."""
+    """Start de API in bewaakte werkprocessen."""
     from uvicorn import Config
     from uvicorn.supervisors import Multiprocess
 

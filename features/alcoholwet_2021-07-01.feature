@@ -174,6 +174,7 @@ Functionaliteit: Alcoholwetvergunning weigeren of intrekken (Alcoholwet)
       | H1 | horeca | W1   | P1              | P2                        | alcoholwetvergunning | aangevraagd      | geen           |
     Als de casus wordt beoordeeld
     Dan is "I10" juridisch mogelijk
+    En heeft "I10" het zorgpunt "veroordeling-relevant-en-onherroepelijk"
 
   Scenario: Een leidinggevende die slachtoffer is van geweld is niet van slecht levensgedrag
     Gegeven de personen:

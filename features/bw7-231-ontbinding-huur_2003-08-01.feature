@@ -229,3 +229,14 @@ Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
     Als de casus wordt beoordeeld
     Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
     En staat "I13-ontbinding-huur-na-sluiting" in geen enkele combinatie
+
+  Scenario: Zonder sluiting vraagt het advies niet of een medebewoner iets te verwijten valt
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 40       |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
+    En vraagt het advies niet "Wist deze persoon van de overtreding"

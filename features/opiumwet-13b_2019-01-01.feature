@@ -317,3 +317,20 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
       | F1 | voorbereiding | W1   | hennepteelt | ja            | politie |
     Als de casus wordt beoordeeld
     Dan vraagt het advies "geadviseerd tegen sluiting"
+
+  Scenario: Zonder drugsvondst vraagt het advies niet naar medische praktijk, band of advies van jeugdbescherming
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P1 | 44       | lid  |
+      | P3 | 16       | kind |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P3   |
+    En de bevindingen:
+      | id | soort   | pand | bron  |
+      | S1 | signaal | W1   | buren |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch niet mogelijk
+    En vraagt het advies niet "apotheek of praktijk"
+    En vraagt het advies niet "bijzondere band"
+    En vraagt het advies niet "geadviseerd tegen sluiting"

@@ -26,6 +26,7 @@ import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from engine.case.limits import Collection
 from tests.api.server import Server
 from tests.casegen import generate_case
 
@@ -126,7 +127,13 @@ def huge_case_rows(folder: Path) -> list[str]:
     """A 5,000-person case may not starve /healthz or a normal evaluation."""
     huge = generate_case(random.Random(5000), 5000, "HUGE")
     normal = generate_case(random.Random(10), 10, "E")
-    env = {"AFWEGING_DEMO": "0", "AFWEGING_MAX_PERSONS": "10000", "AFWEGING_DEADLINE_SECONDS": "5"}
+    raised = {f"AFWEGING_MAX_{c.name.upper()}": "100000" for c in Collection}
+    env = {
+        "AFWEGING_DEMO": "0",
+        "AFWEGING_DEADLINE_SECONDS": "5",
+        "AFWEGING_MAX_BODY_BYTES": str(16 * 1024 * 1024),
+        **raised,
+    }
     url = f"sqlite:///{folder / 'huge.db'}"
     outcome: dict[str, object] = {}
     with Server(url, folder / "huge.log", workers=2, env=env) as server:
@@ -150,7 +157,7 @@ def huge_case_rows(folder: Path) -> list[str]:
         thread.join()
     status, seconds = outcome["huge"]  # type: ignore[misc]
     return [
-        f"- A 5,000-person case (limit raised to 10,000 persons, deadline 5 s) answered "
+        f"- A 5,000-person case (size limits raised, deadline 5 s) answered "
         f"{status} after {seconds:.1f} s; meanwhile the slowest `/healthz` took "
         f"{worst_health * 1000:.0f} ms and the slowest 10-person evaluation "
         f"{worst_e * 1000:.0f} ms.",

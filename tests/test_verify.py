@@ -9,6 +9,7 @@ import pytest
 
 from engine.case.flatten import flatten
 from engine.case.read import read_case
+from engine.case.vocabulary import SUBJECT_TEXT
 from engine.inference import rete
 from engine.inference.legal_basis import Inference
 from engine.inference.status import TRUE
@@ -44,10 +45,12 @@ def test_verify_reports_a_mismatch_when_durable_reads_other_facts(inference: Inf
     verification = inference.verify(altered, verdicts)
     assert verification.status == VerificationStatus.mismatch
     itv, ref = held[0]
-    assert any(
-        d.startswith(f"grondslag {itv} voor {ref}: volgens de evaluator vervuld")
-        for d in verification.differences
-    ), verification.differences
+    kind, _, ident = ref.partition(":")
+    spoken = SUBJECT_TEXT[kind]
+    assert (
+        f"grondslag {itv} voor {spoken} {ident}: volgens de evaluator vervuld, "
+        "volgens durable-rules niet"
+    ) in verification.differences, verification.differences
 
 
 def test_assess_never_waits_for_durable(

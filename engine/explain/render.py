@@ -110,21 +110,21 @@ def _escalation(esc: a.EscalationStep) -> EscalationOut:
     )
 
 
-def _concern(c: a.Concern, mitigations: bool = True) -> ConcernOut:
+def _concern(c: a.Concern) -> ConcernOut:
     return ConcernOut(
         id=c.id,
         severity=c.severity,
         status=c.status,
         text=c.text,
-        mitigations=list(c.mitigations) if mitigations else [],
+        mitigations=list(c.mitigations),
         mitigating_interventions=list(c.mitigating_interventions),
         target=c.target,
     )
 
 
 def _concerns(item: a.InterventionAssessment, full: bool) -> list[ConcernOut]:
-    """All raised concerns in full; the summary gives one per concern and status, without
-    the mitigation texts (the first subject it was raised for stands for the others)."""
+    """All raised concerns in full; the summary gives one per concern and status (the
+    first subject it was raised for stands for the others)."""
     if full:
         return [_concern(c) for c in item.concerns]
     seen: set[tuple[str, Status]] = set()
@@ -132,23 +132,43 @@ def _concerns(item: a.InterventionAssessment, full: bool) -> list[ConcernOut]:
     for c in item.concerns:
         if (c.id, c.status) not in seen:
             seen.add((c.id, c.status))
-            out.append(_concern(c, mitigations=False))
+            out.append(_concern(c))
     return out
 
 
-def _notes(item: a.InterventionAssessment, detailed: bool) -> list[str]:
-    """What the reader must know beside the verdict; unverified law and safety notes of
-    the ruleset in full and for members of a combination, competence notes always."""
+def intervention_notes(item: a.InterventionAssessment, detailed: bool) -> list[str]:
+    """What the reader must know beside the verdict: what in the law is not verified and
+    what competence says, always; the ruleset's safety note in full and for members of a
+    combination."""
     itv = item.intervention
-    notes = list(itv.uncertain) if detailed else []
+    notes = list(itv.uncertain)
     if not item.targets:
         notes.append(
             f"De casus noemt geen onderwerp van de soort '{itv.target}' voor deze interventie."
         )
     if detailed and itv.safety_note:
         notes.append(itv.safety_note)
-    notes.extend(n for n in item.notes if n not in notes)
+    notes.extend(competence_text(n) for n in item.competence)
     return notes
+
+
+def competence_text(note: a.CompetenceNote) -> str:
+    match note:
+        case a.Elsewhere(ref=ref, municipality=place):
+            where = place or "een andere gemeente"
+            return (
+                f"Pand {ref.partition(':')[2]} ligt in {where}, "
+                "buiten de gemeente van deze burgemeester: "
+                f"stem af met de burgemeester van {where} via het RIEC; "
+                "die is bevoegd voor dit pand."
+            )
+        case a.CareInformation(findings=findings):
+            names = ", ".join(f.partition(":")[2] for f in findings)
+            return (
+                f"Bevinding {names} komt uit de zorg (bron: zorg) "
+                "en mag een handhavingsbesluit niet dragen "
+                "(doelbinding, art. 5 lid 1 sub b AVG); laat die informatie buiten de motivering."
+            )
 
 
 def intervention(
@@ -188,7 +208,7 @@ def intervention(
         target=str(itv.target),
         legal_basis=LegalBasisOut(
             status=item.status,
-            citations=[citation_out(c) for c in itv.legal_basis.citations] if full else [],
+            citations=[citation_out(c) for c in itv.legal_basis.citations],
             conditions=targets[0].conditions if targets else [],
             targets=targets,
             case_law=[f"{c.ecli}: {c.summary}" for c in itv.legal_basis.case_law] if full else [],
@@ -198,16 +218,14 @@ def intervention(
             reasons=[
                 Reason(weight=r.weight, goal=r.goal, text=reason_text(r))
                 for r in item.desirability.reasons
-            ]
-            if full
-            else [],
+            ],
         ),
         human_measure=HumanMeasureOut(
             concerns=_concerns(item, full),
             proportionality=item.proportionality if full or weighed else None,
             subsidiarity=item.subsidiarity if full or weighed else None,
         ),
-        missing_facts=[missing_out(m, facts) for m in item.missing] if full else [],
+        missing_facts=[missing_out(m, facts) for m in item.missing],
         escalation=_escalation(item.escalation) if item.escalation is not None else None,
         intrusiveness=itv.intrusiveness,
         lighter_alternatives=list(itv.lighter_alternatives),
@@ -222,7 +240,7 @@ def intervention(
         if full
         else [],
         partners=list(itv.partners) if full else [],
-        notes=_notes(item, full or weighed),
+        notes=intervention_notes(item, full or weighed),
         explanation=explanation,
     )
 
@@ -344,7 +362,6 @@ def combination(
     """One combination, with why each member is in and each other intervention is not.
 
     The summary keeps the why-not and the open questions for the first combination only
-    (asking each question once, with all its subjects, as the advice's own list does)
     and leaves the questions out of the explanation text, where the list already has them.
     """
     detailed = full or combo.rank == 1
@@ -370,12 +387,9 @@ def combination(
         for c in combo.concerns
     ]
     missing = (
-        _grouped(
-            sorted(
-                (missing_out(q.fact, facts, question_reason(q)) for q in combo.questions),
-                key=lambda m: (m.fact, m.subject or ""),
-            ),
-            full,
+        sorted(
+            (missing_out(q.fact, facts, question_reason(q)) for q in combo.questions),
+            key=lambda m: (m.fact, m.subject or ""),
         )
         if detailed
         else []
@@ -434,14 +448,8 @@ def combination(
     )
 
 
-def all_missing(
-    items: Iterable[a.InterventionAssessment], facts: Facts, full: bool
-) -> list[MissingFact]:
-    """Every open question once, with everything its answer could change.
-
-    In full, one entry per subject; the summary asks each question once and names all
-    the subjects it is about.
-    """
+def all_missing(items: Iterable[a.InterventionAssessment], facts: Facts) -> list[MissingFact]:
+    """Every open question once per subject, with everything its answer could change."""
     merged: dict[tuple[str, str | None], MissingFact] = {}
     for item in items:
         for m in item.missing:
@@ -451,22 +459,7 @@ def all_missing(
                 merged[key].affects.extend(x for x in out.affects if x not in merged[key].affects)
             else:
                 merged[key] = out
-    return _grouped(sorted(merged.values(), key=lambda m: (m.fact, m.subject or "")), full)
-
-
-def _grouped(ordered: list[MissingFact], full: bool) -> list[MissingFact]:
-    if full:
-        return ordered
-    grouped: dict[tuple[str, str], MissingFact] = {}
-    for m in ordered:
-        key = (m.fact, m.question)
-        if key not in grouped:
-            grouped[key] = m
-            continue
-        g = grouped[key]
-        g.subject = f"{g.subject}; {m.subject}"
-        g.affects.extend(x for x in m.affects if x not in g.affects)
-    return list(grouped.values())
+    return sorted(merged.values(), key=lambda m: (m.fact, m.subject or ""))
 
 
 def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
@@ -491,7 +484,7 @@ def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
         combinations=[
             combination(c, items, assessment.options, facts, full) for c in assessment.combinations
         ],
-        missing_facts=all_missing(assessment.interventions, facts, full),
+        missing_facts=all_missing(assessment.interventions, facts),
         notes=notes,
         combination_search=SearchOutcome.exact if assessment.exact else SearchOutcome.best_found,
     )

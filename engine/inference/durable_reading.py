@@ -9,8 +9,10 @@ defect to show a person, never an outcome.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from engine.case import vocabulary
 from engine.case.flatten import Facts
 from engine.inference import rete
 from engine.inference.compile import ROOT, compile_bundle
@@ -56,26 +58,44 @@ class DurableReading:
 
 
 def compare(
-    trace: Trace, derived: set[tuple[str, str]], satisfied: set[tuple[str, str]]
+    bundle: Bundle,
+    trace: Trace,
+    derived: set[tuple[str, str]],
+    satisfied: set[tuple[str, str]],
 ) -> Verification:
-    """durable's trace against the evaluator's derived facts and satisfied legal bases."""
+    """durable's trace against the evaluator's derived facts and satisfied legal bases.
+
+    Each difference is a Dutch sentence a person can act on: the intervention id or the
+    begrip's own label, and the subject by its Dutch kind and id ("pand W1").
+    """
+    labels = {f"{f.subject}.{f.id}": f"begrip '{f.label}'" for f in bundle.facts}
     differences = [
-        *_differ("begrip", "afgeleid", trace.derived, derived),
-        *_differ("grondslag", "vervuld", trace.satisfied, satisfied),
+        *_differ(lambda key: labels.get(key, key), "afgeleid", trace.derived, derived),
+        *_differ(lambda key: f"grondslag {key}", "vervuld", trace.satisfied, satisfied),
     ]
     status = VerificationStatus.mismatch if differences else VerificationStatus.agreed
     return Verification(status=status, differences=tuple(differences))
 
 
+def _subject_name(ref: str) -> str:
+    kind, _, ident = ref.partition(":")
+    return f"{vocabulary.SUBJECT_TEXT.get(kind, kind)} {ident}"
+
+
 def _differ(
-    what: str, word: str, durable: set[tuple[str, str]], evaluator: set[tuple[str, str]]
+    name: Callable[[str], str],
+    word: str,
+    durable: set[tuple[str, str]],
+    evaluator: set[tuple[str, str]],
 ) -> list[str]:
     only_durable = [
-        f"{what} {key} voor {ref}: volgens durable-rules {word}, volgens de evaluator niet"
+        f"{name(key)} voor {_subject_name(ref)}: volgens durable-rules {word}, "
+        "volgens de evaluator niet"
         for key, ref in sorted(durable - evaluator)
     ]
     only_evaluator = [
-        f"{what} {key} voor {ref}: volgens de evaluator {word}, volgens durable-rules niet"
+        f"{name(key)} voor {_subject_name(ref)}: volgens de evaluator {word}, "
+        "volgens durable-rules niet"
         for key, ref in sorted(evaluator - durable)
     ]
     return only_durable + only_evaluator

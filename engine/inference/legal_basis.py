@@ -125,4 +125,5 @@ class Inference:
             for t in v.targets
             if t.status == TRUE
         }
-        return compare(trace, self.compiled.evaluator(facts).derived_facts(), satisfied)
+        derived = self.compiled.evaluator(facts).derived_facts()
+        return compare(self.bundle, trace, derived, satisfied)
