@@ -47,6 +47,7 @@ bench: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/afweging schema > rulesets/schema.json
+	$(BIN)/afweging schema --casus > rulesets/casus.schema.json
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

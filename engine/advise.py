@@ -81,6 +81,7 @@ class Advisor:
         verdicts, reading = self.inference(bundle).assess(facts, deadline)
         items = weigh(verdicts, bundle, case, facts, reading, deadline)
         combinations, options, exact = combine(items, deadline=deadline)
+        deadline.check()  # a search stopped by the deadline gives no partial advice
         return Assessment(
             case_id=case.case.id,
             reference_date=date,

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from engine.advise import Advisor
 from engine.case.read import CaseError, parse_case
 from engine.contract import Advice
+from engine.explain.render import Detail
 
 T = TypeVar("T")
 CHUNK = 64
@@ -46,12 +47,13 @@ def _run(
     municipality: str | None,
     reference_date: dt.date | None,
     reduce: Callable[[Advice], T],
+    detail: Detail,
 ) -> list[tuple[int, T | Failed]]:
     assert _ADVISOR is not None, "worker started without rulesets"
     out: list[tuple[int, T | Failed]] = []
     for index, data in chunk:
         try:
-            advice = _ADVISOR.advise(parse_case(data), municipality, reference_date)
+            advice = _ADVISOR.advise(parse_case(data), municipality, reference_date, detail=detail)
         except CaseError as exc:
             out.append((index, Failed(index, str(exc))))
             continue
@@ -77,12 +79,14 @@ def advise_many(
     municipality: str | None = None,
     reference_date: dt.date | None = None,
     processes: int | None = None,
+    detail: Detail = "summary",
 ) -> Iterator[tuple[int, T | Failed]]:
-    """``(index, reduce(advice))`` per case, in input order, on ``processes`` cores."""
+    """``(index, reduce(advice))`` per case, in input order, on ``processes`` cores;
+    ``detail="full"`` when ``reduce`` reads the proof trees."""
     workers = processes or os.cpu_count() or 1
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(rulesets,)) as pool:
         futures = [
-            pool.submit(_run, chunk, municipality, reference_date, reduce)
+            pool.submit(_run, chunk, municipality, reference_date, reduce, detail)
             for chunk in _chunks(cases)
         ]
         for future in futures:

@@ -12,16 +12,15 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+import engine
 from api.auth.cli import app as accounts
-from engine.ruleset import bundle
+from engine.ruleset import bundle, cause, locate
 from engine.ruleset.models import json_schema
 from engine.ruleset.source import Diagnostic
-
-DEFAULT_RULESETS = Path("rulesets")
 
 app = typer.Typer(
     add_completion=False,
@@ -32,12 +31,52 @@ app = typer.Typer(
 app.add_typer(accounts, name="gebruiker")
 
 
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"afweging {engine.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie."),
+    ] = False,
+) -> None:
+    """Afwegingskader: bestuurlijke interventies wikken en wegen."""
+
+
+def rulesets_folder(given: Path | None) -> Path:
+    """The folder a command uses, said on stderr; the bundled one wherever the command
+    is started from, unless another is given."""
+    if given is not None:
+        if not given.is_dir():
+            typer.echo(f"rulesets: map '{given}' bestaat niet", err=True)
+            raise typer.Exit(2)
+        typer.echo(f"rulesets: {given}", err=True)
+        return given
+    found = locate.bundled()
+    if found is None:
+        typer.echo(
+            f"rulesets: de meegeleverde map is niet gevonden (verwacht: {locate.BUNDLED}); "
+            "geef een map op met --rulesets",
+            err=True,
+        )
+        raise typer.Exit(2)
+    typer.echo(f"rulesets: {found} (meegeleverd)", err=True)
+    return found
+
+
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Bestanden of mappen.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Bestanden of mappen (standaard de meegeleverde rulesets)."),
+    ] = None,
 ) -> None:
-    """Controleer rulesets; één regel 'pad:regel:kolom: melding' per fout."""
-    targets = paths or [DEFAULT_RULESETS]
+    """Controleer rulesets; één regel 'pad:regel:kolom: melding' per fout, de oorzaak eerst."""
+    targets = paths or [rulesets_folder(None)]
     existing = [p for p in targets if p.exists()]
     files = bundle.ruleset_paths(existing)
     found = [
@@ -48,23 +87,36 @@ def validate(
         for p in existing
         if p.is_dir() and not bundle.ruleset_paths([p])
     ]
-    # References resolve against the bundled rulesets too, so a new file can use them.
-    context = [DEFAULT_RULESETS] if DEFAULT_RULESETS.is_dir() else None
+    # References resolve against the rulesets folder a file belongs to (a copy against
+    # itself), or the bundled rulesets for a loose new file.
+    context = locate.context_for(existing)
+    for root in context:
+        typer.echo(f"verwijzingen ook gezocht in: {root}", err=True)
     if files:
-        found += bundle.check(existing, context)
-    for d in found:
+        found += bundle.check(existing, context or None)
+    groups = cause.group(found)
+    for d in cause.ordered(groups):
         typer.echo(str(d))
     if found:
         count = len({d.path for d in found})
-        typer.echo(f"{len(found)} fout(en) in {count} bestand(en)", err=True)
+        knock_on = sum(len(g.knock_on) for g in groups)
+        tail = f", waarvan {knock_on} gevolgfout(en): los eerst de bovenste op" if knock_on else ""
+        typer.echo(f"{len(found)} fout(en) in {count} bestand(en){tail}", err=True)
         raise typer.Exit(1)
     typer.echo(f"{len(files)} ruleset-bestand(en) geldig", err=True)
 
 
 @app.command()
-def schema() -> None:
-    """Print het JSON Schema van ruleset-bestanden (gegenereerd uit de modellen)."""
-    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+def schema(
+    casus: Annotated[
+        bool, typer.Option("--casus", help="Het schema van casusbestanden in plaats van rulesets.")
+    ] = False,
+) -> None:
+    """Print het JSON Schema van ruleset-bestanden of casussen (gegenereerd uit de modellen)."""
+    from engine.case.schema import case_schema
+
+    document = case_schema() if casus else json_schema()
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def default_workers() -> int:
@@ -128,7 +180,9 @@ def evaluate(
     ] = None,
     peildatum: Annotated[str | None, typer.Option(help="Peildatum JJJJ-MM-DD.")] = None,
     format: Annotated[Format, typer.Option(help="json of text.")] = Format.json,
-    rulesets: Annotated[Path, typer.Option(help="Map met rulesets.")] = DEFAULT_RULESETS,
+    rulesets: Annotated[
+        Path | None, typer.Option(help="Map met rulesets (standaard de meegeleverde).")
+    ] = None,
 ) -> None:
     """Beoordeel een casus en print het advies."""
     from engine.advise import Advisor
@@ -168,7 +222,7 @@ def evaluate(
     if too_large:
         raise typer.Exit(2)
     try:
-        advisor = Advisor.from_directory(rulesets)
+        advisor = Advisor.from_directory(rulesets_folder(rulesets))
     except bundle.RulesetError as exc:
         for d in exc.diagnostics:
             typer.echo(str(d), err=True)
@@ -196,4 +250,201 @@ def evaluate(
             + "; ".join(checked.differences[:5]),
             err=True,
         )
+        raise typer.Exit(1)
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def impact(
+    basis: Annotated[
+        str,
+        typer.Option(
+            help="De huidige regels: een map met rulesets, of een git-versie (bijv. main of "
+            "een commit) waarvan de map rulesets/ wordt genomen."
+        ),
+    ],
+    voorstel: Annotated[Path, typer.Option(help="Map met de voorgestelde rulesets.")],
+    casussen: Annotated[
+        Path,
+        typer.Option(
+            help="Map met casusbestanden (YAML of JSON). De opgeslagen casussen van de "
+            "service als bron volgen later, met de API."
+        ),
+    ],
+    formaat: Annotated[
+        ReportFormat, typer.Option(help="html, markdown of json.")
+    ] = ReportFormat.html,
+    uit: Annotated[
+        Path | None, typer.Option(help="Schrijf het rapport naar dit bestand (standaard: scherm).")
+    ] = None,
+    repository: Annotated[
+        Path, typer.Option(help="Git-repository voor een git-versie als basis.")
+    ] = Path("."),
+) -> None:
+    """Wat verandert er aan het advies als het voorstel de basis vervangt? Elke casus wordt
+    onder beide beoordeeld (op alle processorkernen); het rapport noemt per interventie wat
+    verandert, in hoeveel casussen (onder pseudoniem) en welke voorwaarde de doorslag gaf."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from engine.impact.report import render
+    from engine.impact.run import ImpactError, read_corpus, rulesets_at, run
+
+    if not voorstel.is_dir():
+        typer.echo(f"--voorstel: map '{voorstel}' bestaat niet", err=True)
+        raise typer.Exit(2)
+    try:
+        corpus = read_corpus(casussen)
+        with (
+            rulesets_at(basis, repository) as basis_folder,
+            Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=_stderr_console(),
+                transient=True,
+            ) as bar,
+        ):
+            task = bar.add_task("casussen beoordelen", total=0)
+
+            class _Bar:
+                def add(self, total: int) -> None:
+                    bar.update(task, total=(bar.tasks[0].total or 0) + total)
+
+                def advance(self, done: int) -> None:
+                    bar.advance(task, done)
+
+            report = run(
+                basis_folder,
+                voorstel,
+                corpus,
+                basis_label=basis,
+                proposal_label=str(voorstel),
+                progress=_Bar(),
+            )
+    except ImpactError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    except bundle.RulesetError as exc:
+        for d in exc.diagnostics:
+            typer.echo(str(d), err=True)
+        typer.echo("De rulesets zijn ongeldig; controleer ze met 'afweging validate'.", err=True)
+        raise typer.Exit(1) from None
+    text = render(report, formaat.value)
+    if uit is None:
+        typer.echo(text, nl=False)
+    else:
+        uit.write_text(text, encoding="utf-8")
+        typer.echo(f"rapport geschreven naar {uit}", err=True)
+    typer.echo(
+        f"{report.cases} casus(sen) beoordeeld, {len(report.changed_cases)} met een verschil",
+        err=True,
+    )
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@app.command()
+def uitleg(
+    interventie: Annotated[
+        str, typer.Argument(help="Id van de interventie, bijv. I01 of I05-gebiedsverbod-172a.")
+    ],
+    gemeente: Annotated[
+        str | None, typer.Option(help="Toon de regels zoals ze in deze gemeente gelden.")
+    ] = None,
+    peildatum: Annotated[
+        str | None, typer.Option(help="Peildatum JJJJ-MM-DD (standaard vandaag).")
+    ] = None,
+    rulesets: Annotated[
+        Path | None, typer.Option(help="Map met rulesets (standaard de meegeleverde).")
+    ] = None,
+) -> None:
+    """Toon een interventie in gewone taal: voorwaarden, wetsartikelen met links,
+    parameters (en welke gemeente wat anders zet) en de scenario's die haar toetsen."""
+    from engine.ruleset.readable import explain
+    from engine.scenarios.find import covering
+
+    date = _date_option(peildatum) or dt.date.today()
+    folder = rulesets_folder(rulesets)
+    try:
+        catalog = bundle.Catalog(folder)
+    except bundle.RulesetError as exc:
+        for d in exc.diagnostics:
+            typer.echo(str(d), err=True)
+        typer.echo("De rulesets zijn ongeldig; controleer ze met 'afweging validate'.", err=True)
+        raise typer.Exit(1) from None
+    municipalities = catalog.municipalities
+    if gemeente is not None and gemeente.lower() not in [m.lower() for m in municipalities]:
+        known = ", ".join(municipalities) or "geen"
+        typer.echo(f"--gemeente: onbekende gemeente '{gemeente}' (bekend: {known})", err=True)
+        raise typer.Exit(2)
+    candidates = [gemeente] if gemeente else [None, *municipalities]
+    for place in candidates:
+        chosen = catalog.bundle(place, date)
+        matches = [i for i in chosen.interventions if interventie in (i.id, i.id.split("-")[0])]
+        if matches:
+            break
+    else:
+        typer.echo(
+            f"onbekende interventie '{interventie}' op {date.isoformat()}"
+            + (f" in gemeente {gemeente}" if gemeente else ""),
+            err=True,
+        )
+        raise typer.Exit(2)
+    overrides = {m: catalog.bundle(m, date).overrides for m in municipalities}
+    itv = matches[0]
+    features = locate.PROJECT / "features"
+    scenarios = [(c.feature, c.scenario) for c in covering(features, itv.id)]
+    typer.echo("\n".join(explain(itv, chosen, overrides, scenarios)))
+
+
+def _date_option(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        typer.echo(f"--peildatum: '{text}' is geen datum (gebruik JJJJ-MM-DD)", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command(name="test")
+def run_scenarios(
+    bestanden: Annotated[
+        list[str] | None,
+        typer.Argument(help="Alleen deze feature-bestanden (naam of begin van de naam)."),
+    ] = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option(help="Ook de scenario's van de gemeentelijke laag van deze gemeente."),
+    ] = None,
+    rulesets: Annotated[
+        Path | None, typer.Option(help="Map met rulesets (standaard de meegeleverde).")
+    ] = None,
+) -> None:
+    """Draai de Nederlandse scenario's (features/) van de landelijke regels en van één
+    gemeente, en toon per scenario of het geslaagd is; exit 1 als er een mislukt."""
+    from engine.scenarios.run import report, run
+
+    folder = rulesets_folder(rulesets)
+    if gemeente is not None:
+        known = sorted(p.name for p in (folder / "gemeenten").glob("*") if p.is_dir())
+        if gemeente.lower() not in [k.lower() for k in known]:
+            typer.echo(
+                f"--gemeente: onbekende gemeente '{gemeente}' (bekend: {', '.join(known) or 'geen'})",
+                err=True,
+            )
+            raise typer.Exit(2)
+    result = run(gemeente, folder, bestanden)
+    typer.echo("\n".join(report(result)))
+    if result.failed or result.errors or not result.outcomes:
         raise typer.Exit(1)

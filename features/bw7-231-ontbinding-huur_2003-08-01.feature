@@ -240,3 +240,19 @@ Functionaliteit: Ontbinding van de huur (art. 7:231 BW)
     Als de casus wordt beoordeeld
     Dan is "I13-ontbinding-huur-na-sluiting" juridisch niet mogelijk
     En vraagt het advies niet "Wist deze persoon van de overtreding"
+
+  Scenario: Opvang aangeboden: de dakloosheid na ontbinding is ondervangen, een zwarte lijst weegt zwaarder
+    Gegeven de personen:
+      | id | leeftijd | verwijtbaar |
+      | P1 | 40       | ja          |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners | opvang aangeboden | zwarte lijst |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       | ja                | ja           |
+    En de eerdere interventies:
+      | id | soort                       | datum      | doelwit | uitgevoerd |
+      | S1 | I01-sluiting-13b-drugshandel | 2026-01-15 | W1      | ja         |
+    Als de casus wordt beoordeeld
+    Dan is "I13-ontbinding-huur-na-sluiting" juridisch mogelijk
+    En heeft "I13-ontbinding-huur-na-sluiting" niet het zorgpunt "dakloosheid"
+    En heeft "I13-ontbinding-huur-na-sluiting" het zorgpunt "opvang-aangeboden"
+    En heeft "I13-ontbinding-huur-na-sluiting" het zorgpunt "zwarte-lijst-verhuurder"

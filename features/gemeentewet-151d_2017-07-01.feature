@@ -167,3 +167,36 @@ Functionaliteit: Gedragsaanwijzing bij woonoverlast (art. 151d Gemeentewet, I04)
     Als de casus wordt beoordeeld
     Dan heeft "I04" het zorgpunt "afhankelijke-bewoner"
     En heeft "I04" het zorgpunt "verhuurder-betrekken"
+
+  Scenario: Zonder grond voor een gedragsaanwijzing vraagt het advies niet of een bewoner kwetsbaar is
+    Gegeven de casusgegevens:
+      | apv zorgplicht woonoverlast |
+      | nee                         |
+    En de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1       |
+    En de bevindingen:
+      | id | soort    | pand | bron    | ernstig |
+      | F1 | overlast | W1   | politie | ja      |
+      | F2 | overlast | W1   | politie | ja      |
+    Als de casus wordt beoordeeld
+    Dan is "I04" juridisch niet mogelijk
+    En vraagt het advies niet "kwetsbaar"
+
+  Scenario: Is de grondslag voor een gedragsaanwijzing nog onbekend, dan vraagt het advies wel of een bewoner kwetsbaar is
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 45       |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1       |
+    En de bevindingen:
+      | id | soort    | pand | bron    | ernstig |
+      | F1 | overlast | W1   | politie | ja      |
+      | F2 | overlast | W1   | politie | ja      |
+    Als de casus wordt beoordeeld
+    Dan is "I04" juridisch onbekend
+    En vraagt het advies "kwetsbaar"

@@ -286,3 +286,34 @@ Functionaliteit: Sluiting bij verstoring van de openbare orde (art. 174a Gemeent
     Als de casus wordt beoordeeld
     Dan is "I03" juridisch niet mogelijk
     En vraagt het advies niet "Verbiedt de APV het verblijf"
+
+  Scenario: Opvang aangeboden ondervangt het risico op dakloosheid, een zwarte lijst van de verhuurder weegt zwaarder
+    Gegeven de panden:
+      | id | soort  | gemeente      | openbare orde verstoord | huur         | opvang aangeboden | zwarte lijst |
+      | W1 | woning | voorbeeldstad | ja                      | sociale huur | ja                | ja           |
+    En de bevindingen:
+      | id | soort    | pand | ernstig | bron     |
+      | F1 | overlast | W1   | ja      | klachten |
+      | F2 | overlast | W1   | ja      | logboek  |
+    Als de casus wordt beoordeeld
+    Dan is "I03" juridisch mogelijk
+    En heeft "I03" niet het zorgpunt "risico-dakloosheid"
+    En heeft "I03" het zorgpunt "opvang-aangeboden"
+    En heeft "I03" het zorgpunt "zwarte-lijst-verhuurder"
+
+  Scenario: Sluiting van een erf na een schietpartij raakt de kinderen in de woning waar het erf bij hoort
+    Gegeven de personen:
+      | id | leeftijd | rol  |
+      | P1 | 39       | lid  |
+      | P3 | 7        | kind |
+    En de panden:
+      | id | soort  | gemeente      | openbare orde verstoord | bewoners | hoort bij woning |
+      | W1 | woning | voorbeeldstad |                         | P1, P3   |                  |
+      | E1 | erf    | voorbeeldstad | nee                     |          | W1               |
+    En de bevindingen:
+      | id | soort  | pand | ernstig | bron    |
+      | F1 | geweld | E1   | ja      | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I03" juridisch mogelijk
+    En noemt de uitleg van "I03" "vervuld voor pand E1"
+    En heeft "I03" het zorgpunt "minderjarigen-in-woning"

@@ -334,3 +334,102 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
     En vraagt het advies niet "apotheek of praktijk"
     En vraagt het advies niet "bijzondere band"
     En vraagt het advies niet "geadviseerd tegen sluiting"
+
+  Scenario: Huurwoning waar de bewoners opvang is aangeboden: het risico op dakloosheid is ondervangen
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners | opvang aangeboden |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       | ja                |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" niet het zorgpunt "risico-dakloosheid"
+    En heeft "I01" het zorgpunt "opvang-aangeboden"
+
+  Scenario: Huurwoning zonder opvang: het risico op dakloosheid blijft, zonder dat het advies naar opvang vraagt
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur         |
+      | W1 | woning | voorbeeldstad | sociale huur |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "risico-dakloosheid"
+    En heeft "I01" niet het zorgpunt "opvang-aangeboden"
+    En vraagt het advies niet "opvang"
+
+  Scenario: Een zwarte lijst of terugkeerverbod van de corporatie weegt zwaarder in de evenwichtigheid
+    Gegeven de panden:
+      | id | soort  | gemeente      | huur         | zwarte lijst | opvang aangeboden |
+      | W1 | woning | voorbeeldstad | sociale huur | ja           | ja                |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+    En heeft "I01" het zorgpunt "zwarte-lijst-verhuurder"
+    En noemt de wenselijkheid van "I01" "zwarte lijst"
+
+  Scenario: Sluiting van een erf raakt de kinderen en de huur van de woning waar het bij hoort
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+      | P3 | 9        | kind          |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners | hoort bij woning |
+      | W1 | woning | voorbeeldstad | sociale huur | P1, P3   |                  |
+      | E1 | erf    | voorbeeldstad |              |          | W1               |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | E1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+    En noemt de uitleg van "I01" "vervuld voor pand E1"
+    En heeft "I01" het zorgpunt "minderjarigen-in-woning"
+    En heeft "I01" het zorgpunt "risico-dakloosheid-erf"
+
+  Scenario: Drugs op de kamer van een kamerhuurder: de verwijtbaarheid van de hoofdbewoner is niet vanzelfsprekend
+    Gegeven de personen:
+      | id | leeftijd |
+      | P1 | 58       |
+      | P2 | 24       |
+    En de panden:
+      | id | soort  | gemeente      | bewoners | gebruikers |
+      | W1 | woning | voorbeeldstad | P1       | P2         |
+    En de bevindingen:
+      | id | soort | pand | ruimte     | personen | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | zolderkamer | P2       | I     | 40          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+    En heeft "I01" het zorgpunt "vondst-in-ruimte-van-ander"
+
+  Scenario: Vondst in een benoemde ruimte, maar de enige bewoner wist ervan
+    Gegeven de personen:
+      | id | leeftijd | verwijtbaar |
+      | P1 | 58       | ja          |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1       |
+    En de bevindingen:
+      | id | soort | pand | ruimte | personen | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | kelder | P1       | I     | 40          | gram    | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" niet het zorgpunt "vondst-in-ruimte-van-ander"
+
+  Scenario: Productiemiddelen in de schuur die een medebewoner gebruikt (sub b)
+    Gegeven de personen:
+      | id | leeftijd | verwijtbaar |
+      | P1 | 50       |             |
+      | P2 | 27       | ja          |
+    En de panden:
+      | id | soort  | gemeente      | bewoners |
+      | W1 | woning | voorbeeldstad | P1, P2   |
+    En de bevindingen:
+      | id | soort         | pand | ruimte | personen | categorie   | productiedoel | bron    |
+      | F1 | voorbereiding | W1   | schuur | P2       | hennepteelt | ja            | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I02" juridisch mogelijk
+    En heeft "I02" het zorgpunt "vondst-in-ruimte-van-ander"

@@ -235,11 +235,12 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["engine"]:
         print("\n".join([*header, *lines, "", f"At the end: {load()}."]))
         return
-    from tests import bench_api, bench_combine, bench_corpus
+    from tests import bench_api, bench_combine, bench_corpus, bench_impact
 
     lines += ["", *full_advice_section(advisor)]
     lines += ["", *bench_combine.section()]
     lines += ["", *bench_corpus.section()]
+    lines += ["", *bench_impact.section()]
     lines += ["", *bench_api.section()]
     text = "\n".join([*header, *lines, "", f"At the end: {load()}."]) + "\n"
     (ROOT / "docs" / "performance.md").write_text(text, encoding="utf-8")

@@ -101,3 +101,11 @@ def test_verification_is_pending_until_the_second_reading(advisor):
     assert advice.verification.status == "pending"
     assert advice.verification.engine.startswith("durable-rules")
     assert advice.verification.differences == []
+
+
+def test_an_evaluation_past_its_deadline_gives_no_advice(advisor):
+    from engine.deadline import Deadline, DeadlineExceeded
+
+    case = read_case(EXAMPLES / "e1-visser.yaml")
+    with pytest.raises(DeadlineExceeded):
+        advisor.advise(case, "voorbeeldstad", DATE, deadline=Deadline(0.0, started=0.0))

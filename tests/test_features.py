@@ -194,7 +194,7 @@ def _assess(casus: dict, advisor: Any) -> Any:
 
 def _item(advies: Any, interventie: str) -> Any:
     found = [i for i in advies.interventions if interventie in (i.id, i.id.split("-")[0])]
-    assert found, f"{interventie} staat niet in het advies: {[i.id for i in advies.interventions]}"
+    assert found, f"verwacht: interventie {interventie}; gevonden: die staat niet in het advies"
     return found[0]
 
 
@@ -205,26 +205,38 @@ STATUS = {"mogelijk": "satisfied", "niet mogelijk": "not_satisfied", "onbekend":
 @then(parsers.re(rf"is {ITV} juridisch (?P<oordeel>mogelijk|niet mogelijk|onbekend)"))
 def _status(advies: Any, interventie: str, oordeel: str) -> None:
     item = _item(advies, interventie)
-    assert item.legal_basis.status == STATUS[oordeel], item.explanation
+    found = {v: k for k, v in STATUS.items()}[str(item.legal_basis.status)]
+    assert item.legal_basis.status == STATUS[oordeel], (
+        f"verwacht: juridisch {oordeel}; gevonden: juridisch {found}.\nUitleg: {item.explanation}"
+    )
 
 
 @then(parsers.re(rf'noemt de uitleg van {ITV} (?P<niet>niet )?"(?P<tekst>[^"]+)"'))
 def _explains(advies: Any, interventie: str, niet: str | None, tekst: str) -> None:
     item = _item(advies, interventie)
-    assert (tekst.lower() in item.explanation.lower()) != bool(niet), item.explanation
+    assert (tekst.lower() in item.explanation.lower()) != bool(niet), (
+        f'verwacht: de uitleg noemt {"niet " if niet else ""}"{tekst}"; '
+        f"gevonden: {item.explanation}"
+    )
 
 
 @then(parsers.re(r'vraagt het advies (?P<niet>niet )?"(?P<tekst>[^"]+)"'))
 def _asks(advies: Any, niet: str | None, tekst: str) -> None:
     questions = [m.question for m in advies.missing_facts]
-    assert any(tekst.lower() in q.lower() for q in questions) != bool(niet), questions
+    assert any(tekst.lower() in q.lower() for q in questions) != bool(niet), (
+        f'verwacht: het advies vraagt {"niet " if niet else ""}"{tekst}"; '
+        f"gevonden vragen: {'; '.join(questions) or 'geen'}"
+    )
 
 
 @then(parsers.re(rf'heeft {ITV} (?P<niet>niet )?het zorgpunt "(?P<zorgpunt>[^"]+)"'))
 def _concern(advies: Any, interventie: str, niet: str | None, zorgpunt: str) -> None:
     concerns = _item(advies, interventie).human_measure.concerns
     raised = {c.id for c in concerns if c.status == "satisfied"}
-    assert (zorgpunt in raised) != bool(niet), raised
+    assert (zorgpunt in raised) != bool(niet), (
+        f'verwacht: {interventie} heeft {"niet " if niet else ""}het zorgpunt "{zorgpunt}"; '
+        f"gevonden zorgpunten: {', '.join(sorted(raised)) or 'geen'}"
+    )
 
 
 # Facts a lawyer must be able to state (issue 10): columns, values and convictions.
@@ -345,3 +357,10 @@ def _consequence(advies: Any, interventie: str, na: str) -> None:
 def _procedure(advies: Any, interventie: str, tekst: str) -> None:
     steps = _item(advies, interventie).procedure
     assert any(tekst.lower() in s.lower() for s in steps), steps
+
+
+# Weighing (issue 10, facts a lawyer must be able to state): a reason for or against.
+@then(parsers.re(rf'noemt de wenselijkheid van {ITV} "(?P<tekst>[^"]+)"'))
+def _desirability(advies: Any, interventie: str, tekst: str) -> None:
+    reasons = [r.text for r in _item(advies, interventie).desirability.reasons]
+    assert any(tekst.lower() in r.lower() for r in reasons), reasons

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from engine.case.read import read_case
 from engine.explain.memo import memo
@@ -40,21 +41,34 @@ def test_memo_speaks_dutch_about_the_case(advisor):
     text = memo(advisor.assess(case, "voorbeeldstad", dt.date(2026, 3, 1)), case)
     assert "sociale huur" in text and "social_rent" not in text
     assert "bestuurlijke rapportage" in text and "bestuurlijke_rapportage" not in text
-    assert "preparatory_materials" not in text
     assert "- Bevoegd: burgemeester" in text
+    # No English key or value (snake_case) and no Python None reaches the reader.
+    assert not re.findall(r"\b[a-z]+_[a-z_]+\b|\bNone\b", text)
 
 
 def test_every_case_value_a_person_reads_has_a_dutch_label():
-    from engine.case.models import FindingKind, RelationKind, Role, Source, Tenure
+    from engine.case.models import (
+        DecidingBody,
+        FindingKind,
+        RelationKind,
+        Role,
+        SharingBasis,
+        Source,
+        Tenure,
+    )
     from engine.explain.text import (
+        DECIDING_TEXT,
         FINDING_TEXT,
         RELATION_TEXT,
         ROLE_TEXT,
+        SHARING_TEXT,
         SOURCE_TEXT,
         TENURE_TEXT,
     )
 
     for table, kind in (
+        (SHARING_TEXT, SharingBasis),
+        (DECIDING_TEXT, DecidingBody),
         (FINDING_TEXT, FindingKind),
         (SOURCE_TEXT, Source),
         (TENURE_TEXT, Tenure),

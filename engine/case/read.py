@@ -41,7 +41,8 @@ def parse_case(data: object) -> Case:
         raise CaseError(found) from None
 
 
-def read_case(path: Path) -> Case:
+def read_data(path: Path) -> object:
+    """The file's data before any validation (a corpus is validated in the workers)."""
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -62,10 +63,15 @@ def read_case(path: Path) -> Case:
                 for d in exc.diagnostics
             ]
             raise CaseError(found, shown) from None
+    return data
+
+
+def read_case(path: Path) -> Case:
+    data = read_data(path)
     try:
         return parse_case(data)
     except CaseError as exc:
-        raise CaseError(exc.problems, shown) from None
+        raise CaseError(exc.problems, str(path)) from None
 
 
-__all__ = ["CaseError", "CaseProblem", "parse_case", "read_case"]
+__all__ = ["CaseError", "CaseProblem", "parse_case", "read_case", "read_data"]

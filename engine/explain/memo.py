@@ -13,7 +13,13 @@ from __future__ import annotations
 from engine.case.models import Case
 from engine.contract import ConditionResult
 from engine.explain.proof import entity_name, lines, tree
-from engine.explain.render import NOT_EXACT, alternatives, combination, reason_text
+from engine.explain.render import (
+    NOT_EXACT,
+    alternatives,
+    combination,
+    intervention_notes,
+    reason_text,
+)
 from engine.explain.text import (
     BODY_SUBJECT,
     BODY_TEXT,
@@ -131,7 +137,7 @@ def _summary(item: InterventionAssessment, a: Assessment, recommended: bool) -> 
         for text in (item.proportionality, item.subsidiarity):
             if text:
                 out.append(f"- {text}")
-        out.extend(f"- Let op: {n}" for n in item.notes)
+        out.extend(f"- Let op: {n}" for n in intervention_notes(item, detailed=True))
         proof = _proof(item, a)
         if proof:
             out.append("- Onderbouwing:")

@@ -49,7 +49,17 @@ UNITS = {"gram": "gram", "plants": "planten", "pills": "pillen", "pieces": "stuk
 WORDS = {True: "ja", False: "nee"}
 
 
+def _attribute_text(node: Compare) -> str:
+    """A short Dutch name, else the case model's own question, never the English key."""
+    if node.attribute in ATTRIBUTE_TEXT:
+        return ATTRIBUTE_TEXT[node.attribute]
+    attr = vocabulary.ATTRIBUTES.get((node.subject, node.attribute))
+    return attr.question.rstrip("?") if attr else node.attribute
+
+
 def show(value: Any) -> str:
+    if value is None:
+        return "niets"
     if isinstance(value, bool):
         return WORDS[value]
     if isinstance(value, float) and value.is_integer():
@@ -85,7 +95,7 @@ def _requirement(node: Compare, outcome: Outcome) -> str:
 
 def _compare_text(node: Compare, outcome: Outcome, facts: Facts) -> str:
     who = entity_name(outcome.ref, facts)
-    label = node.label or ATTRIBUTE_TEXT.get(node.attribute, node.attribute)
+    label = node.label or _attribute_text(node)
     if outcome.derived is not None:
         word = {TRUE: "ja", FALSE: "nee", UNKNOWN: "onbekend"}[outcome.status]
         return f"{outcome.derived.label} ({who}): {word}"

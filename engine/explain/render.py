@@ -136,7 +136,7 @@ def _concerns(item: a.InterventionAssessment, full: bool) -> list[ConcernOut]:
     return out
 
 
-def _notes(item: a.InterventionAssessment, detailed: bool) -> list[str]:
+def intervention_notes(item: a.InterventionAssessment, detailed: bool) -> list[str]:
     """What the reader must know beside the verdict: what in the law is not verified and
     what competence says, always; the ruleset's safety note in full and for members of a
     combination."""
@@ -148,8 +148,27 @@ def _notes(item: a.InterventionAssessment, detailed: bool) -> list[str]:
         )
     if detailed and itv.safety_note:
         notes.append(itv.safety_note)
-    notes.extend(n for n in item.notes if n not in notes)
+    notes.extend(competence_text(n) for n in item.competence)
     return notes
+
+
+def competence_text(note: a.CompetenceNote) -> str:
+    match note:
+        case a.Elsewhere(ref=ref, municipality=place):
+            where = place or "een andere gemeente"
+            return (
+                f"Pand {ref.partition(':')[2]} ligt in {where}, "
+                "buiten de gemeente van deze burgemeester: "
+                f"stem af met de burgemeester van {where} via het RIEC; "
+                "die is bevoegd voor dit pand."
+            )
+        case a.CareInformation(findings=findings):
+            names = ", ".join(f.partition(":")[2] for f in findings)
+            return (
+                f"Bevinding {names} komt uit de zorg (bron: zorg) "
+                "en mag een handhavingsbesluit niet dragen "
+                "(doelbinding, art. 5 lid 1 sub b AVG); laat die informatie buiten de motivering."
+            )
 
 
 def intervention(
@@ -221,7 +240,7 @@ def intervention(
         if full
         else [],
         partners=list(itv.partners) if full else [],
-        notes=_notes(item, full or weighed),
+        notes=intervention_notes(item, full or weighed),
         explanation=explanation,
     )
 

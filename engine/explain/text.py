@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from engine.case.models import FindingKind, Goal, RelationKind, Role, Source, Tenure
+from engine.case.models import (
+    BusinessKind,
+    DecidingBody,
+    FindingKind,
+    Goal,
+    RelationKind,
+    Role,
+    SharingBasis,
+    Source,
+    Tenure,
+)
 from engine.contract import CitationOut
 from engine.inference.status import Status
 from engine.ruleset.models import Body, Citation, Domain, Intervention, Severity
@@ -121,10 +131,38 @@ RELATION_TEXT = {
     RelationKind.grandchild: "kleinkind",
 }
 
+SHARING_TEXT = {
+    SharingBasis.wgs: "WGS",
+    SharingBasis.wet_bibob: "Wet Bibob",
+    SharingBasis.wpg: "Wet politiegegevens",
+    SharingBasis.wettelijke_plicht: "een andere wettelijke plicht",
+    SharingBasis.toestemming: "toestemming",
+    SharingBasis.convenant: "alleen een convenant",
+    SharingBasis.geen: "geen",
+}
+
+DECIDING_TEXT = {
+    DecidingBody.burgemeester: "burgemeester",
+    DecidingBody.college: "college van burgemeester en wethouders",
+    DecidingBody.raad: "gemeenteraad",
+    DecidingBody.andere_overheid: "andere overheid",
+}
+
 #: Case values a person may read in a proof or a memo; the keys stay English in the data.
+#: Values that are already Dutch words (premises and permit kinds) need no entry; business
+#: kinds only lose their underscore.
 VALUE_TEXT: dict[str, str] = {
     str(k): v
-    for table in (FINDING_TEXT, SOURCE_TEXT, TENURE_TEXT, RELATION_TEXT, ROLE_TEXT)
+    for table in (
+        FINDING_TEXT,
+        SOURCE_TEXT,
+        TENURE_TEXT,
+        RELATION_TEXT,
+        ROLE_TEXT,
+        SHARING_TEXT,
+        DECIDING_TEXT,
+        {b: b.value.replace("_", " ") for b in BusinessKind},
+    )
     for k, v in table.items()
 }
 

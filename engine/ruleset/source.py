@@ -66,12 +66,17 @@ _YAML_PROBLEMS = (
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One error, printed as ``path:line:col: message`` (line and column from 1)."""
+    """One error, printed as ``path:line:col: message`` (line and column from 1).
+
+    ``refers_to`` names what an unresolved reference points at, so a knock-on error of a
+    mistake elsewhere (a misspelt key that hides a definition) can be traced to it.
+    """
 
     path: str
     line: int
     col: int
     message: str
+    refers_to: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"

@@ -223,10 +223,10 @@ class _Checker:
         self.ctx = ctx
         self.found: list[Diagnostic] = []
 
-    def at(self, loc: Loc, message: str, key: bool = False) -> None:
+    def at(self, loc: Loc, message: str, key: bool = False, refers_to: str | None = None) -> None:
         pos = self.doc.positions
         line, col = pos.of_key(loc) if key else pos.of_value(loc)
-        self.found.append(Diagnostic(self.doc.path, line, col, message))
+        self.found.append(Diagnostic(self.doc.path, line, col, message, refers_to))
 
     def run(self) -> list[Diagnostic]:
         self.metadata()
@@ -516,7 +516,11 @@ class _Checker:
                 a for s, a in self.ctx.facts if s == node.subject
             ]
             hint = _suggest(node.attribute, known, prefix=f"{node.subject}.")
-            self.at(where, f"onbekend feit '{node.fact}'{self.ctx.why_unknown(node.fact)}{hint}")
+            self.at(
+                where,
+                f"onbekend feit '{node.fact}'{self.ctx.why_unknown(node.fact)}{hint}",
+                refers_to=node.attribute,
+            )
             return
         if derived:
             if compiled and (node.operator != "equals" or node.operand is not True):
@@ -539,6 +543,7 @@ class _Checker:
                 loc,
                 f"onbekende parameter '{value.param}'{self.ctx.why_unknown(value.param)}"
                 f"{_suggest(value.param, self.ctx.parameters)}",
+                refers_to=value.param,
             )
             return
         for given in self.ctx.parameter_values.get(value.param, []):
@@ -598,6 +603,7 @@ class _Checker:
                     loc,
                     f"{what} verwijst naar onbekende interventie '{ident}'"
                     f"{self.ctx.why_unknown(ident)}{_suggest(ident, known, cutoff=ID_CUTOFF)}",
+                    refers_to=ident,
                 )
 
         goals = [g.value for g in Goal]
@@ -638,6 +644,7 @@ class _Checker:
                         ("ladders", n, "counts", k),
                         f"'{counted}' in counts is geen interventie en geen trede van deze "
                         f"ladder{_suggest(counted, [*known, *measures], cutoff=ID_CUTOFF)}",
+                        refers_to=counted,
                     )
         for n, ref in enumerate(self.rs.refinements):
             need(ref.intervention, ("refinements", n, "intervention"), "verfijning")

@@ -27,7 +27,7 @@ from engine.weigh.assessment import (
     Reason,
     TargetVerdict,
 )
-from engine.weigh.competence import body, competence, enabled_by
+from engine.weigh.competence import body, care_findings, competence, enabled_by
 from engine.weigh.escalation import Step, escalation_step, step_for
 from engine.weigh.proportionality import proportionality, subsidiarity, tried
 
@@ -137,6 +137,7 @@ def weigh(
     goals = {Goal(g) for g in case.case.goals}
     known = {v.intervention.id for v in verdicts}
     derived = {(d.subject, d.id): d.condition for d in bundle.facts}
+    from_care = care_findings(facts)
     first: list[tuple[InterventionAssessment, Step | None]] = []
     for verdict in verdicts:
         deadline.check()
@@ -162,7 +163,7 @@ def weigh(
             reasons = (*wanted.reasons, _policy_reason(step))
             wanted = Desirability(score=_score(reasons), reasons=reasons)
         who = body(itv)
-        notes, own_concerns = competence(itv, refs, targets, facts, reading)
+        notes, own_concerns = competence(itv, refs, targets, facts, reading, from_care)
         missing = list(
             dict.fromkeys([*_basis_missing(itv, overall, targets, reading), *concern_missing])
         )
@@ -179,7 +180,7 @@ def weigh(
                     missing=tuple(missing),
                     escalation=escalation,
                     already_taken=tuple(tried(itv.id, refs, facts)),
-                    notes=tuple(dict.fromkeys(notes)),
+                    competence=tuple(dict.fromkeys(notes)),
                     follows=enabled_by(itv, known, derived) if who.third_party else (),
                 ),
                 step,

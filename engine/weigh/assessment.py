@@ -80,6 +80,24 @@ class TargetVerdict:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """A premises in another municipality: that municipality's mayor is competent for it."""
+
+    ref: str
+    municipality: str | None
+
+
+@dataclass(frozen=True)
+class CareInformation:
+    """Findings from the care domain, which may not carry an enforcement decision."""
+
+    findings: tuple[str, ...]
+
+
+CompetenceNote = Elsewhere | CareInformation
+
+
+@dataclass(frozen=True)
 class InterventionAssessment:
     intervention: Intervention
     status: Status
@@ -93,7 +111,7 @@ class InterventionAssessment:
     escalation: EscalationStep | None = None
     already_taken: tuple[str, ...] = ()
     #: What competence and information rules say about this case (another mayor, care data).
-    notes: tuple[str, ...] = ()
+    competence: tuple[CompetenceNote, ...] = ()
     proportionality: str | None = None
     subsidiarity: str | None = None
     #: Interventions whose (actual) use makes this one possible: a landlord's dissolution

@@ -17,7 +17,13 @@ from engine.inference.evaluate import Evaluator
 from engine.inference.status import Status
 from engine.ruleset.conditions import Compare, Condition, NotOf, children
 from engine.ruleset.models import Body, Domain, Intervention, Severity
-from engine.weigh.assessment import Concern, TargetVerdict
+from engine.weigh.assessment import (
+    CareInformation,
+    CompetenceNote,
+    Concern,
+    Elsewhere,
+    TargetVerdict,
+)
 
 CARE_BASIS = "zorginformatie-als-grondslag"
 
@@ -40,51 +46,41 @@ def _evidence(
     return refs
 
 
+def care_findings(facts: Facts) -> frozenset[str]:
+    """The case's findings whose source is the care domain (read once per case)."""
+    return frozenset(
+        ref
+        for ref, attrs in facts.entities.items()
+        if attrs.get("t") == "finding" and attrs.get("source") == Source.care
+    )
+
+
 def competence(
     itv: Intervention,
     refs: tuple[str, ...],
     targets: tuple[TargetVerdict, ...],
     facts: Facts,
     reading: Evaluator,
-) -> tuple[list[str], list[Concern]]:
-    notes: list[str] = []
+    from_care: frozenset[str],
+) -> tuple[list[CompetenceNote], list[Concern]]:
+    notes: list[CompetenceNote] = []
     raised: list[Concern] = []
     for ref in refs:
         attrs = facts.entities.get(ref, {})
         if attrs.get("t") == "premises" and attrs.get("in_municipality") is False:
-            place = attrs.get("municipality", "een andere gemeente")
-            notes.append(
-                f"Pand {ref.partition(':')[2]} ligt in {place}, "
-                "buiten de gemeente van deze burgemeester: "
-                f"stem af met de burgemeester van {place} via het RIEC; "
-                "die is bevoegd voor dit pand."
-            )
-    if Domain(itv.domain) is not Domain.repression:
+            place = attrs.get("municipality")
+            notes.append(Elsewhere(ref, str(place) if place is not None else None))
+    if Domain(itv.domain) is not Domain.repression or not from_care:
         return notes, raised
     evidence = _evidence(itv, targets, reading)
     care = sorted(
-        {
-            f
-            for ref in refs
-            for f in facts.linked(ref, "findings")
-            if facts.entities[f].get("source") == Source.care
-        }
-        | {
-            f
-            for f in evidence
-            if facts.entities.get(f, {}).get("t") == "finding"
-            and facts.entities[f].get("source") == Source.care
-        }
+        {f for ref in refs for f in facts.linked(ref, "findings") if f in from_care}
+        | (evidence & from_care)
     )
     if not care:
         return notes, raised
-    names = ", ".join(f.partition(":")[2] for f in care)
     used = sorted(set(care) & evidence)
-    notes.append(
-        f"Bevinding {names} komt uit de zorg (bron: care) "
-        "en mag een handhavingsbesluit niet dragen "
-        "(doelbinding, art. 5 lid 1 sub b AVG); laat die informatie buiten de motivering."
-    )
+    notes.append(CareInformation(tuple(care)))
     if used:
         raised.append(
             Concern(

@@ -10,13 +10,13 @@ exact; past it, it returns the best sets found so far and says so (``exact=False
 
 Why it looks the way it does:
 
-- **Ties are ordered, not explored.** The three-part ranking is folded into one integer per candidate:
-  ``points·B1 − B2 + 2^(n−1−rank of the id)``. A set's sum of these orders sets exactly as
-  (points desc, members asc, sorted ids asc) do, because equal-sized sets compare by the
-  smallest id in which they differ, which is the highest differing bit. Every set then has
-  its own value, so "cannot beat the worst of the best" prunes ties as well; a strict bound
-  on points alone (the earlier search) explored every tied set, which made 60 tied
-  candidates take seconds. Python's integers make the width free of overflow.
+- **Ties are ordered, not explored.** The three-part ranking is folded into one integer
+  per candidate: ``points·B1 − B2 + 2^(n−1−rank of the id)``. A set's sum of these orders
+  sets exactly as (points desc, members asc, sorted ids asc) do, because equal-sized sets
+  compare by the smallest id in which they differ, which is the highest differing bit.
+  Every set then has its own value, so "cannot beat the worst of the best" prunes ties as
+  well; a strict bound on points alone (the earlier search) explored every tied set, which
+  made 60 tied candidates take seconds. Python's integers make the width free of overflow.
 - **Bitmasks, not sets.** Candidates are bits in their ranking order; a member's transitive
   requirements, its conflicts, and "everything a choice rules out" (anything whose
   requirements touch an excluded item or a conflict of a member) are precomputed masks, so
@@ -27,7 +27,9 @@ Why it looks the way it does:
   nothing. On sparse conflicts a clique cover is loose (mostly pairs), which is why the
   search still needs a budget at 100 candidates; among tied partners the cover pairs the
   one with fewest conflicts, which made 100 tied candidates finish exactly in 10 of 10
-  generated cases instead of 6 (unbudgeted up to 20,000 nodes).
+  generated cases instead of 6 (unbudgeted up to 20,000 nodes). With spread scores the
+  best item of a clique also pays for lighter neighbours out of what its clique leaves of
+  its value (weight splitting), which halved the nodes at 100 candidates.
 - **Branching**: among the open items with the best points, the one that rules out the
   most other open items. Without ties that is simply the best item, which finds good sets
   early; with ties it is the choice that shrinks both branches most (the classic rule for
@@ -41,7 +43,7 @@ Why it looks the way it does:
 - **Depth first with an explicit stack**, so a large case cannot hit the recursion limit.
 - **Deterministic**: everything is ordered by the ranking, never by input order or hashing,
   and the budget's node limit is a count, not a clock, so the same input gives the same
-  answer on any machine.
+  answer on any machine (a deadline, when given, is a safety stop that can cut earlier).
 - **No memo on states, no dominance rule.** A memo was tried: a state must carry which
   items are still open, and on sparse conflicts nearly every state is new (a quarter to a
   million states at 60 candidates, where branch and bound needs a few thousand nodes).
@@ -69,12 +71,13 @@ class Budget:
     """How much search one combination question may take.
 
     ``nodes`` is calibrated with ``tests/bench_combine.py``: at 100 candidates a node costs
-    about 10 µs of CPU, so 4,000 nodes keep the worst case near 40 ms on one core (the cost
-    of a node grows with the number of candidates; the rulesets give about 30). Real cases
-    finish in a few dozen nodes; generated ones with 60 candidates in under 2,500.
+    10–15 µs of CPU, so 3,000 nodes keep the worst case at or under 50 ms on one core of a
+    busy 2-core machine (the cost of a node grows with the number of candidates; the
+    rulesets give about 30). Real cases finish in a few dozen nodes; generated ones with 60
+    candidates in under 2,500.
     """
 
-    nodes: int = 4_000
+    nodes: int = 3_000
     deadline: Deadline | None = None
 
 
@@ -110,22 +113,46 @@ class _Problem:
         return total
 
     def bound(self, open_: int) -> int:
-        """At most the best open item of each clique of a greedy clique cover."""
+        """At most the best open item of each clique of a greedy clique cover.
+
+        The best item of a clique may also share out what its partners leave of its value:
+        a lighter neighbour it can pay for in full costs the bound nothing more (each item's
+        value is spread over cliques that contain it, and no independent set takes two
+        items of one clique).
+        """
         value, rules_out, points = self.value, self.ruled_out_by_taking, self.points
         total = 0
         while open_:
             low = open_ & -open_
             open_ ^= low
             k = low.bit_length() - 1
-            total += value[k]
+            left = value[k]
+            total += left
             clique = open_ & rules_out[k]
-            while clique:
-                low = clique & -clique
-                rest = clique ^ low
-                if rest and points[(rest & -rest).bit_length() - 1] == points[low.bit_length() - 1]:
-                    low = self._partner(clique, open_)
-                open_ ^= low
-                clique &= rules_out[low.bit_length() - 1]
+            if clique:
+                first = True
+                while clique:
+                    low = clique & -clique
+                    rest = clique ^ low
+                    if (
+                        rest
+                        and points[(rest & -rest).bit_length() - 1] == points[low.bit_length() - 1]
+                    ):
+                        low = self._partner(clique, open_)
+                    open_ ^= low
+                    j = low.bit_length() - 1
+                    if first:
+                        left -= value[j]
+                        first = False
+                    clique &= rules_out[j]
+                neighbours = open_ & rules_out[k]
+                while neighbours and left > 0:
+                    low = neighbours & -neighbours
+                    neighbours ^= low
+                    j = low.bit_length() - 1
+                    if value[j] <= left:
+                        left -= value[j]
+                        open_ ^= low
         return total
 
     def _partner(self, clique: int, open_: int) -> int:

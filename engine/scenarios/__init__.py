@@ -1,0 +1,1 @@
+"""The Dutch scenarios in ``features/``: which cover what, and running them for policy staff."""
