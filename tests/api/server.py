@@ -41,6 +41,7 @@ class Server:
         log: Path,
         workers: int = 2,
         env: dict[str, str] | None = None,
+        secret: str | None = None,
     ):
         self.database_url = database_url
         self.log = log
@@ -49,7 +50,8 @@ class Server:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
-        self.secret = secrets.token_urlsafe(48)
+        #: Instances given the same secret accept each other's tokens.
+        self.secret = secret or secrets.token_urlsafe(48)
         self._tokens = Tokens(self.secret.encode(), minutes=120)
 
     def headers(
