@@ -23,6 +23,7 @@ from api.auth.accounts import demo_users
 from api.auth.tokens import Tokens
 from api.case_input import case_document, parse
 from api.deps import AppState
+from api.limits import SlidingWindow
 from api.middleware import BodyLimit
 from api.routes import auth, cases, catalog, evaluations, health
 from api.service import AdvisorLike, EvaluationService
@@ -117,7 +118,13 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         lifespan=lifespan,
     )
     app.state.afweging = AppState(
-        settings=settings, store=store, service=service, examples=found, tokens=tokens
+        settings=settings,
+        store=store,
+        service=service,
+        examples=found,
+        tokens=tokens,
+        requests=SlidingWindow(settings.rate_limit_per_minute, 60),
+        sign_in_failures=SlidingWindow(settings.sign_in_failures, 15 * 60),
     )
     problems.install(app)
     for module in (auth, evaluations, cases, catalog, health):

@@ -13,7 +13,8 @@ from pydantic import SkipValidation
 
 from api.auth.principal import Principal, Role
 from api.auth.tokens import TokenRefused, Tokens
-from api.problems import Forbidden, Unauthorized
+from api.limits import SlidingWindow
+from api.problems import Forbidden, TooMany, Unauthorized
 from api.service import EvaluationService
 from api.settings import Settings
 from api.store import Store
@@ -32,6 +33,9 @@ class AppState:
     service: EvaluationService
     examples: dict[str, dict[str, Any]]
     tokens: Tokens
+    #: Requests per user per minute, and failed sign-ins per name and client.
+    requests: SlidingWindow
+    sign_in_failures: SlidingWindow
 
 
 def state(request: Request) -> AppState:
@@ -73,6 +77,12 @@ def principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) 
                 "met het csrf_token van de sessie."
             )
     request.state.role = str(found.role)
+    wait = state(request).requests.hit((found.issuer, found.subject))
+    if wait:
+        raise TooMany(
+            f"Te veel verzoeken van deze gebruiker; probeer het over {wait} seconden opnieuw.",
+            wait,
+        )
     return found
 
 

@@ -50,12 +50,13 @@ class ApiProblem(Exception):
     status = 500
     slug = "interne-fout"
     title = "Interne fout"
-    headers: ClassVar[Mapping[str, str]] = {}
+    default_headers: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, detail: str | None = None, errors: Sequence[FieldProblem] = ()):
         super().__init__(detail or self.title)
         self.detail = detail
         self.errors = list(errors)
+        self.headers = dict(self.default_headers)
 
 
 class Unauthorized(ApiProblem):
@@ -64,7 +65,7 @@ class Unauthorized(ApiProblem):
     status = 401
     slug = "niet-aangemeld"
     title = "Niet aangemeld"
-    headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
+    default_headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
 class Forbidden(ApiProblem):
@@ -101,6 +102,18 @@ class PreconditionFailed(ApiProblem):
     title = "Intussen gewijzigd"
 
 
+class TooMany(ApiProblem):
+    """Over the rate of a user, or of failed sign-ins for a name."""
+
+    status = 429
+    slug = "te-veel-verzoeken"
+    title = "Te veel verzoeken"
+
+    def __init__(self, detail: str, retry_after: int):
+        super().__init__(detail)
+        self.headers["Retry-After"] = str(retry_after)
+
+
 class TooLarge(ApiProblem):
     status = 413
     slug = "te-groot"
@@ -134,6 +147,7 @@ _STATUS_SLUGS = {
     412: (PreconditionFailed.slug, PreconditionFailed.title),
     413: (TooLarge.slug, TooLarge.title),
     415: ("mediatype-niet-ondersteund", "Mediatype niet ondersteund"),
+    429: (TooMany.slug, TooMany.title),
     422: (InvalidInput.slug, InvalidInput.title),
     500: (ApiProblem.slug, ApiProblem.title),
     503: ("niet-beschikbaar", "Dienst niet beschikbaar"),
@@ -302,6 +316,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         412: "If-Match noemt een revisie die niet meer de huidige is.",
         413: "Het verzoek is groter dan toegestaan.",
         422: "Ongeldige invoer; `errors` noemt elk veld met zijn JSON-pad.",
+        429: "Te veel verzoeken van deze gebruiker (of mislukte aanmeldingen); zie Retry-After.",
         503: "De opslag is niet bereikbaar, of de beoordeling duurde langer dan de termijn.",
     }
     return {

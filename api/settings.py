@@ -19,6 +19,8 @@ DEFAULT_DATABASE_URL = "sqlite:///var/afwegingskader.db"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_DEADLINE_SECONDS = 10.0
 DEFAULT_TOKEN_MINUTES = 15
+DEFAULT_RATE_LIMIT = 600
+DEFAULT_SIGN_IN_FAILURES = 10
 
 
 def _folder(value: str) -> Path:
@@ -55,6 +57,10 @@ class Settings:
     oidc: OidcConfig | None = None
     #: The session cookie only over HTTPS; off for ``make run`` on http://127.0.0.1.
     cookie_secure: bool = False
+    #: Requests per minute per user and worker (0: no limit).
+    rate_limit_per_minute: int = DEFAULT_RATE_LIMIT
+    #: Failed sign-ins per name and client within 15 minutes before a pause (0: no limit).
+    sign_in_failures: int = DEFAULT_SIGN_IN_FAILURES
     #: Larger cases are refused before evaluation (AFWEGING_MAX_PERSONS and the like).
     case_limits: CaseLimits = field(default_factory=CaseLimits)
 
@@ -74,6 +80,8 @@ class Settings:
             token_minutes=int(env.get("AFWEGING_TOKEN_MINUTES", DEFAULT_TOKEN_MINUTES)),
             oidc=_oidc(env),
             cookie_secure=_flag(env.get("AFWEGING_COOKIE_SECURE", "0")),
+            rate_limit_per_minute=int(env.get("AFWEGING_RATE_LIMIT", DEFAULT_RATE_LIMIT)),
+            sign_in_failures=int(env.get("AFWEGING_SIGN_IN_FAILURES", DEFAULT_SIGN_IN_FAILURES)),
             case_limits=CaseLimits.from_env(env),
         )
 

@@ -96,7 +96,9 @@ def _conflict(exc: DuplicateCase) -> Conflict:
     )
 
 
-router = APIRouter(prefix="/v1/cases", tags=["casussen"], responses=problems.responses(401, 403))
+router = APIRouter(
+    prefix="/v1/cases", tags=["casussen"], responses=problems.responses(401, 403, 429)
+)
 
 
 @router.post(

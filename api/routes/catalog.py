@@ -21,7 +21,7 @@ from api.schemas import (
     RulesetList,
 )
 
-router = APIRouter(prefix="/v1", tags=["rulesets"], responses=problems.responses(401, 403))
+router = APIRouter(prefix="/v1", tags=["rulesets"], responses=problems.responses(401, 403, 429))
 
 
 @router.get(

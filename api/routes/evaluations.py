@@ -34,7 +34,7 @@ from api.store.models import EvaluationRow
 from api.store.repository import Actor, current_decision
 
 router = APIRouter(
-    prefix="/v1/evaluations", tags=["beoordelingen"], responses=problems.responses(401, 403)
+    prefix="/v1/evaluations", tags=["beoordelingen"], responses=problems.responses(401, 403, 429)
 )
 
 Accept = Annotated[

@@ -41,7 +41,7 @@ def healthz(app: State) -> Health | JSONResponse:
     response_model=AuditPage,
     tags=["beheer"],
     summary="Het auditlog van de eigen gemeente (alleen lezen)",
-    responses=problems.responses(401, 403),
+    responses=problems.responses(401, 403, 429),
 )
 def audit(
     app: State,

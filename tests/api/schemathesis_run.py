@@ -49,7 +49,8 @@ def build_app(workdir: Path) -> Any:
     from tests.api.conftest import RULESETS, settings_for
 
     app = create_app(
-        settings_for(f"sqlite:///{workdir / 'afwegingskader.db'}"),
+        # Thousands of calls as one user: the fuzz is about input, not the per-user limit.
+        settings_for(f"sqlite:///{workdir / 'afwegingskader.db'}", rate_limit_per_minute=0),
         advisor=Advisor.from_directory(RULESETS),
     )
     advisor = app.state.afweging.service.advisor

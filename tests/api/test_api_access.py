@@ -753,3 +753,44 @@ def test_the_store_keeps_one_evaluation_per_key_when_retries_race(store_url: str
     assert used is not None and used.evaluation_id == first.id
     assert store.find_idempotency(Actor("jurist", OTHER), "k-1") is None
     store.dispose()
+
+
+# --- limits -------------------------------------------------------------------------
+
+
+def test_a_user_over_the_rate_waits_and_others_do_not(
+    make_client: AppFactory, sqlite_url: str
+) -> None:
+    client = make_client(sqlite_url, rate_limit_per_minute=3)
+    for _ in range(3):
+        assert client.get("/v1/rulesets").status_code == 200
+    refused = client.get("/v1/rulesets")
+    body = assert_problem(refused, 429)
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert "Te veel verzoeken" in body["detail"]
+    assert client.as_("jurist", subject="collega").get("/v1/rulesets").status_code == 200
+
+
+def test_failed_sign_ins_pause_that_name(make_client: AppFactory, sqlite_url: str) -> None:
+    client = make_client(sqlite_url, sign_in_failures=3)
+    guess = {"username": "bestuurder", "password": "raden-raden"}
+    for _ in range(3):
+        assert_problem(client.anonymous.post("/v1/token", data=guess), 401)
+    paused = client.anonymous.post("/v1/token", data=demo_login("bestuurder"))
+    assert "mislukte aanmeldingen" in assert_problem(paused, 429)["detail"]
+    assert int(paused.headers["retry-after"]) > 60
+    # Another name is not affected.
+    assert client.anonymous.post("/v1/token", data=demo_login("jurist")).status_code == 200
+
+
+def test_the_window_slides() -> None:
+    from api.limits import SlidingWindow
+
+    now = [0.0]
+    window = SlidingWindow(2, 60, clock=lambda: now[0])
+    assert (window.hit("a"), window.hit("a"), window.hit("a")) == (0, 0, 60)
+    now[0] = 30.0
+    assert window.wait("a") == 30 and window.hit("b") == 0
+    now[0] = 60.5
+    assert window.hit("a") == 0
+    assert SlidingWindow(0, 60).hit("a") == 0
