@@ -88,6 +88,20 @@ def missing_out(m: a.MissingFact, facts: Facts, affects: str | None = None) -> M
     )
 
 
+def grouped(missing: Iterable[MissingFact]) -> list[MissingFact]:
+    """One entry per question and what it affects, its subjects joined: the summary asks a
+    question once, not once for every person of a large family."""
+    merged: dict[tuple[str, str, tuple[str, ...]], MissingFact] = {}
+    for m in missing:
+        key = (m.fact, m.question, tuple(m.affects))
+        if key in merged:
+            known = merged[key]
+            known.subject = f"{known.subject}; {m.subject}" if known.subject else m.subject
+        else:
+            merged[key] = m.model_copy()
+    return list(merged.values())
+
+
 def conditions(
     item: a.InterventionAssessment, ref: str, evaluator: Evaluator, facts: Facts
 ) -> list[ConditionResult]:
@@ -179,8 +193,12 @@ def intervention(
     weighed: bool,
 ) -> InterventionAdvice:
     """One intervention. ``weighed``: it is in a combination, so the summary keeps its
-    proportionality and subsidiarity sentences as well."""
+    proportionality and subsidiarity sentences as well. Without a legal basis, the summary
+    keeps the verdict, citations, explanation and notes (who else is competent, what may not
+    carry it): its reasons, concerns and questions cannot change what may be done, so they
+    are in the full form only."""
     itv = item.intervention
+    open_ = full or item.status is not Status.NOT_SATISFIED
     targets = [
         TargetResult(
             target=t.ref,
@@ -218,14 +236,22 @@ def intervention(
             reasons=[
                 Reason(weight=r.weight, goal=r.goal, text=reason_text(r))
                 for r in item.desirability.reasons
-            ],
+            ]
+            if open_
+            else [],
         ),
         human_measure=HumanMeasureOut(
-            concerns=_concerns(item, full),
+            concerns=_concerns(item, full) if open_ else [],
             proportionality=item.proportionality if full or weighed else None,
             subsidiarity=item.subsidiarity if full or weighed else None,
         ),
-        missing_facts=[missing_out(m, facts) for m in item.missing],
+        missing_facts=(
+            [missing_out(m, facts) for m in item.missing]
+            if full
+            else grouped(missing_out(m, facts) for m in item.missing)
+            if open_
+            else []
+        ),
         escalation=_escalation(item.escalation) if item.escalation is not None else None,
         intrusiveness=itv.intrusiveness,
         lighter_alternatives=list(itv.lighter_alternatives),
@@ -484,7 +510,14 @@ def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
         combinations=[
             combination(c, items, assessment.options, facts, full) for c in assessment.combinations
         ],
-        missing_facts=all_missing(assessment.interventions, facts),
+        missing_facts=all_missing(assessment.interventions, facts)
+        if full
+        else grouped(
+            all_missing(
+                (i for i in assessment.interventions if i.status is not Status.NOT_SATISFIED),
+                facts,
+            )
+        ),
         notes=notes,
         combination_search=SearchOutcome.exact if assessment.exact else SearchOutcome.best_found,
     )
