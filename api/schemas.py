@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.contract import Advice
+from engine.ruleset.models import Body
 
 
 class _In(BaseModel):
@@ -228,6 +229,7 @@ class InterventionInfo(BaseModel):
     domain: str
     formal: bool
     authority: str
+    competent_body: Body = Field(description="Wie volgens de wet bevoegd is (uit de ruleset).")
     target: str
     ruleset: str | None = Field(default=None, description="Ruleset die de interventie bevat.")
     citations: list[CitationRef]

@@ -112,7 +112,12 @@ class HumanMeasureOut(_Out):
 class MissingFact(_Out):
     fact: str
     question: str
-    subject: str | None = None
+    subject: str | None = Field(default=None, description="Over wie of wat de vraag gaat.")
+    subjects: list[str] = Field(
+        default_factory=list,
+        description="In de samenvatting: alle onderwerpen waarover dezelfde vraag gaat "
+        "(het eerste staat ook in `subject`).",
+    )
     affects: list[str] = Field(default_factory=list, description="Wat het antwoord kan veranderen.")
 
 

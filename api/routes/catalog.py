@@ -57,6 +57,7 @@ def list_interventions(
             domain=str(itv.domain),
             formal=itv.formal,
             authority=itv.authority,
+            competent_body=itv.competent_body,
             target=str(itv.target),
             ruleset=origin.get(itv.id),
             citations=[

@@ -94,11 +94,10 @@ def grouped(missing: Iterable[MissingFact]) -> list[MissingFact]:
     merged: dict[tuple[str, str, tuple[str, ...]], MissingFact] = {}
     for m in missing:
         key = (m.fact, m.question, tuple(m.affects))
-        if key in merged:
-            known = merged[key]
-            known.subject = f"{known.subject}; {m.subject}" if known.subject else m.subject
-        else:
-            merged[key] = m.model_copy()
+        if key not in merged:
+            merged[key] = m.model_copy(update={"subjects": []})
+        if m.subject is not None:
+            merged[key].subjects.append(m.subject)
     return list(merged.values())
 
 

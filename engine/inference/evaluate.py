@@ -83,12 +83,11 @@ class Outcome:
             attr = vocabulary.ATTRIBUTES.get((self.node.subject, self.node.attribute))
             question = attr.question if attr else self.node.fact
             return [Missing(self.node.fact, self.ref, question)]
-        found: list[Missing] = []
+        # An ordered set: a large family has thousands of leaves, so no list scans.
+        found: dict[Missing, None] = {}
         for child in self.children:
-            for m in child.missing():
-                if m not in found:
-                    found.append(m)
-        return found
+            found.update(dict.fromkeys(child.missing()))
+        return list(found)
 
     def evidence(self) -> list[str]:
         """Refs of the case entities that made this outcome true."""

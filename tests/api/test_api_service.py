@@ -201,3 +201,9 @@ def test_the_memo_is_served_as_markdown_when_asked_for(
     assert again.text == created.text
     as_json = client.get(f"/v1/evaluations/{ident}")
     assert as_json.json()["id"] == ident
+
+
+def test_the_catalogue_names_the_competent_body_from_the_ruleset(client: TestClient) -> None:
+    items = {i["id"]: i for i in client.get("/v1/interventions").json()["interventions"]}
+    assert items["I01-sluiting-13b-drugshandel"]["competent_body"] == "mayor"
+    assert items["I13-ontbinding-huur-na-sluiting"]["competent_body"] != "mayor"
