@@ -115,8 +115,8 @@ class MissingFact(_Out):
     subject: str | None = Field(default=None, description="Over wie of wat de vraag gaat.")
     subjects: list[str] = Field(
         default_factory=list,
-        description="In de samenvatting: alle onderwerpen waarover dezelfde vraag gaat "
-        "(het eerste staat ook in `subject`).",
+        description="Alle onderwerpen waarover dezelfde vraag gaat (de samenvatting stelt "
+        "een vraag één keer); het eerste staat ook in `subject`.",
     )
     affects: list[str] = Field(default_factory=list, description="Wat het antwoord kan veranderen.")
 

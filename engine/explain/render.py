@@ -83,8 +83,9 @@ def missing_out(m: a.MissingFact, facts: Facts, affects: str | None = None) -> M
             if m.concern_id is None
             else f"{m.intervention_id} (menselijke maat: {m.concern_id})"
         )
+    name = entity_name(m.ref, facts)
     return MissingFact(
-        fact=m.fact, question=m.question, subject=entity_name(m.ref, facts), affects=[affects]
+        fact=m.fact, question=m.question, subject=name, subjects=[name], affects=[affects]
     )
 
 
@@ -95,9 +96,9 @@ def grouped(missing: Iterable[MissingFact]) -> list[MissingFact]:
     for m in missing:
         key = (m.fact, m.question, tuple(m.affects))
         if key not in merged:
-            merged[key] = m.model_copy(update={"subjects": []})
-        if m.subject is not None:
-            merged[key].subjects.append(m.subject)
+            merged[key] = m.model_copy(update={"subjects": list(m.subjects)})
+        else:
+            merged[key].subjects.extend(s for s in m.subjects if s not in merged[key].subjects)
     return list(merged.values())
 
 
