@@ -25,6 +25,7 @@ from api.case_input import case_document, parse
 from api.deps import AppState
 from api.limits import SlidingWindow
 from api.middleware import BodyLimit
+from api.pages import routes as pages
 from api.routes import auth, cases, catalog, evaluations, health
 from api.service import AdvisorLike, EvaluationService
 from api.settings import Settings
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     problems.install(app)
     for module in (auth, evaluations, cases, catalog, health):
         app.include_router(module.router)
+    pages.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(headers.SecurityHeaders)
     app.add_middleware(logs.RequestLog)
