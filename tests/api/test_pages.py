@@ -57,7 +57,8 @@ def test_the_worklist_shows_the_municipalitys_cases_and_filters_them(
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert "E1-visser" in page.text and "E2-meijer" in page.text
-    assert "nog niet beoordeeld" in page.text and "wacht op een jurist" in page.text
+    assert 'status-not_evaluated">nog niet beoordeeld' in page.text
+    assert "wacht op een jurist" in page.text
     waiting = browser.get("/", params={"status": "not_evaluated"}).text
     assert "E2-meijer" in waiting and "E1-visser" not in waiting
     assert "E1-visser" not in browser.get("/", params={"zoek": "meijer"}).text
@@ -161,7 +162,7 @@ def test_deciding_stores_one_decision_and_a_second_needs_the_withdrawal(
     )
     assert replaced.status_code == 303
     assert len(client.get(f"/v1/evaluations/{created['id']}").json()["decisions"]) == 2
-    assert "ingetrokken en opnieuw besloten" in browser.get("/").text
+    assert 'status-withdrawn">ingetrokken en opnieuw besloten' in browser.get("/").text
 
 
 def test_the_draft_decision_downloads_as_a_word_document(
@@ -210,3 +211,17 @@ def test_a_decision_outranks_the_second_reading_in_the_status(
         WorkStatus.decided
     )
     assert work_status(None) is WorkStatus.not_evaluated
+
+
+def test_make_run_evaluates_the_demo_cases_once_so_a_bestuurder_can_decide(
+    make_client: Any, sqlite_url: str
+) -> None:
+    first = make_client(sqlite_url, evaluate_demo_cases=True)
+    # A second worker (or a restart) on the same store finds them instead of adding more.
+    make_client(sqlite_url, evaluate_demo_cases=True)
+    listed = first.as_("bestuurder").get("/v1/evaluations").json()
+    assert sorted(i["case_key"] for i in listed["items"]) == ["E1-visser", "E2-meijer", "E3-kevin"]
+    page = signed_in(first, "bestuurder").get("/").text
+    assert "status-not_evaluated" not in page
+    e1 = next(i["id"] for i in listed["items"] if i["case_key"] == "E1-visser")
+    assert f'href="/beoordelingen/{e1}"' in page
