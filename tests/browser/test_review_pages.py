@@ -24,10 +24,15 @@ def test_each_role_signs_in_and_sees_what_the_role_allows(page: Any, role: str) 
     else:
         assert heading.inner_text() == "Geen toegang"
         assert f"u bent aangemeld als {role}" in page.content()
+        page.get_by_role("button", name="Afmelden en met een ander account aanmelden").click()
+        assert page.url.endswith("/aanmelden")
     shoot(page, f"werklijst-{role}")
 
 
 def test_a_wrong_password_is_said_on_the_form(page: Any) -> None:
+    page.goto("/")
+    assert page.url.endswith("/aanmelden"), "without a session every page asks to sign in"
+    shoot(page, "aanmelden")
     sign_in(page, "bestuurder", "niet-het-wachtwoord")
     assert page.get_by_role("alert").inner_text().startswith("Onbekende gebruikersnaam")
     shoot(page, "aanmelden-fout")
