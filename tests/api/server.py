@@ -68,6 +68,9 @@ class Server:
             "AFWEGING_EXAMPLES": str(EXAMPLES),
             "PYTHONPATH": str(ROOT),
             "AFWEGING_SECRET_KEY": self.secret,
+            # The demo cases stay as cases; evaluating them at start would add evaluations
+            # the tests did not make.
+            "AFWEGING_DEMO_BEOORDELEN": "0",
             # Load tests send thousands of requests as one user: they measure the service,
             # not the per-user limit (tests/api/test_api_access.py tests that).
             "AFWEGING_RATE_LIMIT": "0",
