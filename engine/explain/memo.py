@@ -491,7 +491,9 @@ def _member_why(item: InterventionAssessment, combo: CombinationAssessment, n: _
     member = next(m for m in combo.members if m.id == item.id)
     why += [
         f"nodig om het bezwaar bij {n.intervention(by)} op te vangen"
-        for by, _ in member.required_by
+        if concern is not None
+        else f"lichter middel dat eerst komt, vóór {n.intervention(by)}"
+        for by, concern in member.required_by
     ]
     if item.escalation is not None:
         why.append(f"het beleid schrijft trede {item.escalation.step} voor")
@@ -541,6 +543,9 @@ def _considered(a: Assessment, combo: CombinationAssessment | None, n: _Names) -
                 Exclusion.deferred: "het beleid schrijft op deze trede eerst "
                 + _join([n.intervention(i) for i in why.ids] or ["een andere stap"])
                 + " voor",
+                Exclusion.lighter_first: "eerst het lichtere middel "
+                + _join([n.intervention(i) for i in why.ids] or ["een lichter middel"])
+                + " (subsidiariteit)",
                 Exclusion.mitigation_unavailable: "wat een bezwaar ervan moet opvangen, is hier "
                 "niet inzetbaar",
             }[why.reason]
