@@ -118,3 +118,38 @@ def test_every_case_value_a_person_reads_has_a_dutch_label():
         (RELATION_TEXT, RelationKind),
     ):
         assert set(table) == set(kind), kind.__name__
+
+
+def test_a_letter_is_addressed_to_the_offender_never_the_victim(advisor):
+    from engine.case.read import parse_case
+
+    case = parse_case(
+        {
+            "case": {
+                "id": "brief",
+                "municipality": "voorbeeldstad",
+                "reference_date": "2026-03-01",
+                "goals": ["liveable_street", "prevent_recruitment"],
+            },
+            "persons": [
+                {"id": "P1", "alias": "Sanne", "age": 34},
+                {"id": "P2", "alias": "Tom", "age": 29},
+            ],
+            "findings": [
+                {
+                    "id": "F1",
+                    "kind": "intimidation",
+                    "date": "2026-02-01",
+                    "persons": ["P2"],
+                    "victims": ["P1"],
+                    "source": "police_report",
+                    "proven": True,
+                }
+            ],
+        }
+    )
+    text = memo(advisor.assess(case), case)
+    letter = next(line for line in text.splitlines() if "Waarschuwingsbrief" in line)
+    assert "Gericht aan: Tom, betrokken bij intimidatie op 1 februari 2026." in letter
+    assert "Sanne" not in letter
+    assert problems(text) == []

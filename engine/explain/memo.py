@@ -113,6 +113,8 @@ class Step:
     name: str
     carrier: str
     why: str
+    #: For a letter or conversation: to whom, and why that person (never a victim).
+    to: str | None = None
 
 
 @dataclass
@@ -484,6 +486,35 @@ def _decision(
     )
 
 
+def _addressed(item: InterventionAssessment, n: _Names) -> str | None:
+    """Who an informal step speaks to and why: the adults living at a premises it is about,
+    the person it is about, or for the case as a whole everyone a finding names as involved.
+    A victim or target of a finding is never addressed as an offender."""
+    if not item.intervention.speaks_to_person:
+        return None
+    facts = n.facts
+    named: dict[str, str] = {}
+    for ref in item.refs:
+        kind = ref.partition(":")[0]
+        if kind == "premises":
+            for p in facts.linked(ref, "residents"):
+                if facts.entities.get(p, {}).get("minor") is not True:
+                    named.setdefault(p, f"bewoner van {n.premises(ref)}")
+            continue
+        people = [ref] if kind == "person" else facts.linked(ref, "persons")
+        for p in people:
+            for f in facts.linked(p, "findings"):
+                attrs = facts.entities[f]
+                if attrs.get("source") == "care" or f in facts.linked(p, "victim_of"):
+                    continue
+                what = VALUE_TEXT.get(str(attrs.get("kind")), "een bevinding")
+                when = f" op {date_text(attrs['date'])}" if attrs.get("date") else ""
+                named.setdefault(p, f"betrokken bij {what}{when}")
+    if not named:
+        return None
+    return "; ".join(f"{n.person(p)}, {why}" for p, why in named.items())
+
+
 def _member_why(item: InterventionAssessment, combo: CombinationAssessment, n: _Names) -> str:
     why = [r.text.rstrip(".") for r in item.desirability.reasons if r.weight > 0][:1]
     if not why:
@@ -595,6 +626,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
                 by_id[m.id].name,
                 body_text(by_id[m.id], a),
                 _member_why(by_id[m.id], best, n),
+                _addressed(by_id[m.id], n),
             )
             for m in best.members
         ]
