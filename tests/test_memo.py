@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -153,3 +154,19 @@ def test_a_letter_is_addressed_to_the_offender_never_the_victim(advisor):
     assert "Gericht aan: Tom, betrokken bij intimidatie op 1 februari 2026." in letter
     assert "Sanne" not in letter
     assert problems(text) == []
+
+
+def test_e1_approach_is_grouped_per_domain_with_one_lead_and_no_bare_score(advisor):
+    text = _memo(advisor, "e1-visser.yaml")
+    verdict = text[text.index("## Oordeel") : text.index("**Wie beslist.**")]
+    leads = [line for line in verdict.splitlines() if line.startswith("- **")]
+    assert [line.split("**")[1] for line in leads] == [
+        "Repressie",
+        "Preventie",
+        "Zorg",
+        "Weerbaarheid",
+    ]
+    assert leads[0].startswith("- **Repressie** — Sluiting woning of lokaal wegens drugshandel")
+    assert "  - Daarnaast: Gezinsregie" in verdict
+    assert "## Waarom deze volgorde" in text
+    assert not re.search(r"wenselijkheid \d|score \d", text)

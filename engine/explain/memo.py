@@ -31,7 +31,7 @@ from engine.explain.text import (
     citation_text,
 )
 from engine.inference.status import Status
-from engine.ruleset.models import Body, Severity
+from engine.ruleset.models import Body, Domain, Severity
 from engine.weigh.assessment import (
     Assessment,
     Clash,
@@ -77,6 +77,8 @@ LOCAL = {Body.mayor, Body.municipal_executive, Body.municipal_council}
 #: Administrative bodies whose formal measure is a besluit (art. 1:3 Awb) with bezwaar; a
 #: professional's report or a third party's act is not.
 ADMINISTRATIVE = LOCAL | {Body.permit_authority, Body.enforcing_authority}
+#: The order in which the memo shows the domains: what decides the case first.
+DOMAIN_ORDER_MEMO = (Domain.repression, Domain.prevention, Domain.care, Domain.resilience)
 #: How many questions the first page lists; the rest follow in the motivations.
 FIRST_PAGE_QUESTIONS = 6
 
@@ -117,11 +119,20 @@ class Step:
     to: str | None = None
 
 
+@dataclass(frozen=True)
+class Group:
+    """The members of one domain: one lead measure, the others beside it."""
+
+    domain: str
+    lead: Step
+    others: list[Step]
+
+
 @dataclass
 class Memo:
     title: str
     subtitle: str
-    todo: list[Step]
+    todo: list[Group]
     lead: str
     deciders: list[str]
     bases: list[str]
@@ -515,6 +526,35 @@ def _addressed(item: InterventionAssessment, n: _Names) -> str | None:
     return "; ".join(f"{n.person(p)}, {why}" for p, why in named.items())
 
 
+def _groups(
+    combo: CombinationAssessment, items: dict[str, InterventionAssessment], steps: list[Step]
+) -> list[Group]:
+    """Per domain one lead measure (a decision before an informal step, then the most
+    intrusive, then the most desirable), so a mayor sees the structure, not a flat list."""
+    by_order = {s.order: s for s in steps}
+    out = []
+    for domain in DOMAIN_ORDER_MEMO:
+        members = [m for m in combo.members if items[m.id].domain is domain]
+        if not members:
+            continue
+        lead = max(
+            members,
+            key=lambda m: (
+                items[m.id].formal,
+                items[m.id].intrusiveness,
+                items[m.id].desirability.score,
+            ),
+        )
+        out.append(
+            Group(
+                DOMAIN_TEXT[domain],
+                by_order[lead.order],
+                [by_order[m.order] for m in members if m.id != lead.id],
+            )
+        )
+    return out
+
+
 def _member_why(item: InterventionAssessment, combo: CombinationAssessment, n: _Names) -> str:
     why = [r.text.rstrip(".") for r in item.desirability.reasons if r.weight > 0][:1]
     if not why:
@@ -619,7 +659,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
     best = a.combinations[0] if a.combinations else None
     members = [by_id[i] for i in best.ids] if best else []
     formal = [i for i in members if i.formal and i.body in ADMINISTRATIVE]
-    todo = (
+    steps = (
         [
             Step(
                 m.order,
@@ -694,7 +734,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
         title=f"Besluitadvies casus {a.case_id}{family}",
         subtitle=f"Gemeente {a.municipality}, peildatum {date_text(a.reference_date.isoformat())}. "
         "Dit is een advies; het besluit neemt het bevoegde orgaan.",
-        todo=todo,
+        todo=_groups(best, by_id, steps) if best else [],
         lead=lead,
         deciders=deciders,
         bases=bases,
