@@ -170,3 +170,64 @@ def test_e1_approach_is_grouped_per_domain_with_one_lead_and_no_bare_score(advis
     assert "  - Daarnaast: Gezinsregie" in verdict
     assert "## Waarom deze volgorde" in text
     assert not re.search(r"wenselijkheid \d|score \d", text)
+
+
+def _family_case(grounds: list[str], coordinator: bool | None):
+    from engine.case.read import parse_case
+
+    return parse_case(
+        {
+            "case": {
+                "id": "gezin",
+                "municipality": "voorbeeldstad",
+                "reference_date": "2026-03-01",
+                "family": "Jansen",
+                "goals": ["stop_criminal_activity", "protect_children"],
+                "selection_grounds": grounds,
+                "coordinator_assigned": coordinator,
+            },
+            "persons": [
+                {"id": "P1", "alias": "Piet", "age": 50, "role": "key_figure"},
+                {"id": "P2", "alias": "Anna", "age": 12, "role": "child"},
+            ],
+            "premises": [
+                {
+                    "id": "W1",
+                    "kind": "woning",
+                    "municipality": "voorbeeldstad",
+                    "residents": ["P1", "P2"],
+                }
+            ],
+            "findings": [
+                {
+                    "id": "F1",
+                    "kind": "weapons",
+                    "date": "2026-01-15",
+                    "premises": "W1",
+                    "persons": ["P1"],
+                    "source": "police_report",
+                    "proven": True,
+                }
+            ],
+        }
+    )
+
+
+def test_family_lens_shows_goals_grounds_regie_coverage_and_safety(advisor):
+    case = _family_case(["familie Jansen", "wapenbezit in woning"], coordinator=False)
+    text = memo(advisor.assess(case), case)
+    lens = text[text.index("## Gezinsaanpak") :]
+    assert "- Piet (50 jaar, sleutelfiguur): criminele activiteiten stoppen." in lens
+    assert "- Anna (12 jaar, kind): kinderen beschermen." in lens
+    # A family name is never a ground; a factual ground is shown as it is.
+    assert "'familie Jansen' noemt de familienaam" in lens and "- Wapenbezit in woning." in lens
+    assert "**Regie.** Wijs een regisseur aan" in lens
+    assert "**Dekking van de aanpak.**" in lens and "Veilig interveniëren" in lens
+    assert "Vierhoek: burgemeester" in text
+    assert problems(text) == []
+
+
+def test_family_lens_with_a_coordinator_and_sound_grounds(advisor):
+    case = _family_case(["wapenbezit in woning"], coordinator=True)
+    lens = memo(advisor.assess(case), case)
+    assert "Er is een regisseur aangewezen." in lens and "noemt de familienaam" not in lens
