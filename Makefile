@@ -27,7 +27,9 @@ lint: $(STAMP)
 
 # The whole suite on every core (pytest-xdist), the stress runs marked `stress` left out;
 # the slowest tests are listed at the end so a slow one is seen when it creeps in.
+# The browser tests of the review pages drive the system's chromium (tests/browser).
 test: lint
+	$(call apt_ensure,chromium)
 	$(BIN)/python -m pytest -n auto --dist worksteal --durations=10
 
 # The long stress runs only, their progress shown as it comes (-s).

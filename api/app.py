@@ -19,17 +19,19 @@ from fastapi_offline import FastAPIOffline
 
 import engine
 from api import examples, headers, logs, problems
-from api.auth.accounts import demo_users
+from api.auth.accounts import DEMO_MUNICIPALITY, demo_users
 from api.auth.tokens import Tokens
 from api.case_input import case_document, parse
 from api.deps import AppState
 from api.limits import SlidingWindow
 from api.middleware import BodyLimit
+from api.pages import routes as pages
+from api.problems import InvalidInput
 from api.routes import auth, cases, catalog, evaluations, health
 from api.service import AdvisorLike, EvaluationService
 from api.settings import Settings
 from api.store import Store
-from api.store.repository import NewCase
+from api.store.repository import Actor, NewCase
 from api.verification import Verifier
 from engine.case.read import CaseError
 
@@ -73,6 +75,22 @@ def demo_cases(found: dict[str, dict[str, object]]) -> list[NewCase]:
     return list(unique.values())
 
 
+def evaluate_demo_cases(service: EvaluationService, store: Store, keys: set[str]) -> None:
+    """Each demo case evaluated once, so the review pages have something to decide on.
+
+    The idempotency key per case makes workers that start together, and every restart,
+    find the first evaluation instead of adding another. A demo case that a user has
+    changed since is left alone (its key belongs to the first version).
+    """
+    demo = Actor(who="demo", municipality=DEMO_MUNICIPALITY)
+    rows, _ = store.list_cases(demo, 50, 0)
+    for row in (r for r in rows if r.case_key in keys):
+        try:
+            service.evaluate(row.data, demo, None, None, row.id, idempotency_key=f"demo-{row.id}")
+        except (InvalidInput, CaseError) as exc:
+            log.warning("voorbeeldcasus %s niet beoordeeld: %s", row.case_key, exc)
+
+
 def _default_advisor(settings: Settings) -> AdvisorLike:
     from engine.advise import Advisor
 
@@ -95,13 +113,16 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     advisor = advisor or _default_advisor(settings)
     found = examples.load(settings.examples_dir)
     store = Store.open(settings.database_url)
+    demo = demo_cases(found) if settings.load_demo_cases else []
     store.migrate(
-        demo_cases(found) if settings.load_demo_cases else (),
+        demo,
         demo_users() if settings.demo_accounts else (),
     )
     tokens = Tokens(_signing_secret(settings, store), settings.token_minutes, settings.oidc)
     verifier = Verifier(advisor, store, background=settings.verify_in_background)
     service = EvaluationService(advisor, store, settings, verifier)
+    if settings.evaluate_demo_cases and settings.load_demo_cases:
+        evaluate_demo_cases(service, store, {c.case_key for c in demo})
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -129,6 +150,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     problems.install(app)
     for module in (auth, evaluations, cases, catalog, health):
         app.include_router(module.router)
+    pages.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(headers.SecurityHeaders)
     app.add_middleware(logs.RequestLog)

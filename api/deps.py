@@ -4,6 +4,7 @@ what their role allows, the reason for a read, the case body."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -57,6 +58,18 @@ def principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) 
     A cookie is sent by the browser on its own, so a request that changes something
     with a cookie must also echo the session's CSRF token in a header.
     """
+    found, _claims = identify(request, token, request.headers.get(CSRF_HEADER))
+    return found
+
+
+def identify(
+    request: Request, token: str | None, echoed_csrf: str | None
+) -> tuple[Principal, Mapping[str, Any]]:
+    """The verified user and claims; the pages echo the CSRF token in a form field instead.
+
+    Raises ``Unauthorized`` without credentials (or with ones that prove nothing),
+    ``Forbidden`` for a cookie-only change without the session's CSRF token.
+    """
     tokens = state(request).tokens
     cookie = request.cookies.get(SESSION_COOKIE)
     if not token and not cookie:
@@ -69,13 +82,12 @@ def principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) 
     except TokenRefused as exc:
         problem = Forbidden if exc.status == 403 else Unauthorized
         raise problem(f"Aanmelding geweigerd: {exc.detail}.") from None
-    if not token and request.method not in _SAFE_METHODS:
-        echoed = request.headers.get(CSRF_HEADER)
-        if not echoed or echoed != claims.get("csrf"):
-            raise Forbidden(
-                f"Een wijziging met de sessiecookie vraagt de header {CSRF_HEADER} "
-                "met het csrf_token van de sessie."
-            )
+    cookie_change = not token and request.method not in _SAFE_METHODS
+    if cookie_change and (not echoed_csrf or echoed_csrf != claims.get("csrf")):
+        raise Forbidden(
+            f"Een wijziging met de sessiecookie vraagt de header {CSRF_HEADER} "
+            "met het csrf_token van de sessie."
+        )
     request.state.role = str(found.role)
     wait = state(request).requests.hit((found.issuer, found.subject))
     if wait:
@@ -83,7 +95,7 @@ def principal(request: Request, token: Annotated[str | None, Depends(_bearer)]) 
             f"Te veel verzoeken van deze gebruiker; probeer het over {wait} seconden opnieuw.",
             wait,
         )
-    return found
+    return found, claims
 
 
 def reason(

@@ -110,6 +110,16 @@ class Served:
     replayed: bool = False
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """An evaluation for the review pages: the served advice and the case behind it."""
+
+    served: Served
+    case: Case
+    #: The proof is included (the rulesets are unchanged since the evaluation).
+    exact: bool
+
+
 def advice_bytes(advice: Advice) -> bytes:
     return advice.model_dump_json(exclude=_SERVED_LATER).encode("utf-8")
 
@@ -309,6 +319,22 @@ class EvaluationService:
         case = parse(json.loads(row.input_json))
         full = self._advise(case, row.municipality, row.reference_date, "full")
         return Served(row.id, self._respond(row, advice_bytes(full)))
+
+    def review(self, evaluation_id: str, who: Actor) -> Reviewed:
+        """The advice with its proof and the case it weighed, for the review page.
+
+        One audited read. When the rulesets changed since, the proof cannot be rebuilt
+        exactly, so the stored summary is served and ``exact`` says so.
+        """
+        row = self.store.get_evaluation(evaluation_id, who)
+        if row is None:
+            raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
+        case = parse(json.loads(row.input_json))
+        current = self.advisor.bundle(row.municipality, row.reference_date)
+        if current.sha256 != row.ruleset_sha256:
+            return Reviewed(Served(row.id, self._respond(row, stored_advice(row))), case, False)
+        full = self._advise(case, row.municipality, row.reference_date, "full")
+        return Reviewed(Served(row.id, self._respond(row, advice_bytes(full))), case, True)
 
     def memo(self, evaluation_id: str, who: Actor) -> str:
         """The Dutch memo of a stored evaluation, from its stored input and the same bundle."""

@@ -43,6 +43,9 @@ class Settings:
     examples_dir: Path = field(default_factory=lambda: _folder("examples"))
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     load_demo_cases: bool = True
+    #: Evaluate the demo cases at start (``make run``), so a bestuurder can open one and
+    #: decide at once; off by default so tests start from an empty list of evaluations.
+    evaluate_demo_cases: bool = False
     #: One account per role for voorbeeldstad (README); never with ``AFWEGING_DEMO=0``.
     demo_accounts: bool = True
     #: An evaluation that takes longer is stopped and answered with a 503 problem.
@@ -73,6 +76,8 @@ class Settings:
             examples_dir=_folder(env.get("AFWEGING_EXAMPLES", "examples")),
             max_body_bytes=int(env.get("AFWEGING_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)),
             load_demo_cases=_flag(env.get("AFWEGING_DEMO", "1")),
+            evaluate_demo_cases=_flag(env.get("AFWEGING_DEMO", "1"))
+            and _flag(env.get("AFWEGING_DEMO_BEOORDELEN", "1")),
             deadline_seconds=float(env.get("AFWEGING_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS)),
             verify_in_background=_flag(env.get("AFWEGING_VERIFY_BACKGROUND", "1")),
             demo_accounts=_flag(env.get("AFWEGING_DEMO", "1")),

@@ -140,7 +140,7 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Start de API in bewaakte werkprocessen."""
+    """Start de API en de reviewpagina's in bewaakte werkprocessen."""
     from uvicorn import Config
     from uvicorn.supervisors import Multiprocess
 

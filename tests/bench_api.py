@@ -124,9 +124,9 @@ def load_rows(folder: Path) -> list[str]:
                 env = {"AFWEGING_DEMO": "0", "AFWEGING_VERIFY_BACKGROUND": verify}
                 with Server(url, folder / "server.log", workers=2, env=env) as server:
                     lawyer = server.headers("jurist", municipality=CASE_MUNICIPALITY)
-                    url = f"{server.base_url}/v1/evaluations"
-                    wrk(url, body, lawyer, seconds=2)  # warm up
-                    got = wrk(url, body, lawyer)
+                    endpoint = f"{server.base_url}/v1/evaluations"
+                    wrk(endpoint, body, lawyer, seconds=2)  # warm up
+                    got = wrk(endpoint, body, lawyer)
                 mode = "achtergrond" if verify == "1" else "alleen vóór besluit"
                 rows.append(
                     f"| {name} | {mode} | {got['rps']:.0f} | {got['p50']:.1f} | "

@@ -60,3 +60,11 @@ def test_json_twin_equals_yaml(name: str) -> None:
 def test_same_case_gives_byte_identical_advice(advisor: Advisor) -> None:
     case = read_case(EXAMPLES / "e1-visser.yaml")
     assert advisor.advise(case).model_dump_json() == advisor.advise(case).model_dump_json()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_durable_rules_agrees_with_every_golden_advice(advisor: Advisor, name: str) -> None:
+    """A golden advice may only be one the second reading confirms."""
+    case = read_case(EXAMPLES / f"{name}.yaml")
+    checked = advisor.verify(case, None, None)
+    assert (checked.status, checked.differences) == ("agreed", ())

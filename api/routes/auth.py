@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1", tags=["aanmelden"])
 Credentials = Annotated[OAuth2PasswordRequestForm, Depends()]
 
 
-def _issue(app: State, form: OAuth2PasswordRequestForm, request: Request) -> Issued:
+def check_sign_in(app: State, form: OAuth2PasswordRequestForm, request: Request) -> Issued:
     """A token for a correct name and password; a name that failed too often waits."""
     attempt = (form.username, request.client.host if request.client else None)
     wait = app.sign_in_failures.wait(attempt)
@@ -36,6 +36,28 @@ def _issue(app: State, form: OAuth2PasswordRequestForm, request: Request) -> Iss
     return issued
 
 
+def set_session_cookie(response: Response, app: State, issued: Issued) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        issued.token,
+        max_age=issued.expires_in,
+        httponly=True,
+        samesite="strict",
+        secure=app.settings.cookie_secure,
+        path="/",
+    )
+
+
+def end_session(response: Response, app: State) -> None:
+    response.delete_cookie(
+        SESSION_COOKIE,
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=app.settings.cookie_secure,
+    )
+
+
 @router.post(
     "/token",
     response_model=TokenOut,
@@ -49,7 +71,7 @@ def token(form: Credentials, app: State, request: Request) -> TokenOut:
     `expires_in` seconden. Gemeenten met een eigen identiteitsprovider gebruiken diens
     tokens (OIDC) en hebben dit endpoint niet nodig.
     """
-    issued = _issue(app, form, request)
+    issued = check_sign_in(app, form, request)
     return TokenOut(access_token=issued.token, token_type="bearer", expires_in=issued.expires_in)
 
 
@@ -62,16 +84,8 @@ def token(form: Credentials, app: State, request: Request) -> TokenOut:
 def open_session(form: Credentials, app: State, request: Request, response: Response) -> SessionOut:
     """De cookie is HttpOnly en SameSite=Strict; een wijziging met de cookie vraagt ook de
     header `X-CSRF-Token` met het `csrf_token` uit dit antwoord."""
-    issued = _issue(app, form, request)
-    response.set_cookie(
-        SESSION_COOKIE,
-        issued.token,
-        max_age=issued.expires_in,
-        httponly=True,
-        samesite="strict",
-        secure=app.settings.cookie_secure,
-        path="/",
-    )
+    issued = check_sign_in(app, form, request)
+    set_session_cookie(response, app, issued)
     return SessionOut(csrf_token=issued.csrf, expires_in=issued.expires_in)
 
 
@@ -82,13 +96,7 @@ def open_session(form: Credentials, app: State, request: Request, response: Resp
 )
 def close_session(app: State) -> Response:
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
-    response.delete_cookie(
-        SESSION_COOKIE,
-        path="/",
-        httponly=True,
-        samesite="strict",
-        secure=app.settings.cookie_secure,
-    )
+    end_session(response, app)
     return response
 
 

@@ -71,13 +71,13 @@ class Budget:
     """How much search one combination question may take.
 
     ``nodes`` is calibrated with ``tests/bench_combine.py``: at 100 candidates a node costs
-    10–15 µs of CPU, so 3,000 nodes keep the worst case at or under 50 ms on one core of a
-    busy 2-core machine (the cost of a node grows with the number of candidates; the
+    10–17 µs of CPU; 3,000 nodes measured 50.8 ms worst case on a quiet core, so 2,800
+    keep it under 50 ms (the cost of a node grows with the number of candidates; the
     rulesets give about 30). Real cases finish in a few dozen nodes; generated ones with 60
     candidates in under 2,500.
     """
 
-    nodes: int = 3_000
+    nodes: int = 2_800
     deadline: Deadline | None = None
 
 

@@ -57,7 +57,23 @@ ALLOWED: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/v1/interventions"): ALL,
     ("GET", "/v1/rulesets"): ALL,
     ("GET", "/v1/audit"): frozenset({"auditor"}),
+    # The review pages (api/pages): HTML, signed in by the session cookie or a token.
+    ("GET", "/aanmelden"): PUBLIC,
+    ("POST", "/aanmelden"): PUBLIC,
+    ("POST", "/afmelden"): PUBLIC,
+    ("GET", "/"): frozenset({"jurist", "bestuurder"}),
+    ("GET", "/beoordelingen/{evaluation_id}"): frozenset({"jurist", "bestuurder"}),
+    ("GET", "/beoordelingen/{evaluation_id}/besluit.docx"): frozenset({"jurist", "bestuurder"}),
+    ("POST", "/beoordelingen/{evaluation_id}/besluit"): frozenset({"bestuurder"}),
+    ("POST", "/casussen/{case_id}/beoordelen"): frozenset({"jurist"}),
 }
+#: Pages answer a visitor without a session with the sign-in form, and a refusal with
+#: an HTML page of the same status the API would give.
+PAGES = (
+    {key for key in ALLOWED if not key[1].startswith(("/v1/", "/healthz"))}
+    - {("GET", path) for path in DOCS}
+    - {("HEAD", "/openapi.json")}
+)
 #: Lists answer a user of another municipality with nothing rather than 404.
 LISTS = {("GET", "/v1/evaluations"), ("GET", "/v1/cases"), ("GET", "/v1/audit")}
 #: A voorbeeldstad case sent by a user of another municipality is refused at its field
@@ -98,6 +114,10 @@ def test_without_credentials_every_route_but_healthz_is_401(client: Api) -> None
         if (method, path) in ALLOWED and ALLOWED[(method, path)] is PUBLIC:
             continue
         url = path.replace("{evaluation_id}", "x").replace("{case_id}", "x")
+        if (method, path) in PAGES:
+            sent = anonymous.request(method, url, follow_redirects=False)
+            assert (sent.status_code, sent.headers["location"]) == (303, "/aanmelden")
+            continue
         assert_problem(anonymous.request(method, url), 401)
     assert anonymous.get("/healthz").status_code == 200
 
@@ -258,11 +278,14 @@ def test_every_route_for_every_role_and_municipality(client: Api, e1: dict[str, 
         c["id"] for c in client.get("/v1/cases").json()["items"] if c["case_key"] == "E1-visser"
     )
     evaluation_id = evaluate(client, e1)["id"]
+    # The page's decision needs an evaluation of its own: the API's decides the first.
+    page_evaluation_id = evaluate(client, e1)["id"]
     counter = iter(range(1000))
 
     def call(user: Api | TestClient, method: str, path: str) -> Any:
-        url = path.replace("{case_id}", case_id).replace("{evaluation_id}", evaluation_id)
-        kwargs: dict[str, Any] = {}
+        shown = page_evaluation_id if (method, path) in PAGES else evaluation_id
+        url = path.replace("{case_id}", case_id).replace("{evaluation_id}", shown)
+        kwargs: dict[str, Any] = {"follow_redirects": False}
         if (path == "/v1/evaluations" and method == "POST") or path == "/v1/cases/{case_id}":
             kwargs["json"] = e1
         if path == "/v1/cases" and method == "POST":
@@ -271,7 +294,9 @@ def test_every_route_for_every_role_and_municipality(client: Api, e1: dict[str, 
             kwargs["json"] = fresh
         if path.endswith("/decision"):
             kwargs["json"] = {"decision": "reject", "motivation": "Nee.", "decided_by": "bgm"}
-        if path in ("/v1/token", "/v1/session") and method == "POST":
+        if path == "/beoordelingen/{evaluation_id}/besluit":
+            kwargs["data"] = {"decision": "reject", "motivation": "Nee.", "decided_by": "bgm"}
+        if path in ("/v1/token", "/v1/session", "/aanmelden") and method == "POST":
             kwargs["data"] = demo_login("jurist")
         # POST /v1/session sets a cookie; each call here proves itself by its token only.
         client.anonymous.cookies.clear()
@@ -286,7 +311,10 @@ def test_every_route_for_every_role_and_municipality(client: Api, e1: dict[str, 
         if allowed is PUBLIC:
             assert anonymous.status_code == success, (method, path, anonymous.text[:200])
             continue
-        assert_problem(anonymous, 401)
+        if (method, path) in PAGES:
+            assert (anonymous.status_code, anonymous.headers["location"]) == (303, "/aanmelden")
+        else:
+            assert_problem(anonymous, 401)
         for municipality in (OTHER, HOME):
             for role in ROLES:
                 response = call(client.as_(role, municipality), method, path)
@@ -295,6 +323,14 @@ def test_every_route_for_every_role_and_municipality(client: Api, e1: dict[str, 
                     expected = 403
                 elif municipality == HOME or path in SHARED:
                     expected = success
+                elif (method, path) == ("GET", "/"):
+                    expected = 200
+                    assert "E1-visser" not in response.text
+                elif (method, path) == ("GET", "/v1/audit"):
+                    # Their trail holds only their own reads (the worklist page's among them).
+                    expected = 200
+                    seen = {i["object_id"] for i in response.json()["items"]}
+                    assert not seen & {case_id, evaluation_id, page_evaluation_id}
                 elif (method, path) in LISTS:
                     expected = 200
                     assert response.json()["total"] == 0, (method, path, role)
@@ -309,7 +345,9 @@ def test_every_route_for_every_role_and_municipality(client: Api, e1: dict[str, 
                     municipality,
                     response.text[:300],
                 )
-                if expected >= 400:
+                if expected >= 400 and (method, path) in PAGES:
+                    assert response.headers["content-type"].startswith("text/html")
+                elif expected >= 400:
                     assert_problem(response, expected)
     assert len(outcomes) == 2 * len(ROLES) * sum(1 for a in ALLOWED.values() if a is not PUBLIC)
 
