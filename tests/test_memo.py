@@ -32,7 +32,7 @@ def test_e1_first_page_holds_the_verdict(advisor):
     assert "art. 13b lid 1 sub a Opiumwet" in first
     assert "De burgemeester van voorbeeldstad: Sluiting woning" in first
     assert "Mila (9 jaar)" in first and "Daan (14 jaar)" in first and "art. 3 IVRK" in first
-    assert "**Ontbrekende feiten.**" in first
+    assert "### Ontbrekende feiten" in first
     assert "Wist deze persoon van de overtreding" in first
 
 
@@ -40,12 +40,13 @@ def test_e1_closure_is_motivated_as_a_besluit(advisor):
     text = _memo(advisor, "e1-visser.yaml")
     besluit = text[text.index("## Motivering: Sluiting woning") :]
     for part in (
-        "**Feiten.**",
-        "**Bevoegdheid en grondslag.**",
-        "**Noodzaak.**",
-        "**Belangenafweging**",
-        "**Conclusie.**",
-        "**Conceptbesluit.**",
+        "### Feiten",
+        "### Bevoegdheid en grondslag",
+        "### Noodzaak",
+        "### Belangenafweging",
+        "### Conclusie",
+        "### Conceptbesluit",
+        "### Bezwaar",
     ):
         assert part in besluit
     # Facts in plain Dutch, from the case, not from proof leaves.
@@ -158,15 +159,15 @@ def test_a_letter_is_addressed_to_the_offender_never_the_victim(advisor):
 
 def test_e1_approach_is_grouped_per_domain_with_one_lead_and_no_bare_score(advisor):
     text = _memo(advisor, "e1-visser.yaml")
-    verdict = text[text.index("## Oordeel") : text.index("**Wie beslist.**")]
-    leads = [line for line in verdict.splitlines() if line.startswith("- **")]
-    assert [line.split("**")[1] for line in leads] == [
+    verdict = text[text.index("## Oordeel") : text.index("### Wie beslist")]
+    leads = [line for line in verdict.splitlines() if line.startswith("- ")]
+    assert [line[2:].split(" — ")[0] for line in leads] == [
         "Repressie",
         "Preventie",
         "Zorg",
         "Weerbaarheid",
     ]
-    assert leads[0].startswith("- **Repressie** — Sluiting woning of lokaal wegens drugshandel")
+    assert leads[0].startswith("- Repressie — Sluiting woning of lokaal wegens drugshandel")
     assert "  - Daarnaast: Gezinsregie" in verdict
     assert "## Waarom deze volgorde" in text
     assert not re.search(r"wenselijkheid \d|score \d", text)
@@ -221,8 +222,8 @@ def test_family_lens_shows_goals_grounds_regie_coverage_and_safety(advisor):
     assert "- Anna (12 jaar, kind): kinderen beschermen." in lens
     # A family name is never a ground; a factual ground is shown as it is.
     assert "'familie Jansen' noemt de familienaam" in lens and "- Wapenbezit in woning." in lens
-    assert "**Regie.** Wijs een regisseur aan" in lens
-    assert "**Dekking van de aanpak.**" in lens and "Veilig interveniëren" in lens
+    assert "### Regie\nWijs een regisseur aan" in lens
+    assert "### Dekking van de aanpak" in lens and "Veilig interveniëren" in lens
     assert "Vierhoek: burgemeester" in text
     assert problems(text) == []
 
