@@ -84,7 +84,7 @@ def test_unreadable_date_and_missing_file_exit_2() -> None:
 def test_text_format_is_a_dutch_memo() -> None:
     run = afweging("evaluate", str(EXAMPLES / "e1-visser.yaml"), "--format", "text")
     assert run.returncode == 0
-    assert "Opiumwet" in run.stdout and "vervuld" in run.stdout
+    assert "Opiumwet" in run.stdout and "### Conceptbesluit" in run.stdout
 
 
 def test_the_advice_carries_durable_rules_agreement() -> None:

@@ -9,6 +9,9 @@ from typing import Any
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from engine.case.read import parse_case
+from engine.explain.memo import memo
+from engine.explain.render import render
+from tests.memo_language import problems
 
 scenarios(".")
 
@@ -189,7 +192,11 @@ def _section(casus: dict, sectie: str, datatable: list[list[str]]) -> None:
 
 @when("de casus wordt beoordeeld", target_fixture="advies")
 def _assess(casus: dict, advisor: Any) -> Any:
-    return advisor.advise(parse_case(casus), detail="full")
+    """The advice, after reading this case's memo as a mayor would (tests/memo_language)."""
+    case = parse_case(casus)
+    assessment = advisor.assess(case)
+    assert problems(memo(assessment, case)) == []
+    return render(assessment, "full")
 
 
 def _item(advies: Any, interventie: str) -> Any:

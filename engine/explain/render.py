@@ -292,6 +292,8 @@ def excluded_text(item: a.InterventionAssessment, why: a.Excluded) -> str:
             return f"al eerder ingezet ({ids})"
         case a.Exclusion.deferred:
             return f"het beleid schrijft op deze trede eerst {ids} voor"
+        case a.Exclusion.lighter_first:
+            return f"eerst het lichtere middel {ids} (subsidiariteit)"
         case a.Exclusion.mitigation_unavailable:
             return f"vereiste mitigatie {ids} (zorgpunt '{why.concern}') is niet inzetbaar"
 
@@ -312,7 +314,12 @@ def member_reason(item: a.InterventionAssessment, member: a.Member) -> str:
         for r in sorted(item.desirability.reasons, key=lambda r: -r.weight)[:2]
         if r.weight > 0
     ]
-    why += [f"vereist als mitigatie van zorgpunt '{c}' bij {by}" for by, c in member.required_by]
+    why += [
+        f"vereist als mitigatie van zorgpunt '{c}' bij {by}"
+        if c is not None
+        else f"lichter middel dat vóór {by} komt (subsidiariteit)"
+        for by, c in member.required_by
+    ]
     if item.escalation is not None:
         why.append(
             item.escalation.text

@@ -192,6 +192,11 @@ class Intervention(_Model):
     incompatible_with: list[str] = Field(default_factory=list)
     partners: list[str] = Field(default_factory=list)
     safety_note: str | None = None
+    speaks_to_person: bool = Field(
+        default=False,
+        description="true: een brief of gesprek; het advies noemt aan wie en waarom "
+        "(nooit een slachtoffer of doelwit als overtreder).",
+    )
     supporting: bool = Field(
         default=False,
         description="true: een informatieroute of randvoorwaarde (bijv. bestuurlijke rapportage, "

@@ -187,11 +187,43 @@ def weigh(
             )
         )
     by_id = {a.id: a for a, _ in first}
-    return tuple(
-        replace(
-            a,
-            proportionality=proportionality(a.intervention, a.concerns, a.refs, facts),
-            subsidiarity=subsidiarity(a.intervention, a.refs, facts, by_id, step)[0],
+    out = []
+    for a, step in first:
+        text, lighter = subsidiarity(
+            a.intervention, a.refs, facts, by_id, step, _unmitigated(a, by_id)
         )
-        for a, step in first
+        out.append(
+            replace(
+                a,
+                proportionality=proportionality(a.intervention, a.concerns, a.refs, facts),
+                subsidiarity=text,
+                lighter_first=tuple(lighter) if a.status is Status.SATISFIED else (),
+            )
+        )
+    return tuple(out)
+
+
+def _unmitigated(
+    item: InterventionAssessment, by_id: dict[str, InterventionAssessment]
+) -> tuple[Concern, ...]:
+    """Holding warnings whose named mitigating interventions are all out of reach (no basis,
+    already tried or blocked): they cannot be met with a mitigation, so they change the
+    ranking instead, and the lighter means go first even past the ladder's step."""
+
+    def usable(ident: str) -> bool:
+        other = by_id.get(ident)
+        return (
+            other is not None
+            and other.status is Status.SATISFIED
+            and not other.already_taken
+            and not other.blocked_by
+        )
+
+    return tuple(
+        c
+        for c in item.concerns
+        if c.severity is Severity.warning
+        and c.status is Status.SATISFIED
+        and c.mitigating_interventions
+        and not any(usable(m) for m in c.mitigating_interventions)
     )

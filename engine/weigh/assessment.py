@@ -117,6 +117,10 @@ class InterventionAssessment:
     #: Interventions whose (actual) use makes this one possible: a landlord's dissolution
     #: after a closure. Read from the ruleset's own condition, never from text.
     follows: tuple[str, ...] = ()
+    #: Lighter interventions the subsidiarity test puts first (feasible, not yet tried):
+    #: while one of them can be used, this measure is not admissible (ABRvS 28 August 2019,
+    #: ECLI:NL:RVS:2019:2912: necessity before balance).
+    lighter_first: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -174,6 +178,7 @@ class Exclusion(StrEnum):
     already_taken = "already_taken"
     deferred = "deferred"
     mitigation_unavailable = "mitigation_unavailable"
+    lighter_first = "lighter_first"
 
 
 @dataclass(frozen=True)
@@ -231,8 +236,9 @@ class Member:
     id: str
     order: int
     body: Body
-    required_by: tuple[tuple[str, str], ...] = ()
-    """(member, concern) pairs that demand this one as a mitigation."""
+    required_by: tuple[tuple[str, str | None], ...] = ()
+    """(member, concern) pairs that demand this one as a mitigation; concern ``None``: the
+    member's subsidiarity puts this lighter means first."""
 
 
 @dataclass(frozen=True)

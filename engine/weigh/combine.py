@@ -5,7 +5,10 @@ and that no blocking concern stops are candidates. A set is admissible when it r
 incompatibilities, keeps repressive alternatives apart (a closure and its lighter
 repressive alternative are a choice, not a pair), leaves out earlier steps of an
 escalation ladder that were already taken, and includes every available intervention
-that a warning-level concern of a member names as its mitigation. Sets are ranked by total
+that a warning-level concern of a member names as its mitigation, and holds a measure only
+together with the lighter means its subsidiarity puts first, ordered before it (ABRvS
+28 August 2019, ECLI:NL:RVS:2019:2912: necessity before balance); a measure whose lighter
+means cannot join it (no candidate, or a choice against it) is no candidate. Sets are ranked by total
 desirability (integer thousandths, so the order never depends on float rounding), ties by
 fewer members, then by ids; the bounded search itself lives in ``search``.
 
@@ -51,7 +54,7 @@ class Graph:
     items: dict[str, InterventionAssessment]
     candidates: list[str]
     conflicts: dict[str, dict[str, Conflict]]
-    requires: dict[str, dict[str, str]]
+    requires: dict[str, dict[str, str | None]]
     excluded: dict[str, Excluded]
 
 
@@ -77,6 +80,16 @@ def _needs(
                 ):
                     out.append((m, c.id))
     return out
+
+
+def _choice(item: InterventionAssessment, lighter: InterventionAssessment | None) -> bool:
+    """A repressive measure and its lighter repressive alternative are a choice, never a
+    pair, so a lighter means of that kind that must come first rules the measure out."""
+    return (
+        lighter is None
+        or lighter.id in item.incompatible_with
+        or (item.domain is Domain.repression and lighter.domain is Domain.repression)
+    )
 
 
 def _exclusion(item: InterventionAssessment) -> Excluded | None:
@@ -115,6 +128,13 @@ def graph(items: Iterable[InterventionAssessment]) -> Graph:
                     excluded[item.id] = Excluded(Exclusion.mitigation_unavailable, (m,), concern)
                     changed = True
                     break
+            else:
+                out = [
+                    m for m in item.lighter_first if m in excluded or _choice(item, by_id.get(m))
+                ]
+                if out:
+                    excluded[item.id] = Excluded(Exclusion.lighter_first, tuple(out))
+                    changed = True
     candidates = sorted(
         (i for i in by_id if i not in excluded), key=lambda i: (-points(by_id[i]), i)
     )
@@ -138,10 +158,12 @@ def graph(items: Iterable[InterventionAssessment]) -> Graph:
         if item.escalation is not None:
             for b in item.escalation.earlier_steps:
                 clash(Conflict(Clash.earlier_step, a, b, item.escalation.ladder))
-    requires: dict[str, dict[str, str]] = {i: {} for i in candidates}
+    requires: dict[str, dict[str, str | None]] = {i: {} for i in candidates}
     for a in candidates:
         for m, concern in _needs(by_id[a], by_id):
             requires[a].setdefault(m, concern)
+        for m in by_id[a].lighter_first:
+            requires[a].setdefault(m, None)
     return Graph(by_id, candidates, conflicts, requires, excluded)
 
 

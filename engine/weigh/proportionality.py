@@ -9,7 +9,7 @@ says why it does not suffice (already tried, no basis, blocked, or the ladder is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from engine.case.flatten import Facts
 from engine.case.models import FindingKind, Source
@@ -154,8 +154,13 @@ def subsidiarity(
     facts: Facts,
     by_id: Mapping[str, InterventionAssessment],
     step: Step | None,
+    pressing: Sequence[Concern] = (),
 ) -> tuple[str | None, list[str]]:
-    """The sentence, and the lighter alternatives that should come first."""
+    """The sentence, and the lighter alternatives that should come first.
+
+    ``pressing`` are holding warnings no mitigating intervention can meet: then a feasible
+    lighter means goes first even where the ladder prescribes a later step, because the
+    policy is followed only absent special circumstances (art. 4:84 Awb)."""
     if not itv.lighter_alternatives and step is None:
         return None, []
     parts, first = [], []
@@ -177,7 +182,7 @@ def subsidiarity(
             )
         elif other.blocked_by:
             parts.append(f"{name} is geblokkeerd door een zorgpunt")
-        elif step is not None and step.step > 1:
+        elif step is not None and step.step > 1 and not pressing:
             parts.append(
                 f"{name} kan ernaast, maar volstaat niet in plaats hiervan: "
                 f"na {', '.join(step.prior)} "
@@ -197,6 +202,11 @@ def subsidiarity(
         text += "de lichtere middelen volstaan niet: " + "; ".join(parts) + "."
     else:
         text += "geen lichter middel in de regels."
+    if first and pressing and step is not None and step.step > 1:
+        text += (
+            f" Het beleid schrijft trede {step.step} voor, maar een zwaarwegend bezwaar kan hier "
+            "niet worden opgevangen; dat is een bijzondere omstandigheid (art. 4:84 Awb)."
+        )
     if (
         step is not None
         and step.step == 1

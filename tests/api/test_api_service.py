@@ -193,7 +193,7 @@ def test_the_memo_is_served_as_markdown_when_asked_for(
     created = client.post("/v1/evaluations", json=e1, headers={"Accept": "text/markdown"})
     assert created.status_code == 201
     assert created.headers["content-type"].startswith("text/markdown")
-    assert created.text.startswith("# Advies casus E1-visser")
+    assert created.text.startswith("# Besluitadvies casus E1-visser")
     assert "13b" in created.text and "Opiumwet" in created.text
     ident = created.headers["Location"].rsplit("/", 1)[-1]
     again = client.get(f"/v1/evaluations/{ident}", headers={"Accept": "text/plain"})
