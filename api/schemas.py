@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from engine.contract import Advice
+from engine.contract import Advice, CitationOut
 from engine.ruleset.models import Body
 
 
@@ -213,16 +213,6 @@ class CasePage(Page):
 # --- catalogue --------------------------------------------------------------------------
 
 
-class CitationRef(BaseModel):
-    law: str
-    article: str
-    paragraph: str | None = None
-    sub: str | None = None
-    bwb: str | None = None
-    url: str | None = None
-    verified: bool = True
-
-
 class InterventionInfo(BaseModel):
     id: str
     name: str
@@ -232,7 +222,7 @@ class InterventionInfo(BaseModel):
     competent_body: Body = Field(description="Wie volgens de wet bevoegd is (uit de ruleset).")
     target: str
     ruleset: str | None = Field(default=None, description="Ruleset die de interventie bevat.")
-    citations: list[CitationRef]
+    citations: list[CitationOut]
     goals: list[str] = Field(description="Doelen waaraan de interventie bijdraagt.")
     intrusiveness: int
     lighter_alternatives: list[str]

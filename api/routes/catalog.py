@@ -13,13 +13,13 @@ from api.deps import CatalogReader, State
 from api.provenance import bundle_refs
 from api.schemas import (
     BundleInfo,
-    CitationRef,
     InterventionInfo,
     InterventionList,
     RulesetFileRef,
     RulesetInfoOut,
     RulesetList,
 )
+from engine.explain.text import citation_out
 
 router = APIRouter(prefix="/v1", tags=["rulesets"], responses=problems.responses(401, 403, 429))
 
@@ -60,10 +60,7 @@ def list_interventions(
             competent_body=itv.competent_body,
             target=str(itv.target),
             ruleset=origin.get(itv.id),
-            citations=[
-                CitationRef.model_validate(c.model_dump(exclude={"note"}))
-                for c in itv.legal_basis.citations
-            ],
+            citations=[citation_out(c) for c in itv.legal_basis.citations],
             goals=sorted({f.goal for f in itv.desirability if f.goal}),
             intrusiveness=itv.intrusiveness,
             lighter_alternatives=itv.lighter_alternatives,
