@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
@@ -126,6 +127,8 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # FastAPI runs each sync route in anyio's thread pool (40 threads by default).
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads_per_worker
         yield
         verifier.close()
         store.dispose()
