@@ -52,12 +52,13 @@ from api.store.repository import (
     NothingToWithdraw,
 )
 from api.verification import Job, Verifier
+from engine import contract
 from engine.case.limits import env_name, exceeded
 from engine.case.models import Case
 from engine.contract import Advice
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.explain.memo import memo
-from engine.inference.verification import ENGINE, Verification
+from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle, Catalog
 from engine.weigh.assessment import Assessment
 
@@ -133,11 +134,16 @@ def _splice(advice: bytes, **fields: bytes) -> bytes:
 
 
 def _verification_json(row: VerificationRow | None) -> bytes:
+    """The advice's ``verification`` from its row, in the contract's own shape."""
     if row is None:
-        payload = {"engine": ENGINE, "status": "pending", "differences": []}
+        shown = contract.Verification()
     else:
-        payload = {"engine": row.engine, "status": row.status, "differences": row.differences}
-    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        shown = contract.Verification(
+            engine=row.engine,
+            status=contract.VerificationStatus(row.status),
+            differences=list(row.differences),
+        )
+    return shown.model_dump_json().encode("utf-8")
 
 
 def decision_out(row: DecisionRow, withdrawn_by: str | None = None) -> DecisionOut:
