@@ -185,6 +185,12 @@ class Combination(_Out):
         description="Wat een derde (bijv. de verhuurder) na een lid van deze combinatie kan "
         "doen: een gevolg om te wegen, geen gemeentelijke maatregel.",
     )
+    why_this_order: list[str] = Field(
+        default_factory=list,
+        description="Waarom deze volgorde, in woorden: de doelen die de combinatie dient, "
+        "wat haar minder wenselijk maakt en wat de volgende combinatie anders doet. De "
+        "score zelf is alleen een rangorde.",
+    )
 
 
 class Verification(_Out):

@@ -371,3 +371,39 @@ def _procedure(advies: Any, interventie: str, tekst: str) -> None:
 def _desirability(advies: Any, interventie: str, tekst: str) -> None:
     reasons = [r.text for r in _item(advies, interventie).desirability.reasons]
     assert any(tekst.lower() in r.lower() for r in reasons), reasons
+
+
+# Combinations a mayor can read (issue 11, item 5): a cap on members, the order in words.
+@then(parsers.re(r"telt elke combinatie ten hoogste (?P<aantal>\d+) interventies"))
+def _at_most(advies: Any, aantal: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    sizes = [len(c.interventions) for c in advies.combinations]
+    assert max(sizes) <= int(aantal), f"verwacht: ten hoogste {aantal}; gevonden: {sizes}"
+
+
+@then(parsers.re(r'zegt de eerste combinatie waarom deze volgorde "(?P<tekst>[^"]+)"'))
+def _why_order(advies: Any, tekst: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    first = advies.combinations[0]
+    assert any(tekst.lower() in w.lower() for w in first.why_this_order), first.why_this_order
+    assert "Waarom deze volgorde: " in first.explanation
+
+
+@then("noemt het advies nergens een kale score")
+def _no_bare_score(advies: Any) -> None:
+    texts = [
+        t
+        for c in advies.combinations
+        for t in [c.explanation, *c.alternatives, *(str(m["reason"]) for m in c.members)]
+    ]
+    bare = [t for t in texts if re.search(r"wenselijkheid\s*\(?[-+]?\d", t, re.IGNORECASE)]
+    assert not bare, bare
+
+
+@then(parsers.re(r"dekt de eerste combinatie (?P<domein>repressie|preventie|weerbaarheid|zorg)"))
+def _covers(advies: Any, domein: str) -> None:
+    from engine.explain.text import DOMAIN_TEXT
+
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    wanted = next(d.value for d, text in DOMAIN_TEXT.items() if text == domein)
+    assert wanted in advies.combinations[0].domains, advies.combinations[0].domains

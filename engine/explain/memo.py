@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from engine.case.flatten import Facts
 from engine.case.models import Case, Goal
+from engine.explain.order import why_this_order
 from engine.explain.text import (
     BODY_SUBJECT,
     DOMAIN_TEXT,
@@ -704,25 +705,14 @@ def _member_why(item: InterventionAssessment, combo: CombinationAssessment, n: _
 
 
 def _order_why(combo: CombinationAssessment, a: Assessment, n: _Names) -> list[str]:
-    """Why this combination ranks first, in words instead of a score."""
-    covered = [DOMAIN_TEXT[d] for d in combo.domains]
-    out = [f"Deze aanpak dekt {_join(covered)}." if covered else "Deze aanpak dekt geen domein."]
-    out.append(
+    """Why this combination ranks first, in words instead of a score: the same sentences
+    as the Advice's ``why_this_order``, plus how the steps are ordered."""
+    items = {i.id: i for i in a.interventions}
+    return [
+        *why_this_order(combo, a.combinations, items, a.options, n.intervention),
         "De lichtste stappen staan voorop; wat een bezwaar van een zwaardere maatregel "
-        "opvangt, gaat aan die maatregel vooraf."
-    )
-    for other in a.combinations[1:3]:
-        extra = [n.intervention(i) for i in other.ids if i not in combo.ids]
-        less = [n.intervention(i) for i in combo.ids if i not in other.ids]
-        if extra or less:
-            swap = (f"met {_join(extra)}" if extra else "") + (
-                (" en " if extra else "") + f"zonder {_join(less)}" if less else ""
-            )
-            out.append(
-                f"Alternatief {other.rank}, {swap}, draagt minder bij aan de doelen van de "
-                "casus of weegt de bezwaren zwaarder."
-            )
-    return out
+        "opvangt, gaat aan die maatregel vooraf.",
+    ]
 
 
 def _considered(a: Assessment, combo: CombinationAssessment | None, n: _Names) -> list[str]:

@@ -263,6 +263,9 @@ class Options:
 
     excluded: dict[str, Excluded]
     conflicts: dict[str, dict[str, Conflict]]
+    #: The municipality's caps on members per combination and per domain, if set.
+    max_members: int | None = None
+    max_per_domain: int | None = None
 
 
 @dataclass(frozen=True)
