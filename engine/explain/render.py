@@ -19,14 +19,24 @@ from engine.contract import (
     ConditionResult,
     DesirabilityOut,
     EscalationOut,
+    FamilyLensOut,
     HumanMeasureOut,
     InterventionAdvice,
     LegalBasisOut,
     MissingFact,
+    PersonGoalsOut,
     Reason,
     RulesetInfo,
     SearchOutcome,
+    SelectionGroundOut,
+    StepPartnersOut,
     TargetResult,
+)
+from engine.explain.family import (
+    family_goals_text,
+    family_words,
+    ground_text,
+    person_goals_text,
 )
 from engine.explain.order import why_this_order
 from engine.explain.proof import entity_name, tree
@@ -497,6 +507,49 @@ def all_missing(items: Iterable[a.InterventionAssessment], facts: Facts) -> list
     return sorted(merged.values(), key=lambda m: (m.fact, m.subject or ""))
 
 
+def family_out(assessment: a.Assessment) -> FamilyLensOut | None:
+    """The family lens in the contract, in the same words as the memo's."""
+    lens = assessment.family
+    if lens is None:
+        return None
+    facts = assessment.facts
+    words = family_words(lens, facts)
+    names = {i.id: i.name for i in assessment.interventions}
+    return FamilyLensOut(
+        persons=[
+            PersonGoalsOut(
+                person=p.ref.partition(":")[2],
+                standing=p.standing.value,
+                goals=[g.value for g in p.goals],
+                text=person_goals_text(p, facts),
+            )
+            for p in lens.persons
+        ],
+        family_goals=[g.value for g in lens.family_goals],
+        family_goals_text=family_goals_text(lens),
+        selection_grounds=[
+            SelectionGroundOut(text=g.text, names_family=g.names_family, assessment=ground_text(g))
+            for g in lens.grounds
+        ],
+        selection_grounds_text=None if lens.grounds else words.grounds[0],
+        coordinator_assigned=lens.coordinator_assigned,
+        coordinator_recommended=lens.coordinator_recommended,
+        coordinator=words.regie,
+        covered=[d.value for d in lens.covered],
+        uncovered=[d.value for d in lens.uncovered],
+        coverage=words.coverage,
+        safety=words.safety,
+        steps=[
+            StepPartnersOut(
+                intervention=s.intervention_id,
+                partners=[p.value for p in s.partners],
+                text=f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}",
+            )
+            for s in lens.steps
+        ],
+    )
+
+
 def order_reasons(assessment: a.Assessment, combo: a.CombinationAssessment) -> list[str]:
     """Why this combination ranks where it does, naming interventions by their names."""
     items = {i.id: i for i in assessment.interventions}
@@ -538,4 +591,5 @@ def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
         ),
         notes=notes,
         combination_search=SearchOutcome.exact if assessment.exact else SearchOutcome.best_found,
+        family=family_out(assessment),
     )
