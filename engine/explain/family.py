@@ -70,8 +70,8 @@ def ground_text(ground: SelectionGround) -> str:
     if ground.names_family:
         return (
             f"'{ground.text}' noemt de familienaam: een familienaam is nooit een selectiegrond "
-            "(gelijke behandeling en verbod van discriminatie, art. 1 Grondwet); leg de feiten "
-            "vast die de keuze dragen."
+            "(gelijke behandeling en verbod van discriminatie, art. 1 Grondwet, BWBR0001840); "
+            "leg de feiten vast die de keuze dragen."
         )
     return f"{ground.text[:1].upper()}{ground.text[1:]}."
 

@@ -471,14 +471,17 @@ def _decision(
         if a.facts.entities.get(p, {}).get("minor") is False
     ]
     addressees = _join(sorted(set(adults))) if adults else _join(targets or ["de betrokkene"])
+    # Checked against the text of the Awb (BWBR0005537): art. 3:45 lid 1 and 2 (who, within
+    # which term, with which body), 6:5 lid 1, 6:7, 6:8 lid 1 and 8:81 lid 1 (ADR 0011).
     remedies = (
         "Bent u het niet eens met dit besluit, dan kunt u binnen zes weken na de dag waarop "
-        f"het is bekendgemaakt bezwaar maken bij {who} (art. 6:7 en 6:8 Awb). Het "
-        "bezwaarschrift is ondertekend en vermeldt uw naam en adres, de datum, het besluit "
-        "waartegen het is gericht en waarom u het er niet mee eens bent (art. 6:5 Awb). Heeft "
-        "u bezwaar gemaakt, dan kunt u de voorzieningenrechter van de rechtbank vragen een "
-        "voorlopige voorziening te treffen (art. 8:81 Awb). Deze vermelding volgt uit "
-        "art. 3:45 Awb."
+        f"het is bekendgemaakt bezwaar maken bij {who} (art. 6:7 en 6:8 lid 1 Awb). Het "
+        "bezwaarschrift is ondertekend en vermeldt ten minste uw naam en adres, de datum, een "
+        "omschrijving van het besluit waartegen het is gericht en de gronden van het bezwaar "
+        "(art. 6:5 lid 1 Awb). Heeft u bezwaar gemaakt, dan kunt u de voorzieningenrechter van "
+        "de rechtbank vragen een voorlopige voorziening te treffen als onverwijlde spoed, gelet "
+        "op de betrokken belangen, dat vereist (art. 8:81 lid 1 Awb). Deze vermelding volgt uit "
+        "art. 3:45 Awb, lid 1 en 2 (Algemene wet bestuursrecht, BWBR0005537)."
     )
     return Decision(
         title=item.name,
