@@ -74,7 +74,8 @@ def _lowered(
             text += (
                 "; dat vraagt een opvang in het besluit zelf"
                 if len(warnings) == 1
-                else f"; {open_} daarvan vragen een opvang in het besluit zelf"
+                else f"; {open_} daarvan {'vraagt' if open_ == 1 else 'vragen'} een opvang in "
+                "het besluit zelf"
             )
         out.append(text + ".")
     return out
