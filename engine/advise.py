@@ -21,7 +21,8 @@ from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle, Catalog
 from engine.weigh.assess import weigh
 from engine.weigh.assessment import Assessment
-from engine.weigh.combine import combine
+from engine.weigh.combine import caps, combine
+from engine.weigh.family import family_lens
 
 
 class Advisor:
@@ -80,7 +81,7 @@ class Advisor:
         facts = flatten(case, date, place)
         verdicts, reading = self.inference(bundle).assess(facts, deadline)
         items = weigh(verdicts, bundle, case, facts, reading, deadline)
-        combinations, options, exact = combine(items, deadline=deadline)
+        combinations, options, exact = combine(items, deadline=deadline, limits=caps(bundle))
         deadline.check()  # a search stopped by the deadline gives no partial advice
         return Assessment(
             case_id=case.case.id,
@@ -94,6 +95,9 @@ class Advisor:
             options=options,
             exact=exact,
             notes=tuple(notes),
+            family=family_lens(
+                case, facts, {i.id: i for i in items}, combinations[0] if combinations else None
+            ),
         )
 
     def advise(

@@ -185,6 +185,58 @@ class Combination(_Out):
         description="Wat een derde (bijv. de verhuurder) na een lid van deze combinatie kan "
         "doen: een gevolg om te wegen, geen gemeentelijke maatregel.",
     )
+    why_this_order: list[str] = Field(
+        default_factory=list,
+        description="Waarom deze volgorde, in woorden: de doelen die de combinatie dient, "
+        "wat haar minder wenselijk maakt en wat de volgende combinatie anders doet. De "
+        "score zelf is alleen een rangorde.",
+    )
+
+
+class PersonGoalsOut(_Out):
+    person: str = Field(description="Persoon-id.")
+    standing: str = Field(description="minor, key_figure, involved of other.")
+    goals: list[str] = Field(default_factory=list, description="Doelen die deze persoon raken.")
+    text: str
+
+
+class SelectionGroundOut(_Out):
+    text: str
+    names_family: bool = Field(
+        description="true: de grond noemt de familienaam, wat nooit een selectiegrond is."
+    )
+    assessment: str = Field(description="Wat het advies van deze grond vindt.")
+
+
+class StepPartnersOut(_Out):
+    intervention: str
+    partners: list[str] = Field(description="mayor, police, prosecutor, alderman.")
+    text: str
+
+
+class FamilyLensOut(_Out):
+    """De gezinsaanpak: één gezin, één plan, één regisseur (issue 11, punt 4)."""
+
+    persons: list[PersonGoalsOut] = Field(default_factory=list)
+    family_goals: list[str] = Field(default_factory=list)
+    family_goals_text: str | None = None
+    selection_grounds: list[SelectionGroundOut] = Field(default_factory=list)
+    selection_grounds_text: str | None = Field(
+        default=None, description="Als er geen selectiegronden zijn: wat dan ontbreekt."
+    )
+    coordinator_assigned: bool | None = None
+    coordinator_recommended: bool
+    coordinator: str = Field(description="Regie: aangewezen, of het advies er een aan te wijzen.")
+    covered: list[str] = Field(default_factory=list)
+    uncovered: list[str] = Field(default_factory=list)
+    coverage: str = Field(description="Dekking van repressie, preventie en weerbaarheid.")
+    safety: list[str] = Field(
+        default_factory=list, description="Veiligheid van professionals: een stap van het plan."
+    )
+    steps: list[StepPartnersOut] = Field(
+        default_factory=list,
+        description="Per stap van de aanbevolen combinatie de partners van de gezagsvierhoek.",
+    )
 
 
 class Verification(_Out):
@@ -205,3 +257,6 @@ class Advice(_Out):
     notes: list[str] = Field(default_factory=list)
     verification: Verification = Field(default_factory=Verification)
     combination_search: SearchOutcome = SearchOutcome.exact
+    family: FamilyLensOut | None = Field(
+        default=None, description="De gezinsaanpak van de aanbevolen combinatie."
+    )

@@ -257,10 +257,13 @@ Functionaliteit: Sluiting bij verstoring van de openbare orde (art. 174a Gemeent
     Als de casus wordt beoordeeld
     Dan heeft "I03" het zorgpunt "verblijfsverbod-apv"
 
-  Scenario: Huurwoning gesloten op de a-grond: risico op buitengerechtelijke ontbinding
-    Gegeven de panden:
-      | id | soort  | gemeente      | openbare orde verstoord | huur              |
-      | W1 | woning | voorbeeldstad | ja                      | particuliere huur |
+  Scenario: Bewoonde huurwoning gesloten op de a-grond: risico op dakloosheid en buitengerechtelijke ontbinding
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+    En de panden:
+      | id | soort  | gemeente      | openbare orde verstoord | huur              | bewoners |
+      | W1 | woning | voorbeeldstad | ja                      | particuliere huur | P1       |
     En de bevindingen:
       | id | soort    | pand | ernstig | bron     |
       | F1 | overlast | W1   | ja      | klachten |
@@ -268,7 +271,7 @@ Functionaliteit: Sluiting bij verstoring van de openbare orde (art. 174a Gemeent
     Als de casus wordt beoordeeld
     Dan heeft "I03" het zorgpunt "risico-dakloosheid"
 
-  Scenario: Huurwoning gesloten wegens een schietpartij: art. 7:231 lid 2 BW geldt niet
+  Scenario: Leegstaande huurwoning gesloten wegens een schietpartij: niemand woont er, dus geen risico op dakloosheid
     Gegeven de panden:
       | id | soort  | gemeente      | openbare orde verstoord | huur              |
       | W1 | woning | voorbeeldstad | nee                     | particuliere huur |
@@ -288,9 +291,12 @@ Functionaliteit: Sluiting bij verstoring van de openbare orde (art. 174a Gemeent
     En vraagt het advies niet "Verbiedt de APV het verblijf"
 
   Scenario: Opvang aangeboden ondervangt het risico op dakloosheid, een zwarte lijst van de verhuurder weegt zwaarder
-    Gegeven de panden:
-      | id | soort  | gemeente      | openbare orde verstoord | huur         | opvang aangeboden | zwarte lijst |
-      | W1 | woning | voorbeeldstad | ja                      | sociale huur | ja                | ja           |
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+    En de panden:
+      | id | soort  | gemeente      | openbare orde verstoord | huur         | opvang aangeboden | zwarte lijst | bewoners |
+      | W1 | woning | voorbeeldstad | ja                      | sociale huur | ja                | ja           | P1       |
     En de bevindingen:
       | id | soort    | pand | ernstig | bron     |
       | F1 | overlast | W1   | ja      | klachten |
@@ -317,3 +323,35 @@ Functionaliteit: Sluiting bij verstoring van de openbare orde (art. 174a Gemeent
     Dan is "I03" juridisch mogelijk
     En noemt de uitleg van "I03" "vervuld voor pand E1"
     En heeft "I03" het zorgpunt "minderjarigen-in-woning"
+
+  # Issue 11, item 2: de zorgpunten volgen wie er woont, niet wie huurt of bezit.
+  Scenario: Koopwoning gesloten na een schietpartij: de bewoners verliezen hun woning voor de duur van de sluiting
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+      | P3 | 9        | kind          |
+    En de panden:
+      | id | soort  | gemeente      | openbare orde verstoord | huur     | bewoners |
+      | W1 | woning | voorbeeldstad | nee                     | eigendom | P1, P3   |
+    En de bevindingen:
+      | id | soort  | pand | ernstig | bron    |
+      | F1 | geweld | W1   | ja      | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I03" juridisch mogelijk
+    En heeft "I03" het zorgpunt "risico-dakloosheid"
+
+  Scenario: Een bewoner die door zorg op de woning is aangewezen weegt bij een sluiting met naam mee
+    Gegeven de personen:
+      | id | leeftijd | rol           | afhankelijk van woning |
+      | P1 | 44       | sleutelfiguur |                        |
+      | P2 | 52       | lid           | ja                     |
+    En de panden:
+      | id | soort  | gemeente      | openbare orde verstoord | huur     | bewoners |
+      | W1 | woning | voorbeeldstad | ja                      | eigendom | P1, P2   |
+    En de bevindingen:
+      | id | soort    | pand | ernstig | bron     |
+      | F1 | overlast | W1   | ja      | klachten |
+      | F2 | overlast | W1   | ja      | logboek  |
+    Als de casus wordt beoordeeld
+    Dan is "I03" juridisch mogelijk
+    En heeft "I03" het zorgpunt "oudere-of-afhankelijke-bewoner"

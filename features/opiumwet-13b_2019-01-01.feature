@@ -150,10 +150,13 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
     Dan is "I01" juridisch mogelijk
     En heeft "I01" het zorgpunt "minderjarigen-in-woning"
 
-  Scenario: Huurwoning: risico op dakloosheid
-    Gegeven de panden:
-      | id | soort  | gemeente      | huur        |
-      | W1 | woning | voorbeeldstad | sociale huur |
+  Scenario: Bewoonde huurwoning: risico op dakloosheid
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
     En de bevindingen:
       | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
       | F1 | drugs | W1   | II    | 120         | planten | politie |
@@ -349,10 +352,13 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
     Dan heeft "I01" niet het zorgpunt "risico-dakloosheid"
     En heeft "I01" het zorgpunt "opvang-aangeboden"
 
-  Scenario: Huurwoning zonder opvang: het risico op dakloosheid blijft, zonder dat het advies naar opvang vraagt
-    Gegeven de panden:
-      | id | soort  | gemeente      | huur         |
-      | W1 | woning | voorbeeldstad | sociale huur |
+  Scenario: Bewoonde huurwoning zonder opvang: het risico op dakloosheid blijft, zonder dat het advies naar opvang vraagt
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+    En de panden:
+      | id | soort  | gemeente      | huur         | bewoners |
+      | W1 | woning | voorbeeldstad | sociale huur | P1       |
     En de bevindingen:
       | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
       | F1 | drugs | W1   | II    | 120         | planten | politie |
@@ -433,3 +439,61 @@ Functionaliteit: Sluiting wegens drugs (art. 13b Opiumwet, Wet Damocles)
     Als de casus wordt beoordeeld
     Dan is "I02" juridisch mogelijk
     En heeft "I02" het zorgpunt "vondst-in-ruimte-van-ander"
+
+  # Issue 11, item 2: dakloosheid volgt de bewoning, niet de huur; leeftijd en afhankelijkheid
+  # wegen mee. De leeftijdsgrens is een beleidskeuze van de gemeente (Voorbeeldstad: 70 jaar).
+  Scenario: Koopwoning waar een gezin woont: risico op dakloosheid, ook zonder huur
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+      | P3 | 9        | kind          |
+    En de panden:
+      | id | soort  | gemeente      | huur     | bewoners |
+      | W1 | woning | voorbeeldstad | eigendom | P1, P3   |
+    En de bevindingen:
+      | id | soort | pand | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "risico-dakloosheid"
+
+  Scenario: Gehuurde woning waar niemand woont: geen risico op dakloosheid
+    Gegeven de personen:
+      | id | leeftijd | rol           |
+      | P1 | 44       | sleutelfiguur |
+    En de panden:
+      | id | soort  | gemeente      | huur              | eigenaar |
+      | W2 | woning | voorbeeldstad | particuliere huur | P1       |
+    En de bevindingen:
+      | id | soort | pand | personen | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W2   | P1       | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan is "I01" juridisch mogelijk
+    En heeft "I01" niet het zorgpunt "risico-dakloosheid"
+
+  Scenario: Een oudere bewoner (alleen het geboortejaar bekend) weegt bij een sluiting met naam mee
+    Gegeven de personen:
+      | id | leeftijd | geboortejaar | rol           |
+      | P1 | 44       |              | sleutelfiguur |
+      | P4 |          | 1956         | lid           |
+    En de panden:
+      | id | soort  | gemeente      | huur     | bewoners |
+      | W1 | woning | voorbeeldstad | eigendom | P1, P4   |
+    En de bevindingen:
+      | id | soort | pand | personen | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | P1       | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" het zorgpunt "oudere-of-afhankelijke-bewoner"
+
+  Scenario: Een bewoner onder de leeftijdsgrens die niet op de woning is aangewezen: geen zorgpunt
+    Gegeven de personen:
+      | id | leeftijd | rol           | afhankelijk van woning |
+      | P1 | 44       | sleutelfiguur | nee                    |
+      | P4 | 66       | lid           | nee                    |
+    En de panden:
+      | id | soort  | gemeente      | huur     | bewoners |
+      | W1 | woning | voorbeeldstad | eigendom | P1, P4   |
+    En de bevindingen:
+      | id | soort | pand | personen | lijst | hoeveelheid | eenheid | bron    |
+      | F1 | drugs | W1   | P1       | II    | 120         | planten | politie |
+    Als de casus wordt beoordeeld
+    Dan heeft "I01" niet het zorgpunt "oudere-of-afhankelijke-bewoner"

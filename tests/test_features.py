@@ -371,3 +371,97 @@ def _procedure(advies: Any, interventie: str, tekst: str) -> None:
 def _desirability(advies: Any, interventie: str, tekst: str) -> None:
     reasons = [r.text for r in _item(advies, interventie).desirability.reasons]
     assert any(tekst.lower() in r.lower() for r in reasons), reasons
+
+
+# Combinations a mayor can read (issue 11, item 5): a cap on members, the order in words.
+@then(parsers.re(r"telt elke combinatie ten hoogste (?P<aantal>\d+) interventies"))
+def _at_most(advies: Any, aantal: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    sizes = [len(c.interventions) for c in advies.combinations]
+    assert max(sizes) <= int(aantal), f"verwacht: ten hoogste {aantal}; gevonden: {sizes}"
+
+
+@then(parsers.re(r'zegt de eerste combinatie waarom deze volgorde "(?P<tekst>[^"]+)"'))
+def _why_order(advies: Any, tekst: str) -> None:
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    first = advies.combinations[0]
+    assert any(tekst.lower() in w.lower() for w in first.why_this_order), first.why_this_order
+    assert "Waarom deze volgorde: " in first.explanation
+
+
+@then("noemt het advies nergens een kale score")
+def _no_bare_score(advies: Any) -> None:
+    texts = [
+        t
+        for c in advies.combinations
+        for t in [c.explanation, *c.alternatives, *(str(m["reason"]) for m in c.members)]
+    ]
+    bare = [t for t in texts if re.search(r"wenselijkheid\s*\(?[-+]?\d", t, re.IGNORECASE)]
+    assert not bare, bare
+
+
+@then(parsers.re(r"dekt de eerste combinatie (?P<domein>repressie|preventie|weerbaarheid|zorg)"))
+def _covers(advies: Any, domein: str) -> None:
+    from engine.explain.text import DOMAIN_TEXT
+
+    assert advies.combinations, "het advies beveelt geen combinatie aan"
+    wanted = next(d.value for d, text in DOMAIN_TEXT.items() if text == domein)
+    assert wanted in advies.combinations[0].domains, advies.combinations[0].domains
+
+
+# The family lens in the advice (issue 11, item 4), not only in the memo.
+COLUMNS.update({"familie": "family", "selectiegronden": "selection_grounds"})
+LISTS.add("selectiegronden")
+
+
+def _lens(advies: Any) -> Any:
+    assert advies.family is not None, "het advies toont geen gezinsaanpak"
+    return advies.family
+
+
+@then(parsers.re(r'noemt de gezinsaanpak voor "(?P<wie>[^"]+)" het doel "(?P<doel>[^"]+)"'))
+def _person_goal(advies: Any, wie: str, doel: str) -> None:
+    lines = [p.text for p in _lens(advies).persons]
+    assert any(t.startswith(wie) and doel in t for t in lines), lines
+
+
+@then(parsers.re(r'noemt de gezinsaanpak voor het gezin "(?P<doel>[^"]+)"'))
+def _family_goal(advies: Any, doel: str) -> None:
+    assert doel in (_lens(advies).family_goals_text or ""), _lens(advies).family_goals_text
+
+
+@then(parsers.re(r'wijst de gezinsaanpak de selectiegrond "(?P<grond>[^"]+)" af als familienaam'))
+def _ground_rejected(advies: Any, grond: str) -> None:
+    grounds = {g.text: g for g in _lens(advies).selection_grounds}
+    assert grond in grounds, list(grounds)
+    assert grounds[grond].names_family and "art. 1 Grondwet" in grounds[grond].assessment
+
+
+@then(parsers.re(r"raadt de gezinsaanpak (?P<geen>een|geen) regisseur aan"))
+def _coordinator(advies: Any, geen: str) -> None:
+    lens = _lens(advies)
+    assert lens.coordinator_recommended == (geen == "een"), lens.coordinator
+
+
+@then("noemt de gezinsaanpak de veiligheid van professionals als stap van het plan")
+def _safety(advies: Any) -> None:
+    assert any("risico-inschatting" in s for s in _lens(advies).safety), _lens(advies).safety
+
+
+@then(parsers.re(rf'noemt de gezinsaanpak bij {ITV} de partners "(?P<wie>[^"]+)"'))
+def _step_partners(advies: Any, interventie: str, wie: str) -> None:
+    ident = _item(advies, interventie).id
+    steps = {s.intervention: s for s in _lens(advies).steps}
+    assert ident in steps, list(steps)
+    assert wie in steps[ident].text, steps[ident].text
+
+
+@then(parsers.re(r'noemt de gezinsaanpak de dekking "(?P<domein>[^"]+)"'))
+def _coverage(advies: Any, domein: str) -> None:
+    assert f"gedekt: {domein}" in _lens(advies).coverage, _lens(advies).coverage
+
+
+@then("noemt de gezinsaanpak de selectiegronden onzeker")
+def _no_grounds(advies: Any) -> None:
+    lens = _lens(advies)
+    assert not lens.selection_grounds and "Onzeker" in (lens.selection_grounds_text or "")

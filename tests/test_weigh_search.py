@@ -206,3 +206,52 @@ def test_same_input_in_any_order_gives_the_same_answer(
     first = run(problem, budget=budget)
     assert run(problem, budget=budget) == first
     assert run((shuffled, points, both_ways, requires), budget=budget) == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(problems(), st.integers(1, 3), st.integers(1, 4))
+def test_a_cap_on_members_gives_exactly_the_best_sets_of_at_most_that_size(
+    problem: Problem, top: int, cap: int
+) -> None:
+    """A municipality's "at most a handful" (issue 11, item 5): no set is larger, and none of
+    the small enough sets brute force ranks higher is missed."""
+    ids, points, conflicts, requires = problem
+    result = search(ids, points, conflicts, requires, top, UNBOUNDED, max_members=cap)
+    small = [
+        frozenset(s)
+        for r in range(1, min(cap, len(ids)) + 1)
+        for s in combinations(ids, r)
+        if admissible(set(s), problem)
+    ]
+    small.sort(key=lambda s: key(points, s))
+    assert result.exact
+    assert all(len(members) <= cap for _, members in result.sets)
+    assert list(result.sets) == [(sum(points[x] for x in s), s) for s in small[:top]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(problems(), st.integers(1, 3), st.integers(1, 5), st.integers(1, 2))
+def test_a_cap_per_domain_gives_exactly_the_best_sets_within_it(
+    problem: Problem, top: int, cap: int, per_group: int
+) -> None:
+    """A few steps per domain: no domain holds more, and no better set within the caps is
+    missed (ids are spread over three groups)."""
+    ids, points, conflicts, requires = problem
+    groups = {x: "abc"[i % 3] for i, x in enumerate(ids)}
+    result = search(
+        ids, points, conflicts, requires, top, UNBOUNDED, cap, groups, max_per_group=per_group
+    )
+
+    def fits(s: frozenset[str]) -> bool:
+        return len(s) <= cap and all(sum(groups[x] == g for x in s) <= per_group for g in "abc")
+
+    small = [
+        frozenset(s)
+        for r in range(1, len(ids) + 1)
+        for s in combinations(ids, r)
+        if fits(frozenset(s)) and admissible(set(s), problem)
+    ]
+    small.sort(key=lambda s: key(points, s))
+    assert result.exact
+    assert all(fits(members) for _, members in result.sets)
+    assert list(result.sets) == [(sum(points[x] for x in s), s) for s in small[:top]]

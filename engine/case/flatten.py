@@ -89,6 +89,9 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
         age = _age(p.age, p.birth_year, reference_date)
         if age is not None:
             attrs["age"] = age
+            # For a protection that starts at an age (an elderly resident), the reading most
+            # favourable to the person is the age reached in the reference year.
+            attrs["max_age"] = age if p.age is not None else age + 1
             # A stated minority is exacter than an age guessed from the birth year alone.
             attrs["minor"] = p.minor if p.age is None and p.minor is not None else age < 18
         if p.municipality is not None:

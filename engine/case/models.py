@@ -288,7 +288,11 @@ class Premises(_Strict):
     tenure: Tenure | None = ask(
         "Is het pand sociale huur, particuliere huur, huur (soort verhuurder onbekend) of eigendom?"
     )
-    residents: list[str] = Field(default_factory=list, description="Persoon-id's van bewoners.")
+    residents: list[str] = Field(
+        default_factory=list,
+        description="Persoon-id's van wie hier feitelijk woont (het woonadres), kinderen "
+        "inbegrepen; niet wie het pand alleen huurt of bezit en elders woont.",
+    )
     owner: str | None = Field(default=None, description="Eigenaar of verhuurder.")
     users: list[str] = Field(
         default_factory=list,

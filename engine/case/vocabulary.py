@@ -59,6 +59,12 @@ SUBJECT_TEXT: dict[str, str] = {
 # Attributes the flattener computes relative to the reference date or the case.
 _COMPUTED = (
     Attribute("person", "minor", "Is deze persoon minderjarig (jonger dan 18)?", ("age",)),
+    Attribute(
+        "person",
+        "max_age",
+        "Hoe oud is deze persoon, of in welk jaar is die geboren?",
+        ("age", "birth_year"),
+    ),
     Attribute("person", "in_municipality", "Woont deze persoon in de gemeente?"),
     Attribute("premises", "in_municipality", "Ligt het pand in de gemeente van de burgemeester?"),
     Attribute("premises", "minor_residents", "Wonen er minderjarigen in het pand?"),

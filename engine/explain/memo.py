@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from engine.case.flatten import Facts
-from engine.case.models import Case, Goal
+from engine.case.models import Case
+from engine.explain.family import FamilyWords, family_words, person_name
+from engine.explain.order import why_this_order
 from engine.explain.text import (
     BODY_SUBJECT,
     DOMAIN_TEXT,
@@ -131,17 +133,6 @@ class Group:
     others: list[Step]
 
 
-@dataclass(frozen=True)
-class FamilyLens:
-    """The family approach of the seed studies: goals per person, grounds, regie, coverage."""
-
-    goals: list[str]
-    grounds: list[str]
-    regie: str
-    coverage: str
-    safety: list[str]
-
-
 @dataclass
 class Memo:
     title: str
@@ -160,7 +151,7 @@ class Memo:
     order_why: list[str]
     decisions: list[Decision]
     considered: list[str]
-    family: FamilyLens | None
+    family: FamilyWords | None
     notes: list[str]
     annex: list[str] = field(default_factory=list)
     bundle: str = ""
@@ -187,15 +178,7 @@ class _Names:
         self.names = {i.id: i.name for i in a.interventions}
 
     def person(self, ref: str, detail: bool = False) -> str:
-        attrs = self.facts.entities.get(ref, {})
-        name = str(attrs.get("alias") or f"persoon {ref.partition(':')[2]}")
-        if not detail:
-            return name
-        bits = [f"{attrs['age']} jaar"] if "age" in attrs else []
-        role = attrs.get("role")
-        if role is not None:
-            bits.append(VALUE_TEXT.get(str(role), str(role)))
-        return f"{name} ({', '.join(bits)})" if bits else name
+        return person_name(self.facts, ref, detail)
 
     def premises(self, ref: str) -> str:
         attrs = self.facts.entities.get(ref, {})
@@ -488,14 +471,17 @@ def _decision(
         if a.facts.entities.get(p, {}).get("minor") is False
     ]
     addressees = _join(sorted(set(adults))) if adults else _join(targets or ["de betrokkene"])
+    # Checked against the text of the Awb (BWBR0005537): art. 3:45 lid 1 and 2 (who, within
+    # which term, with which body), 6:5 lid 1, 6:7, 6:8 lid 1 and 8:81 lid 1 (ADR 0011).
     remedies = (
         "Bent u het niet eens met dit besluit, dan kunt u binnen zes weken na de dag waarop "
-        f"het is bekendgemaakt bezwaar maken bij {who} (art. 6:7 en 6:8 Awb). Het "
-        "bezwaarschrift is ondertekend en vermeldt uw naam en adres, de datum, het besluit "
-        "waartegen het is gericht en waarom u het er niet mee eens bent (art. 6:5 Awb). Heeft "
-        "u bezwaar gemaakt, dan kunt u de voorzieningenrechter van de rechtbank vragen een "
-        "voorlopige voorziening te treffen (art. 8:81 Awb). Deze vermelding volgt uit "
-        "art. 3:45 Awb."
+        f"het is bekendgemaakt bezwaar maken bij {who} (art. 6:7 en 6:8 lid 1 Awb). Het "
+        "bezwaarschrift is ondertekend en vermeldt ten minste uw naam en adres, de datum, een "
+        "omschrijving van het besluit waartegen het is gericht en de gronden van het bezwaar "
+        "(art. 6:5 lid 1 Awb). Heeft u bezwaar gemaakt, dan kunt u de voorzieningenrechter van "
+        "de rechtbank vragen een voorlopige voorziening te treffen als onverwijlde spoed, gelet "
+        "op de betrokken belangen, dat vereist (art. 8:81 lid 1 Awb). Deze vermelding volgt uit "
+        "art. 3:45 Awb, lid 1 en 2 (Algemene wet bestuursrecht, BWBR0005537)."
     )
     return Decision(
         title=item.name,
@@ -539,123 +525,6 @@ def _addressed(item: InterventionAssessment, n: _Names) -> str | None:
     if not named:
         return None
     return "; ".join(f"{n.person(p)}, {why}" for p, why in named.items())
-
-
-MAYOR, POLICE, PROSECUTOR, ALDERMAN = (
-    "burgemeester",
-    "politie",
-    "officier van justitie",
-    "wethouder sociaal domein",
-)
-#: Which partner of the gezagsvierhoek a body brings to the table.
-SQUARE = {
-    Body.mayor: (MAYOR,),
-    Body.municipal_executive: (ALDERMAN,),
-    Body.municipal_council: (MAYOR, ALDERMAN),
-    Body.permit_authority: (MAYOR,),
-    Body.enforcing_authority: (MAYOR,),
-    Body.police: (POLICE,),
-    Body.public_prosecutor: (PROSECUTOR,),
-    Body.halt: (PROSECUTOR, POLICE),
-    Body.partnership: (MAYOR, POLICE, PROSECUTOR, ALDERMAN),
-    Body.professional: (ALDERMAN,),
-    Body.landlord: (),
-}
-
-
-def square(item: InterventionAssessment) -> str:
-    """The vierhoek partners of a step: its body's, and those the ruleset lists as partners;
-    a repressive step is carried out with the police."""
-    out = list(SQUARE[item.body])
-    listed = " ".join(item.intervention.partners).lower()
-    for word, partner in (
-        ("politie", POLICE),
-        ("openbaar ministerie", PROSECUTOR),
-        ("officier", PROSECUTOR),
-        ("wethouder", ALDERMAN),
-        ("sociaal", ALDERMAN),
-    ):
-        if word in listed and partner not in out:
-            out.append(partner)
-    if item.domain is Domain.repression and POLICE not in out:
-        out.append(POLICE)
-    return ", ".join(out)
-
-
-#: Which of the case's goals concern a person, by role and age.
-_PERSON_GOALS = {
-    "minor": (Goal.protect_children, Goal.prevent_recruitment),
-    "key_figure": (Goal.stop_criminal_activity, Goal.undermine_status),
-    "involved": (Goal.stop_criminal_activity, Goal.help_exit),
-    "adult": (Goal.help_exit,),
-}
-
-
-def _family(
-    a: Assessment, case: Case, combo: CombinationAssessment | None, n: _Names
-) -> FamilyLens:
-    goals = set(case.case.goals)
-    per_person = []
-    for p in case.persons:
-        ref = f"person:{p.id}"
-        attrs = a.facts.entities.get(ref, {})
-        kind = (
-            "minor"
-            if attrs.get("minor") is True
-            else "key_figure"
-            if p.role == "key_figure"
-            else "involved"
-            if a.facts.linked(ref, "findings")
-            else "adult"
-        )
-        mine = [GOAL_TEXT[g] for g in _PERSON_GOALS[kind] if g in goals]
-        per_person.append(
-            f"{n.person(ref, detail=True)}: {'; '.join(mine)}."
-            if mine
-            else f"{n.person(ref, detail=True)}: geen doel van de aanpak gericht op deze "
-            "persoon; overweeg of die in de aanpak hoort."
-        )
-    family_goals = [GOAL_TEXT[g] for g in case.case.goals if g is Goal.liveable_street]
-    if family_goals:
-        per_person.append(f"Het gezin als geheel: {'; '.join(family_goals)}.")
-    name = (case.case.family or "").strip().lower()
-    grounds = []
-    for ground in case.case.selection_grounds:
-        if name and name in ground.lower():
-            grounds.append(
-                f"'{ground}' noemt de familienaam: een familienaam is nooit een selectiegrond "
-                "(verbod van onderscheid, art. 1 Grondwet); leg de feiten vast die de keuze dragen."
-            )
-        else:
-            grounds.append(f"{ground[:1].upper()}{ground[1:]}.")
-    if not case.case.selection_grounds:
-        grounds.append(
-            "Onzeker: er zijn geen selectiegronden vastgelegd; leg vast waarom dit gezin in de "
-            "aanpak komt en hoe dat met de doelen samenhangt."
-        )
-    regie = (
-        "Er is een regisseur aangewezen."
-        if case.case.coordinator_assigned
-        else "Wijs een regisseur aan (gezinsregisseur of projectleider): de regie moet belegd, "
-        "geborgd en erkend zijn, anders komt er geen één plan."
-    )
-    covered = set(combo.domains) if combo else set()
-    shown = (Domain.repression, Domain.prevention, Domain.resilience)
-    have = [DOMAIN_TEXT[d] for d in shown if d in covered]
-    lack = [DOMAIN_TEXT[d] for d in shown if d not in covered]
-    coverage = (f"gedekt: {_join(have)}" if have else "niets gedekt") + (
-        f"; niet gedekt: {_join(lack)}" if lack else ""
-    )
-    items = {i.id: i for i in a.interventions}
-    safety = [
-        "Veilig interveniëren: maak vóór elk huisbezoek, gesprek of besluit een "
-        "risico-inschatting met de politie en leg vast wie wat doet."
-    ]
-    for i in combo.ids if combo else ():
-        note = items[i].intervention.safety_note
-        if note and note not in safety:
-            safety.append(note)
-    return FamilyLens(per_person, grounds, regie, coverage, safety)
 
 
 def _groups(
@@ -704,25 +573,14 @@ def _member_why(item: InterventionAssessment, combo: CombinationAssessment, n: _
 
 
 def _order_why(combo: CombinationAssessment, a: Assessment, n: _Names) -> list[str]:
-    """Why this combination ranks first, in words instead of a score."""
-    covered = [DOMAIN_TEXT[d] for d in combo.domains]
-    out = [f"Deze aanpak dekt {_join(covered)}." if covered else "Deze aanpak dekt geen domein."]
-    out.append(
+    """Why this combination ranks first, in words instead of a score: the same sentences
+    as the Advice's ``why_this_order``, plus how the steps are ordered."""
+    items = {i.id: i for i in a.interventions}
+    return [
+        *why_this_order(combo, a.combinations, items, a.options, n.intervention),
         "De lichtste stappen staan voorop; wat een bezwaar van een zwaardere maatregel "
-        "opvangt, gaat aan die maatregel vooraf."
-    )
-    for other in a.combinations[1:3]:
-        extra = [n.intervention(i) for i in other.ids if i not in combo.ids]
-        less = [n.intervention(i) for i in combo.ids if i not in other.ids]
-        if extra or less:
-            swap = (f"met {_join(extra)}" if extra else "") + (
-                (" en " if extra else "") + f"zonder {_join(less)}" if less else ""
-            )
-            out.append(
-                f"Alternatief {other.rank}, {swap}, draagt minder bij aan de doelen van de "
-                "casus of weegt de bezwaren zwaarder."
-            )
-    return out
+        "opvangt, gaat aan die maatregel vooraf.",
+    ]
 
 
 def _considered(a: Assessment, combo: CombinationAssessment | None, n: _Names) -> list[str]:
@@ -789,6 +647,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
     n = _Names(a.facts, a)
     by_id = {i.id: i for i in a.interventions}
     best = a.combinations[0] if a.combinations else None
+    family = family_words(a.family, a.facts) if a.family is not None else None
     members = [by_id[i] for i in best.ids] if best else []
     formal = [i for i in members if i.formal and i.body in ADMINISTRATIVE]
     steps = (
@@ -799,7 +658,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
                 body_text(by_id[m.id], a),
                 _member_why(by_id[m.id], best, n),
                 _addressed(by_id[m.id], n),
-                square(by_id[m.id]),
+                family.steps.get(m.id, "") if family else "",
             )
             for m in best.members
         ]
@@ -856,7 +715,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
         if not c.verified
     ]
     goals = "; ".join(GOAL_TEXT[g] for g in case.case.goals) if case and case.case.goals else ""
-    family = f", familie {case.case.family}" if case and case.case.family else ""
+    family_name = f", familie {case.case.family}" if case and case.case.family else ""
     notes = list(a.notes)
     if not a.exact:
         notes.append(
@@ -864,7 +723,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
             "is de beste die gevonden is, niet gegarandeerd de beste."
         )
     return Memo(
-        title=f"Besluitadvies casus {a.case_id}{family}",
+        title=f"Besluitadvies casus {a.case_id}{family_name}",
         subtitle=f"Gemeente {a.municipality}, peildatum {date_text(a.reference_date.isoformat())}. "
         "Dit is een advies; het besluit neemt het bevoegde orgaan.",
         todo=_groups(best, by_id, steps) if best else [],
@@ -881,7 +740,7 @@ def build(a: Assessment, case: Case | None = None) -> Memo:
         order_why=_order_why(best, a, n) if best else [],
         decisions=[_decision(i, a, best, n) for i in formal] if best else [],
         considered=_considered(a, best, n),
-        family=_family(a, case, best, n) if case is not None else None,
+        family=family,
         notes=notes,
         annex=[f"{r.id}, versie {r.version}" for r in a.bundle.rulesets],
         bundle=f"sha256 {a.bundle.sha256[:12]}",

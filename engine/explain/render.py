@@ -19,15 +19,26 @@ from engine.contract import (
     ConditionResult,
     DesirabilityOut,
     EscalationOut,
+    FamilyLensOut,
     HumanMeasureOut,
     InterventionAdvice,
     LegalBasisOut,
     MissingFact,
+    PersonGoalsOut,
     Reason,
     RulesetInfo,
     SearchOutcome,
+    SelectionGroundOut,
+    StepPartnersOut,
     TargetResult,
 )
+from engine.explain.family import (
+    family_goals_text,
+    family_words,
+    ground_text,
+    person_goals_text,
+)
+from engine.explain.order import why_this_order
 from engine.explain.proof import entity_name, tree
 from engine.explain.text import (
     BODY_SUBJECT,
@@ -325,7 +336,7 @@ def member_reason(item: a.InterventionAssessment, member: a.Member) -> str:
             item.escalation.text
             or f"trede {item.escalation.step} van ladder {item.escalation.ladder}"
         )
-    return "; ".join(w.rstrip(".") for w in why) or f"wenselijkheid {item.desirability.score:g}"
+    return "; ".join(w.rstrip(".") for w in why) or "past bij de doelen van de casus"
 
 
 def alternatives(
@@ -349,10 +360,7 @@ def alternatives(
         if clashes:
             out.append(f"{i}: {sorted(clashes)[0]}.")
         elif points(item) <= 0:
-            out.append(
-                f"{i}: draagt niet bij aan de doelen van deze casus "
-                f"(wenselijkheid {item.desirability.score:g})."
-            )
+            out.append(f"{i}: draagt niet bij aan de doelen van deze casus.")
         else:
             out.append(f"{i}: past, maar de combinatie zonder scoort hoger of is kleiner.")
     return out
@@ -391,6 +399,7 @@ def combination(
     options: a.Options,
     facts: Facts,
     full: bool = True,
+    why: list[str] | None = None,
 ) -> Combination:
     """One combination, with why each member is in and each other intervention is not.
 
@@ -437,7 +446,7 @@ def combination(
         for c in combo.consequences
     ]
     score = combo.points / 1000
-    text = [f"Combinatie {combo.rank} (wenselijkheid {score:g}), in deze volgorde:"]
+    text = [f"Combinatie {combo.rank}, in deze volgorde:"]
     text += [
         f"{r['order']}. {items[str(r['id'])].name} — drager: {r['carrier']}. {r['reason']}."
         for r in rows
@@ -461,6 +470,8 @@ def combination(
             + "."
         )
     text += [f"Gevolg om mee te wegen: {c['text']}" for c in consequences]
+    if why:
+        text.append("Waarom deze volgorde: " + " ".join(why))
     if full and missing:
         text.append(
             "Kan de rangschikking veranderen: "
@@ -478,6 +489,7 @@ def combination(
         concerns=concerns,
         missing_facts=missing,
         consequences=consequences,
+        why_this_order=why or [],
     )
 
 
@@ -493,6 +505,57 @@ def all_missing(items: Iterable[a.InterventionAssessment], facts: Facts) -> list
             else:
                 merged[key] = out
     return sorted(merged.values(), key=lambda m: (m.fact, m.subject or ""))
+
+
+def family_out(assessment: a.Assessment) -> FamilyLensOut | None:
+    """The family lens in the contract, in the same words as the memo's."""
+    lens = assessment.family
+    if lens is None:
+        return None
+    facts = assessment.facts
+    words = family_words(lens, facts)
+    names = {i.id: i.name for i in assessment.interventions}
+    return FamilyLensOut(
+        persons=[
+            PersonGoalsOut(
+                person=p.ref.partition(":")[2],
+                standing=p.standing.value,
+                goals=[g.value for g in p.goals],
+                text=person_goals_text(p, facts),
+            )
+            for p in lens.persons
+        ],
+        family_goals=[g.value for g in lens.family_goals],
+        family_goals_text=family_goals_text(lens),
+        selection_grounds=[
+            SelectionGroundOut(text=g.text, names_family=g.names_family, assessment=ground_text(g))
+            for g in lens.grounds
+        ],
+        selection_grounds_text=None if lens.grounds else words.grounds[0],
+        coordinator_assigned=lens.coordinator_assigned,
+        coordinator_recommended=lens.coordinator_recommended,
+        coordinator=words.regie,
+        covered=[d.value for d in lens.covered],
+        uncovered=[d.value for d in lens.uncovered],
+        coverage=words.coverage,
+        safety=words.safety,
+        steps=[
+            StepPartnersOut(
+                intervention=s.intervention_id,
+                partners=[p.value for p in s.partners],
+                text=f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}",
+            )
+            for s in lens.steps
+        ],
+    )
+
+
+def order_reasons(assessment: a.Assessment, combo: a.CombinationAssessment) -> list[str]:
+    """Why this combination ranks where it does, naming interventions by their names."""
+    items = {i.id: i for i in assessment.interventions}
+    return why_this_order(
+        combo, assessment.combinations, items, assessment.options, lambda i: items[i].name
+    )
 
 
 def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
@@ -515,7 +578,8 @@ def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
         engine_version=engine.__version__,
         interventions=out,
         combinations=[
-            combination(c, items, assessment.options, facts, full) for c in assessment.combinations
+            combination(c, items, assessment.options, facts, full, order_reasons(assessment, c))
+            for c in assessment.combinations
         ],
         missing_facts=all_missing(assessment.interventions, facts)
         if full
@@ -527,4 +591,5 @@ def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
         ),
         notes=notes,
         combination_search=SearchOutcome.exact if assessment.exact else SearchOutcome.best_found,
+        family=family_out(assessment),
     )

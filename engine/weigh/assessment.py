@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from engine.case.flatten import Facts
 from engine.case.models import Goal
@@ -17,6 +18,9 @@ from engine.inference.evaluate import Evaluator
 from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.models import Body, Domain, Intervention, Severity
+
+if TYPE_CHECKING:
+    from engine.weigh.family import FamilyLens
 
 
 @dataclass(frozen=True)
@@ -263,6 +267,9 @@ class Options:
 
     excluded: dict[str, Excluded]
     conflicts: dict[str, dict[str, Conflict]]
+    #: The municipality's caps on members per combination and per domain, if set.
+    max_members: int | None = None
+    max_per_domain: int | None = None
 
 
 @dataclass(frozen=True)
@@ -278,6 +285,8 @@ class Assessment:
     options: Options
     exact: bool
     notes: tuple[str, ...] = field(default=())
+    #: The family lens of the seed studies (engine/weigh/family.py), decided once here.
+    family: FamilyLens | None = None
 
     def item(self, ident: str) -> InterventionAssessment:
         return next(i for i in self.interventions if i.id == ident)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.status import Status
+from engine.ruleset.bundle import Bundle
 from engine.ruleset.models import Domain, Severity
 from engine.weigh import search as bounded
 from engine.weigh.assessment import (
@@ -43,6 +44,29 @@ from engine.weigh.assessment import (
 
 DOMAINS = (Domain.repression, Domain.prevention, Domain.resilience, Domain.care)
 DOMAIN_ORDER = {Domain.prevention: 1, Domain.care: 2, Domain.repression: 3, Domain.resilience: 4}
+
+
+#: The policy parameters that cap a combination's size, in all and per domain: fallbacks in
+#: the national informal layer (rulesets/informeel/aanpak.yaml), a municipality sets its own.
+CAP_PARAMETER = "max_interventies_per_combinatie"
+DOMAIN_CAP_PARAMETER = "max_interventies_per_domein"
+
+
+@dataclass(frozen=True)
+class Caps:
+    members: int | None = None
+    per_domain: int | None = None
+
+
+def _number(bundle: Bundle, name: str) -> int | None:
+    param = bundle.parameters.get(name)
+    value = param.value if param is not None else None
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def caps(bundle: Bundle) -> Caps:
+    """The caps on a combination that the bundle's rulesets set, if any."""
+    return Caps(_number(bundle, CAP_PARAMETER), _number(bundle, DOMAIN_CAP_PARAMETER))
 
 
 def points(item: InterventionAssessment) -> int:
@@ -220,9 +244,16 @@ def _consequences(members: Sequence[str], g: Graph) -> tuple[Consequence, ...]:
 
 
 def combine(
-    items: Iterable[InterventionAssessment], top: int = 3, deadline: Deadline = UNLIMITED
+    items: Iterable[InterventionAssessment],
+    top: int = 3,
+    deadline: Deadline = UNLIMITED,
+    limits: Caps = Caps(),
 ) -> tuple[tuple[CombinationAssessment, ...], Options, bool]:
-    """The best ``top`` combinations, what the search saw, and whether the search was exact."""
+    """The best ``top`` combinations, what the search saw, and whether the search was exact.
+
+    ``limits`` are the municipality's caps on a combination's size, in all and per domain
+    (issue 11: a plan a mayor can read has a handful of members, a few per domain, so that a
+    cap cannot fill it with one domain); mitigations and lighter means count."""
     g = graph(items)
     found = bounded.search(
         g.candidates,
@@ -231,6 +262,9 @@ def combine(
         g.requires,
         top,
         bounded.Budget(deadline=deadline),
+        limits.members,
+        {i: g.items[i].domain.value for i in g.candidates},
+        limits.per_domain,
     )
     result = []
     for rank, (score, members) in enumerate(found.sets, start=1):
@@ -257,4 +291,8 @@ def combine(
                 consequences=_consequences(ordered, g),
             )
         )
-    return tuple(result), Options(g.excluded, g.conflicts), found.exact
+    return (
+        tuple(result),
+        Options(g.excluded, g.conflicts, limits.members, limits.per_domain),
+        found.exact,
+    )

@@ -311,14 +311,31 @@ class _Best:
         del self.entries[self.top :]
 
 
-def _greedy(p: _Problem, fewest_first: bool) -> tuple[int, int]:
+@dataclass(frozen=True)
+class _Cap:
+    """How large a set may be: in all, and within each group (a domain)."""
+
+    total: int
+    per_group: int
+    groups: tuple[int, ...]  # a mask of the bits in each group
+
+    def fits(self, taken: int) -> bool:
+        return taken.bit_count() <= self.total and all(
+            (taken & g).bit_count() <= self.per_group for g in self.groups
+        )
+
+
+def _greedy(p: _Problem, fewest_first: bool, cap: _Cap) -> tuple[int, int]:
     """Best item first (of tied ones the first id, or the one that clashes least), then
-    whatever still fits."""
+    whatever still fits, within the cap."""
     taken = ruled_out = 0
     value = 0
     open_ = p.positive & ~p.unusable
     while open_:
         k = p.tied(open_, most=False) if fewest_first else (open_ & -open_).bit_length() - 1
+        if not cap.fits(taken | p.closure[k]):
+            open_ &= ~(1 << k)
+            continue
         value += p.gain(taken, p.closure[k])
         taken |= p.closure[k]
         ruled_out |= p.ruled_out_by_taking[k]
@@ -333,18 +350,36 @@ def search(
     requires: Mapping[str, Iterable[str]],
     top: int = 3,
     budget: Budget = DEFAULT_BUDGET,
+    max_members: int | None = None,
+    groups: Mapping[str, str] | None = None,
+    max_per_group: int | None = None,
 ) -> SearchResult:
     """The ``top`` best admissible sets, best first; exact unless the budget ran out.
 
     ``points`` are integer thousandths and must cover every candidate; ``conflicts`` is read
     both ways; a requirement on an id that is not a candidate makes its requirer unusable.
+    ``max_members`` caps a set's size, requirements included, and ``max_per_group`` the
+    members of each group that ``groups`` names (a municipality's policy: a plan a mayor can
+    read, a few steps per domain, so that a cap cannot fill a plan with one domain). A branch
+    that would pass a cap is not taken; the bound ignores the caps, which keeps it an upper
+    bound, so the search stays exact within its budget.
     """
     p = _problem(candidates, points, conflicts, requires)
-    if top < 1 or not p.order:
+    caps = [c for c in (max_members, max_per_group) if c is not None]
+    if top < 1 or not p.order or any(c < 1 for c in caps):
         return SearchResult((), True, 0)
+    masks: dict[str, int] = {}
+    for k, x in enumerate(p.order):
+        if groups is not None and x in groups:
+            masks[groups[x]] = masks.get(groups[x], 0) | 1 << k
+    cap = _Cap(
+        len(p.order) if max_members is None else max_members,
+        len(p.order) if max_per_group is None else max_per_group,
+        tuple(masks[g] for g in sorted(masks)) if max_per_group is not None else (),
+    )
     best = _Best(top)
     for fewest_first in (False, True):
-        greedy_value, greedy_set = _greedy(p, fewest_first)
+        greedy_value, greedy_set = _greedy(p, fewest_first, cap)
         if greedy_set:
             best.offer(greedy_value, greedy_set)
     deadline = budget.deadline
@@ -367,8 +402,10 @@ def search(
             continue
         k = p.tied(open_, most=True)
         stack.append((taken, ruled_out | p.ruled_out_by_leaving[k], value))
-        with_k = value + p.gain(taken, p.closure[k])
         taken_k = taken | p.closure[k]
+        if not cap.fits(taken_k):
+            continue
+        with_k = value + p.gain(taken, p.closure[k])
         best.offer(with_k, taken_k)
         stack.append((taken_k, ruled_out | p.ruled_out_by_taking[k], with_k))
     sets = tuple(

@@ -102,6 +102,11 @@ def test_e1s_page_shows_the_closure_the_children_and_the_network(
     # The proof, and for a rejected intervention the condition that failed.
     assert "Bewijsvoering" in page and "Wat niet klopt" in page
     assert 'id="besluit-knop"' in page
+    # Issue 11: the order in words, never a bare score; the family lens of the advice.
+    assert "Waarom deze volgorde" in page and "dient de doelen van de casus" in page
+    assert not re.search(r"(?i)wenselijkheid\s*[-+]?\d", page)
+    assert "Gezinsaanpak" in page and "Er is een regisseur aangewezen." in page
+    assert "Veilig interveniëren" in page and "wethouder sociaal domein" in page
 
 
 def test_another_municipality_sees_not_found_exactly_as_for_an_unknown_id(
