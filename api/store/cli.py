@@ -19,7 +19,7 @@ from api.settings import Settings
 from api.store import Store
 from api.store.repository import SYSTEM_USER, Actor
 from api.store.retention import BadTerm, Term
-from api.store.verify import verify
+from api.store.verify import SeesTooLittle, verify
 
 audit = typer.Typer(
     no_args_is_help=True, help="Het auditlog en zijn hashketen.", pretty_exceptions_enable=False
@@ -90,6 +90,9 @@ def verify_chain(
     try:
         with store.engine.connect() as connection:
             report = verify(connection, anchor)
+    except SeesTooLittle as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
     except SQLAlchemyError as exc:
         raise _fail(exc) from None
     finally:

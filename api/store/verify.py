@@ -56,6 +56,10 @@ ROW_LEVEL_SECURITY = (
 )
 
 
+class SeesTooLittle(Exception):
+    """Row-level security applies to this role: it would see one municipality at most."""
+
+
 @dataclass
 class Report:
     links: int = 0
@@ -78,6 +82,13 @@ class Tombstone:
 def verify(connection: Connection, anchor: tuple[int, str] | None = None) -> Report:
     """``anchor``: a link number and chain hash written down earlier, outside the database;
     only it shows a chain that someone rebuilt from the changed rows onward."""
+    if connection.dialect.name == "postgresql" and connection.scalar(
+        text("SELECT row_security_active('evaluations')")
+    ):
+        raise SeesTooLittle(
+            "deze databaserol ziet door de rijbeveiliging niet alle rijen; controleer als "
+            "eigenaar (AFWEGING_MIGRATION_DATABASE_URL of --database)"
+        )
     report = Report()
     _guards(connection, report)
     current = {kind: dict(_hashes(connection, kind)) for kind in COLUMNS}

@@ -387,6 +387,9 @@ def test_the_service_runs_under_a_role_that_owns_nothing(
     assert client.as_("jurist", "andersdorp").get("/v1/cases").json()["total"] == 0
     result = audit_verify(postgres_url)
     assert result.exit_code == 0, result.output
+    partial = audit_verify(service_url)
+    assert partial.exit_code == 2
+    assert "controleer als eigenaar" in partial.output
 
     service = create_engine(service_url)
     with service.connect() as connection:
