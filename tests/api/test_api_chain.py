@@ -9,6 +9,7 @@ each change; after a lawful erasure it must still say the trail is in order.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 import zlib
 from collections.abc import Iterator
@@ -105,6 +106,34 @@ def test_normal_use_verifies_and_prints_the_head(store: Store, store_url: str) -
     assert "4 beoordelingen, 4 besluiten" in result.output
     head = next(line for line in result.output.splitlines() if line.startswith("kop: "))
     assert audit_verify(store_url, "--kop", head.removeprefix("kop: ")).exit_code == 0
+
+
+def test_writers_of_two_instances_keep_one_chain(store_url: str) -> None:
+    """Two stores (as two service instances) with four threads each write at once; the
+    chain comes out as one unbroken sequence holding every row."""
+    instances = [Store.open(store_url) for _ in range(2)]
+    instances[0].migrate()
+    failures: list[BaseException] = []
+
+    def write(store: Store, n: int) -> None:
+        try:
+            for i in range(3):
+                fill(store, f"T{n}-{i}")
+        except BaseException as exc:  # reported below, with the thread's own error
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(instances[n % 2], n)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    result = audit_verify(store_url)
+    assert result.exit_code == 0, result.output
+    # 24 cases: 48 evaluations, 48 decisions, 7 audit entries each = 264 links.
+    assert "auditketen in orde: 264 schakels (48 beoordelingen, 48 besluiten" in result.output
+    for store in instances:
+        store.dispose()
 
 
 def test_a_changed_evaluation_is_found(store: Store, store_url: str) -> None:
