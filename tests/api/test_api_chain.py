@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -24,6 +25,7 @@ from typer.testing import CliRunner
 import api.store.repository as repository
 from api.store import Store
 from api.store.chain import content_hash, link_hash
+from api.store.db import alembic_config, connect
 from api.store.models import CaseRow
 from api.store.repository import Actor, NewCase, NewDecision, NewEvaluation
 from api.store.roles import UnsafeRole
@@ -134,6 +136,43 @@ def test_writers_of_two_instances_keep_one_chain(store_url: str) -> None:
     assert "auditketen in orde: 264 schakels (48 beoordelingen, 48 besluiten" in result.output
     for store in instances:
         store.dispose()
+
+
+def test_rows_stored_before_the_chain_are_linked_on_upgrade(store_url: str) -> None:
+    engine = connect(store_url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0003")
+        for statement in (
+            "INSERT INTO evaluations (id, case_key, reference_date, input_json, input_sha256,"
+            " advice, advice_sha256, ruleset_id, ruleset_version, ruleset_sha256, rulesets,"
+            " engine_version, created_at, created_by, tenant) VALUES ('oud', 'E1',"
+            " '2026-03-01', '{}', 'a', NULL, 'b', 'r', 'v', 'c', '[]', '0.1.0',"
+            " '2026-03-01 10:00:00+00:00', 'jurist', 'voorbeeldstad')",
+            "INSERT INTO decisions (id, evaluation_id, decision, interventions, motivation,"
+            " decided_by, recorded_by, created_at) VALUES ('besluit', 'oud', 'reject', '[]',"
+            " 'Nee.', 'bgm', 'bgm', '2026-03-02 10:00:00+00:00')",
+            "INSERT INTO audit_log (at, who, action, object_type, object_id, detail,"
+            " municipality) VALUES ('2026-03-01 10:00:00+00:00', 'jurist', 'evaluate',"
+            " 'evaluation', 'oud', '{\"case_key\": \"E1\"}', 'voorbeeldstad')",
+        ):
+            connection.execute(text(statement))
+    engine.dispose()
+    store = Store.open(store_url)
+    store.migrate()
+    fill(store)
+    result = audit_verify(store_url)
+    assert result.exit_code == 0, result.output
+    assert "3 beoordelingen, 3 besluiten, 8 auditregels" in result.output
+    tamper(
+        store,
+        "UPDATE decisions SET motivation = 'Ja.' WHERE id = 'besluit'",
+        drop=("decisions_no_update",),
+    )
+    changed = audit_verify(store_url)
+    assert changed.exit_code == 1
+    # Linked oldest first: the evaluation and its audit entry of 1 March, then the decision.
+    assert "besluit besluit (schakel 3) is gewijzigd" in changed.output
+    store.dispose()
 
 
 def test_a_changed_evaluation_is_found(store: Store, store_url: str) -> None:
