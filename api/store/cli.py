@@ -182,7 +182,11 @@ def erase_case(
     gemeente: Annotated[str, typer.Option("--gemeente", help="De gemeente van de casus.")],
     door: Annotated[str, typer.Option("--door", help="Wie het wissen heeft besloten.")],
     reden: Annotated[
-        str, typer.Option("--reden", help="Waarom, bijvoorbeeld een verzoek om wissing.")
+        str,
+        typer.Option(
+            "--reden",
+            help="Waarom, met een kenmerk en zonder namen: 'verzoek om wissing 2026-17'.",
+        ),
     ],
     database: Database = None,
 ) -> None:

@@ -190,8 +190,9 @@ class Store:
         """Bring the schema to head; add the demo cases to a store without cases, and
         each demo account that does not exist yet (a password changed since is kept).
 
-        With ``owner_url`` (PostgreSQL) the migration runs as that role, which then grants
-        this store's role what the service needs and nothing more (``api.store.roles``).
+        With ``owner_url`` (PostgreSQL; SQLite has no roles and ignores it) the migration
+        runs as that role, which then grants this store's role what the service needs and
+        nothing more (``api.store.roles``).
         """
         service_role = (
             self.engine.url.username if owner_url and self.dialect == "postgresql" else None
@@ -210,7 +211,7 @@ class Store:
             if service_role:
                 roles.grant(connection, service_role)
 
-        if owner_url is None:
+        if owner_url is None or self.dialect != "postgresql":
             migrate(self.engine, seed)
             return
         owner = connect(owner_url)
