@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import uuid
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -416,18 +415,6 @@ def test_retention_without_a_term_says_so(store_url: str) -> None:
 
 
 # --- PostgreSQL: the service's own role -------------------------------------------------
-
-
-@pytest.fixture
-def service_url(postgres_url: str) -> Iterator[str]:
-    """The URL of a role of this test's own (roles are shared by the whole server)."""
-    role = f"afweging_app_{uuid.uuid4().hex[:10]}"
-    yield make_url(postgres_url).set(username=role).render_as_string(hide_password=False)
-    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP OWNED BY "{role}"'))
-        connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-    admin.dispose()
 
 
 @pytest.mark.postgres
