@@ -89,6 +89,12 @@ def verify_chain(
     store = Store.open(_owner_url(_settings(), database))
     try:
         with store.engine.connect() as connection:
+            if store.dialect == "postgresql":
+                # One snapshot for every table: a write that commits while verify reads
+                # must not look like a link without its row. (SQLite: BEGIN IMMEDIATE.)
+                connection.execution_options(
+                    isolation_level="REPEATABLE READ", postgresql_readonly=True
+                )
             report = verify(connection, anchor)
     except SeesTooLittle as exc:
         typer.echo(str(exc), err=True)

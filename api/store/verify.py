@@ -80,8 +80,12 @@ class Tombstone:
 
 
 def verify(connection: Connection, anchor: tuple[int, str] | None = None) -> Report:
-    """``anchor``: a link number and chain hash written down earlier, outside the database;
-    only it shows a chain that someone rebuilt from the changed rows onward."""
+    """Check everything in one transaction, which must see one snapshot of all tables
+    (PostgreSQL: REPEATABLE READ; SQLite's transactions are that already).
+
+    ``anchor``: a link number and chain hash written down earlier, outside the database;
+    only it shows a chain that someone rebuilt from the changed rows onward.
+    """
     if connection.dialect.name == "postgresql" and connection.scalar(
         text("SELECT row_security_active('evaluations')")
     ):
