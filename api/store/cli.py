@@ -17,9 +17,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.settings import Settings
 from api.store import Store
+from api.store.db import sqlite_path
 from api.store.repository import SYSTEM_USER, Actor
 from api.store.retention import BadTerm, Term
-from api.store.verify import SeesTooLittle, verify
+from api.store.verify import CannotVerify, verify
 
 audit = typer.Typer(
     no_args_is_help=True, help="Het auditlog en zijn hashketen.", pretty_exceptions_enable=False
@@ -56,6 +57,15 @@ def _owner_url(settings: Settings, database: str | None) -> str:
     return database or settings.migration_database_url or settings.database_url
 
 
+def _existing(url: str) -> str:
+    """An SQLite file is made on first use; these commands must not make an empty one."""
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        typer.echo(f"database: {path} bestaat niet", err=True)
+        raise typer.Exit(2)
+    return url
+
+
 def _fail(exc: SQLAlchemyError) -> typer.Exit:
     # The driver's first line names the problem (no statement, no parameters).
     first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
@@ -86,7 +96,7 @@ def verify_chain(
             typer.echo("--kop: verwacht 'schakel:hash' (hash: 64 hexadecimale tekens)", err=True)
             raise typer.Exit(2)
         anchor = (int(match.group(1)), match.group(2))
-    store = Store.open(_owner_url(_settings(), database))
+    store = Store.open(_existing(_owner_url(_settings(), database)))
     try:
         with store.engine.connect() as connection:
             if store.dialect == "postgresql":
@@ -96,7 +106,7 @@ def verify_chain(
                     isolation_level="REPEATABLE READ", postgresql_readonly=True
                 )
             report = verify(connection, anchor)
-    except SeesTooLittle as exc:
+    except CannotVerify as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
     except SQLAlchemyError as exc:
@@ -119,7 +129,7 @@ def verify_chain(
 
 
 def _admin_store(settings: Settings, database: str | None) -> Store:
-    store = Store.open(_owner_url(settings, database))
+    store = Store.open(_existing(_owner_url(settings, database)))
     try:
         store.migrate()
     except SQLAlchemyError as exc:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from api.store.chain import COLUMNS, GENESIS, case_hash, content_hash, link_hash, table
 from api.store.models import ERASE, AuditRow, CaseRow, ChainRow
@@ -56,8 +56,8 @@ ROW_LEVEL_SECURITY = (
 )
 
 
-class SeesTooLittle(Exception):
-    """Row-level security applies to this role: it would see one municipality at most."""
+class CannotVerify(Exception):
+    """Nothing to verify against, or not all of it in sight; the message says which."""
 
 
 @dataclass
@@ -86,10 +86,15 @@ def verify(connection: Connection, anchor: tuple[int, str] | None = None) -> Rep
     ``anchor``: a link number and chain hash written down earlier, outside the database;
     only it shows a chain that someone rebuilt from the changed rows onward.
     """
+    if not inspect(connection).has_table("chain"):
+        raise CannotVerify(
+            "deze database heeft (nog) geen hashketen: start de dienst eenmaal, dan wordt "
+            "hij bijgewerkt"
+        )
     if connection.dialect.name == "postgresql" and connection.scalar(
         text("SELECT row_security_active('evaluations')")
     ):
-        raise SeesTooLittle(
+        raise CannotVerify(
             "deze databaserol ziet door de rijbeveiliging niet alle rijen; controleer als "
             "eigenaar (AFWEGING_MIGRATION_DATABASE_URL of --database)"
         )

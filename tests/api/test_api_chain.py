@@ -402,6 +402,18 @@ def test_retention_erases_what_outlived_its_term(
     assert "5 rechtmatig gewist" in verified.output
 
 
+def test_verify_without_a_store_says_so(tmp_path: Any) -> None:
+    missing = audit_verify(f"sqlite:///{tmp_path / 'nergens.db'}")
+    assert missing.exit_code == 2
+    assert "nergens.db bestaat niet" in missing.output
+    assert not (tmp_path / "nergens.db").exists()
+    empty = tmp_path / "leeg.db"
+    create_engine(f"sqlite:///{empty}").connect().close()
+    unmigrated = audit_verify(f"sqlite:///{empty}")
+    assert unmigrated.exit_code == 2
+    assert "geen hashketen" in unmigrated.output
+
+
 def test_retention_without_a_term_says_so(store_url: str) -> None:
     result = CliRunner().invoke(
         cli,
