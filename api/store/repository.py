@@ -3,7 +3,8 @@
 Each public method is one transaction, and each write lands together with its audit
 row in that transaction: either both are stored or neither is. The audit log is only
 ever inserted into; there is deliberately no method that updates or deletes it (and the
-database refuses it anyway, see the first migration).
+database refuses it anyway, see the first migration). Evaluations and decisions leave
+only through an erasure, each after its tombstone (docs/adr/0012).
 """
 
 from __future__ import annotations
