@@ -531,8 +531,20 @@ def test_row_level_security_holds_without_the_query_filter(
 
 
 @pytest.mark.postgres
-def test_a_service_role_with_too_much_power_is_refused(postgres_url: str) -> None:
+@pytest.mark.parametrize("power", ["SUPERUSER", "BYPASSRLS"])
+def test_a_service_role_with_too_much_power_is_refused(
+    postgres_url: str, service_url: str, power: str
+) -> None:
     store = Store.open(postgres_url)
     with pytest.raises(UnsafeRole, match="dezelfde databaserol"):
         store.migrate(owner_url=postgres_url)
     store.dispose()
+    role = make_url(service_url).username
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE ROLE "{role}" LOGIN {power}'))
+    admin.dispose()
+    powerful = Store.open(service_url)
+    with pytest.raises(UnsafeRole, match="de dienst start daarmee niet"):
+        powerful.migrate(owner_url=postgres_url)
+    powerful.dispose()
