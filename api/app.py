@@ -118,6 +118,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     store.migrate(
         demo,
         demo_users() if settings.demo_accounts else (),
+        owner_url=settings.migration_database_url,
     )
     tokens = Tokens(_signing_secret(settings, store), settings.token_minutes, settings.oidc)
     verifier = Verifier(advisor, store, background=settings.verify_in_background)

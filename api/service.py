@@ -300,7 +300,7 @@ class EvaluationService:
             if raced is None:
                 raise
             return self._again(raced, request, who, detail)
-        self.verifier.submit(Job(row.id, case, row.municipality, row.reference_date))
+        self.verifier.submit(Job(row.id, case, row.municipality, row.reference_date, row.tenant))
         served = body if detail == "summary" else advice_bytes(advice)
         return Served(row.id, self._respond(row, served))
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.auth.tokens import OidcConfig
+from api.store.retention import Term, parse_terms
 from engine.case.limits import CaseLimits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,11 @@ def _flag(value: str) -> bool:
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
+    #: The role that owns the tables and runs migrations (PostgreSQL); the service then
+    #: connects with ``database_url`` as a role that owns nothing (docs/adr/0012).
+    migration_database_url: str | None = None
+    #: How long each municipality keeps cases and evaluations (``afweging bewaartermijn``).
+    retention: dict[str, Term] = field(default_factory=dict)
     rulesets_dir: Path = field(default_factory=lambda: _folder("rulesets"))
     examples_dir: Path = field(default_factory=lambda: _folder("examples"))
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
@@ -78,6 +84,8 @@ class Settings:
         env = os.environ if env is None else env
         return cls(
             database_url=env.get("AFWEGING_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            migration_database_url=env.get("AFWEGING_MIGRATION_DATABASE_URL") or None,
+            retention=parse_terms(env.get("AFWEGING_BEWAARTERMIJN", "")),
             rulesets_dir=_folder(env.get("AFWEGING_RULESETS", "rulesets")),
             examples_dir=_folder(env.get("AFWEGING_EXAMPLES", "examples")),
             max_body_bytes=int(env.get("AFWEGING_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)),

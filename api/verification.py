@@ -43,6 +43,8 @@ class Job:
     case: Case
     municipality: str | None
     reference_date: dt.date
+    #: Whose evaluation it is (row-level security lets only them record its reading).
+    tenant: str
 
 
 class Verifier:
@@ -69,7 +71,7 @@ class Verifier:
         if row.verification is not None:
             return row.verification
         case = parse(json.loads(row.input_json))
-        return self._record(Job(row.id, case, row.municipality, row.reference_date))
+        return self._record(Job(row.id, case, row.municipality, row.reference_date, row.tenant))
 
     def close(self) -> None:
         if self._thread is not None:
@@ -107,4 +109,5 @@ class Verifier:
                 engine=result.engine,
                 differences=list(result.differences),
             ),
+            job.tenant,
         )

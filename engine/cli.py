@@ -18,6 +18,7 @@ import typer
 
 import engine
 from api.auth.cli import app as accounts
+from api.store.cli import audit, cases, retention
 from engine.ruleset import bundle, cause, locate
 from engine.ruleset.models import json_schema
 from engine.ruleset.source import Diagnostic
@@ -29,6 +30,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(accounts, name="gebruiker")
+app.add_typer(audit, name="audit")
+app.add_typer(retention, name="bewaartermijn")
+app.add_typer(cases, name="casus")
 
 
 def _version(show: bool) -> None:

@@ -35,8 +35,9 @@ FromStdin = Annotated[
 
 
 def _store(database: str | None) -> Store:
-    store = Store.open(database or Settings.from_env().database_url)
-    store.migrate()
+    settings = Settings.from_env()
+    store = Store.open(database or settings.database_url)
+    store.migrate(owner_url=None if database else settings.migration_database_url)
     return store
 
 

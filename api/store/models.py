@@ -31,7 +31,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-AUDIT_ACTIONS = ("create", "read", "update", "evaluate", "decide", "replay")
+AUDIT_ACTIONS = ("create", "read", "update", "evaluate", "decide", "replay", "erase")
+#: The audit action whose entry is an erasure's tombstone (docs/adr/0012).
+ERASE = "erase"
 DECISIONS = ("accept", "adjust", "reject")
 ROLES = ("jurist", "bestuurder", "beleidsmedewerker", "auditor")
 
@@ -180,12 +182,16 @@ class VerificationRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only: the code only inserts, and database triggers refuse UPDATE and DELETE."""
+    """Append-only: the code only inserts, and database triggers refuse UPDATE and DELETE.
+
+    An ``erase`` entry is a tombstone: it names what a lawful erasure removed and the
+    content hash its chain link keeps (docs/adr/0012).
+    """
 
     __tablename__ = "audit_log"
     __table_args__ = (
         CheckConstraint(
-            "action IN ('create', 'read', 'update', 'evaluate', 'decide', 'replay')",
+            "action IN ('create', 'read', 'update', 'evaluate', 'decide', 'replay', 'erase')",
             name="audit_action",
         ),
         Index("ix_audit_log_object", "object_type", "object_id"),
@@ -245,3 +251,18 @@ class SecretRow(Base):
 
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ChainRow(Base):
+    """One link of the hash chain (``api.store.chain``); only ever inserted."""
+
+    __tablename__ = "chain"
+    __table_args__ = (Index("uq_chain_object", "object_type", "object_id", unique=True),)
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    object_type: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[str] = mapped_column(String(200))
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
+    scheme: Mapped[int] = mapped_column(Integer)

@@ -3,7 +3,8 @@
 Each public method is one transaction, and each write lands together with its audit
 row in that transaction: either both are stored or neither is. The audit log is only
 ever inserted into; there is deliberately no method that updates or deletes it (and the
-database refuses it anyway, see the first migration).
+database refuses it anyway, see the first migration). Evaluations and decisions leave
+only through an erasure, each after its tombstone (docs/adr/0012).
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy import Connection, Engine, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from api.store import roles
+from api.store.chain import ChainedSession, case_hash, seal
 from api.store.db import connect, migrate
 from api.store.models import (
+    ERASE,
     AuditRow,
     CaseRow,
+    ChainRow,
     DecisionRow,
     EvaluationRow,
     IdempotencyRow,
@@ -167,7 +172,7 @@ def new_id() -> str:
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, class_=ChainedSession, expire_on_commit=False)
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -178,13 +183,24 @@ class Store:
         return self.engine.dialect.name
 
     def migrate(
-        self, demo_cases: Sequence[NewCase] = (), demo_users: Sequence[NewUser] = ()
+        self,
+        demo_cases: Sequence[NewCase] = (),
+        demo_users: Sequence[NewUser] = (),
+        owner_url: str | None = None,
     ) -> None:
         """Bring the schema to head; add the demo cases to a store without cases, and
-        each demo account that does not exist yet (a password changed since is kept)."""
+        each demo account that does not exist yet (a password changed since is kept).
+
+        With ``owner_url`` (PostgreSQL; SQLite has no roles and ignores it) the migration
+        runs as that role, which then grants this store's role what the service needs and
+        nothing more (``api.store.roles``).
+        """
+        service_role = (
+            self.engine.url.username if owner_url and self.dialect == "postgresql" else None
+        )
 
         def seed(connection: Connection) -> None:
-            with Session(bind=connection) as session:
+            with ChainedSession(bind=connection) as session:
                 for user in demo_users:
                     if session.get(UserRow, user.username) is None:
                         session.add(_user_row(user))
@@ -192,9 +208,18 @@ class Store:
                     for case in demo_cases:
                         system = Actor(SYSTEM_USER, case.municipality.lower())
                         self._insert_case(session, case, system, {"demo": True})
-                session.flush()
+                seal(session)
+            if service_role:
+                roles.grant(connection, service_role)
 
-        migrate(self.engine, seed)
+        if owner_url is None or self.dialect != "postgresql":
+            migrate(self.engine, seed)
+            return
+        owner = connect(owner_url)
+        try:
+            migrate(owner, seed)
+        finally:
+            owner.dispose()
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -204,9 +229,18 @@ class Store:
             return connection.scalar(select(1)) == 1
 
     @contextmanager
-    def _tx(self) -> Iterator[Session]:
+    def _tx(self, tenant: str | None = None) -> Iterator[Session]:
+        """One transaction; its new evaluations, decisions and audit entries are chained
+        at its end. ``tenant``: the municipality whose rows PostgreSQL's row-level security
+        lets this transaction see (a second line behind each query's own filter)."""
         with self._sessions.begin() as session:
+            if tenant is not None and self.dialect == "postgresql":
+                session.execute(
+                    text("SELECT set_config('afweging.municipality', :tenant, true)"),
+                    {"tenant": tenant},
+                )
             yield session
+            seal(session)
 
     @staticmethod
     def _audit(
@@ -314,22 +348,28 @@ class Store:
         )
         session.add(row)
         self._audit(
-            session, actor, "create", "case", row.id, {"case_key": case.case_key, **(detail or {})}
+            session,
+            actor,
+            "create",
+            "case",
+            row.id,
+            {"case_key": case.case_key, "content_sha256": case_hash(row), **(detail or {})},
         )
         return row
 
     def create_case(self, case: NewCase, actor: Actor) -> CaseRow:
         try:
-            with self._tx() as session:
+            with self._tx(actor.municipality) as session:
                 return self._insert_case(session, case, actor)
         except IntegrityError:
             # Lost a race with another writer of the same case key.
-            with self._tx() as session:
+            with self._tx(actor.municipality) as session:
                 existing = session.scalar(select(CaseRow).where(CaseRow.case_key == case.case_key))
-                if existing is None:
-                    raise
-                mine = existing.municipality.lower() == actor.municipality
-                raise DuplicateCase(case.case_key, existing.id if mine else None) from None
+                # Row-level security hides the other municipality's case: absent means theirs.
+                mine = existing is not None and existing.municipality.lower() == actor.municipality
+                raise DuplicateCase(
+                    case.case_key, existing.id if existing and mine else None
+                ) from None
 
     def update_case(
         self,
@@ -344,7 +384,7 @@ class Store:
         that read the same revision cannot both succeed, on either database.
         """
         try:
-            with self._tx() as session:
+            with self._tx(actor.municipality) as session:
                 row = self._case(session, case_id, actor)
                 if row is None:
                     return None
@@ -362,17 +402,24 @@ class Store:
                 row.updated_at = now()
                 row.updated_by = actor.who
                 session.flush()
-                self._audit(session, actor, "update", "case", case_id, {"revision": row.revision})
+                self._audit(
+                    session,
+                    actor,
+                    "update",
+                    "case",
+                    case_id,
+                    {"revision": row.revision, "content_sha256": case_hash(row)},
+                )
                 return row
         except IntegrityError:
             raise DuplicateCase(case.case_key, None) from None
         except StaleDataError:
-            with self._tx() as session:
+            with self._tx(actor.municipality) as session:
                 current = self._case(session, case_id, actor)
             raise StaleCase(current.revision if current else 0) from None
 
     def get_case(self, case_id: str, actor: Actor) -> CaseRow | None:
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             row = self._case(session, case_id, actor)
             if row is not None:
                 self._audit(session, actor, "read", "case", case_id)
@@ -381,7 +428,7 @@ class Store:
     def list_cases(
         self, actor: Actor, limit: int, offset: int, municipality: str | None = None
     ) -> tuple[list[CaseRow], int]:
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             query = select(CaseRow).where(func.lower(CaseRow.municipality) == actor.municipality)
             if municipality:
                 query = query.where(func.lower(CaseRow.municipality) == municipality.lower())
@@ -408,7 +455,7 @@ class Store:
     # --- evaluations -----------------------------------------------------------------
 
     def find_idempotency(self, actor: Actor, key: str) -> KeyUsed | None:
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             row = session.get(IdempotencyRow, (actor.municipality, actor.who, key))
             return KeyUsed(row.request_sha256, row.evaluation_id) if row else None
 
@@ -427,7 +474,7 @@ class Store:
     def _add_evaluation(
         self, new: NewEvaluation, actor: Actor, idempotency: IdempotencyKey | None
     ) -> EvaluationRow:
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             row = EvaluationRow(
                 id=new_id(),
                 case_id=new.case_id,
@@ -489,7 +536,7 @@ class Store:
         return row
 
     def get_evaluation(self, evaluation_id: str, actor: Actor) -> EvaluationRow | None:
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             row = self._evaluation(session, evaluation_id, actor.municipality)
             if row is not None:
                 self._audit(session, actor, "read", "evaluation", evaluation_id)
@@ -497,7 +544,7 @@ class Store:
 
     def find_evaluation(self, evaluation_id: str, municipality: str) -> EvaluationRow | None:
         """For the service's own checks (decision, replay), which log their own action."""
-        with self._tx() as session:
+        with self._tx(municipality) as session:
             return self._evaluation(session, evaluation_id, municipality)
 
     def list_evaluations(
@@ -508,7 +555,7 @@ class Store:
         case_key: str | None = None,
         case_id: str | None = None,
     ) -> tuple[list[EvaluationRow], int]:
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             query = select(EvaluationRow).where(EvaluationRow.tenant == actor.municipality)
             if case_key:
                 query = query.where(EvaluationRow.case_key == case_key)
@@ -537,17 +584,19 @@ class Store:
             return list(rows), total
 
     def record_replay(self, evaluation_id: str, actor: Actor, detail: dict[str, Any]) -> None:
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             self._audit(session, actor, "replay", "evaluation", evaluation_id, detail)
 
-    def add_verification(self, evaluation_id: str, new: NewVerification) -> VerificationRow:
+    def add_verification(
+        self, evaluation_id: str, new: NewVerification, tenant: str
+    ) -> VerificationRow:
         """Record durable-rules' reading once; a second writer finds the first one's row.
 
         The background verifier and an on-demand check before a decision may race for the
         same evaluation; both computed the same deterministic result, so the first wins.
         """
         try:
-            with self._tx() as session:
+            with self._tx(tenant) as session:
                 found = session.get(VerificationRow, evaluation_id)
                 if found is not None:
                     return found
@@ -561,7 +610,7 @@ class Store:
                 session.add(row)
                 return row
         except IntegrityError:
-            with self._tx() as session:
+            with self._tx(tenant) as session:
                 existing = session.get(VerificationRow, evaluation_id)
             if existing is None:
                 raise
@@ -578,7 +627,7 @@ class Store:
         commit fails and is reported as the conflict it is.
         """
         try:
-            with self._tx() as session:
+            with self._tx(actor.municipality) as session:
                 evaluation = self._evaluation(session, evaluation_id, actor.municipality)
                 if evaluation is None:
                     return None
@@ -618,10 +667,127 @@ class Store:
                 )
                 return row
         except IntegrityError:
-            with self._tx() as session:
+            with self._tx(actor.municipality) as session:
                 evaluation = self._evaluation(session, evaluation_id, actor.municipality)
                 found = current_decision(evaluation.decisions) if evaluation else None
             raise DecisionExists(found.id if found else None) from None
+
+    # --- erasure (run as the owner on PostgreSQL: the service's role may not delete) ---
+
+    def due_for_erasure(
+        self, municipality: str, cutoff: dt.datetime
+    ) -> tuple[list[str], list[str]]:
+        """The municipality's cases, and its evaluations without a case, in which nothing
+        happened since ``cutoff``: no change, no evaluation, no decision."""
+        recent_evaluation = select(EvaluationRow.id).where(EvaluationRow.created_at >= cutoff)
+        recent_decision = select(DecisionRow.evaluation_id).where(DecisionRow.created_at >= cutoff)
+        with self._tx(municipality) as session:
+            cases = session.scalars(
+                select(CaseRow.id)
+                .where(func.lower(CaseRow.municipality) == municipality)
+                .where(CaseRow.updated_at < cutoff)
+                .where(
+                    ~select(EvaluationRow.id)
+                    .where(EvaluationRow.case_id == CaseRow.id)
+                    .where(
+                        EvaluationRow.id.in_(recent_evaluation)
+                        | EvaluationRow.id.in_(recent_decision)
+                    )
+                    .exists()
+                )
+                .order_by(CaseRow.created_at, CaseRow.id)
+            ).all()
+            loose = session.scalars(
+                select(EvaluationRow.id)
+                .where(EvaluationRow.tenant == municipality, EvaluationRow.case_id.is_(None))
+                .where(EvaluationRow.created_at < cutoff)
+                .where(EvaluationRow.id.not_in(recent_decision))
+                .order_by(EvaluationRow.created_at, EvaluationRow.id)
+            ).all()
+            return list(cases), list(loose)
+
+    def erase_case(self, case_id: str, actor: Actor, ground: str) -> int | None:
+        """Erase the case, its evaluations (also those of its key without a case) and their
+        decisions; each leaves a tombstone. Returns how many evaluations went, or None for
+        a case that is not the municipality's."""
+        with self._tx(actor.municipality) as session:
+            case = self._case(session, case_id, actor)
+            if case is None:
+                return None
+            evaluations = session.scalars(
+                select(EvaluationRow.id).where(
+                    (EvaluationRow.case_id == case_id)
+                    | (
+                        EvaluationRow.case_id.is_(None)
+                        & (EvaluationRow.tenant == actor.municipality)
+                        & (EvaluationRow.case_key == case.case_key)
+                    )
+                )
+            ).all()
+            self._erase_evaluations(session, list(evaluations), actor, ground)
+            self._audit(
+                session,
+                actor,
+                ERASE,
+                "case",
+                case_id,
+                {
+                    "ground": ground,
+                    "content_sha256": case_hash(case),
+                    "evaluations": len(evaluations),
+                },
+            )
+            session.flush()
+            session.execute(delete(CaseRow).where(CaseRow.id == case_id))
+            return len(evaluations)
+
+    def erase_evaluation(self, evaluation_id: str, actor: Actor, ground: str) -> bool:
+        with self._tx(actor.municipality) as session:
+            if self._evaluation(session, evaluation_id, actor.municipality) is None:
+                return False
+            self._erase_evaluations(session, [evaluation_id], actor, ground)
+            return True
+
+    def _erase_evaluations(
+        self, session: Session, evaluation_ids: list[str], actor: Actor, ground: str
+    ) -> None:
+        """Tombstones first (the database refuses a delete without one), then the rows.
+
+        Each tombstone repeats the content hash of the row's chain link, so the chain still
+        verifies: the content is gone, the record that it existed and was erased is not.
+        """
+        if not evaluation_ids:
+            return
+        decisions = session.scalars(
+            select(DecisionRow.id).where(DecisionRow.evaluation_id.in_(evaluation_ids))
+        ).all()
+        objects = [("evaluation", e) for e in evaluation_ids] + [("decision", d) for d in decisions]
+        links = {
+            ident: content
+            for ident, content in session.execute(
+                select(ChainRow.object_id, ChainRow.content_sha256).where(
+                    ChainRow.object_id.in_([ident for _, ident in objects])
+                )
+            )
+        }
+        for kind, ident in objects:
+            self._audit(
+                session,
+                actor,
+                ERASE,
+                kind,
+                ident,
+                {"ground": ground, "content_sha256": links.get(ident)},
+            )
+        session.flush()
+        session.execute(delete(DecisionRow).where(DecisionRow.evaluation_id.in_(evaluation_ids)))
+        session.execute(
+            delete(VerificationRow).where(VerificationRow.evaluation_id.in_(evaluation_ids))
+        )
+        session.execute(
+            delete(IdempotencyRow).where(IdempotencyRow.evaluation_id.in_(evaluation_ids))
+        )
+        session.execute(delete(EvaluationRow).where(EvaluationRow.id.in_(evaluation_ids)))
 
     # --- audit -----------------------------------------------------------------------
 
@@ -634,7 +800,7 @@ class Store:
         action: str | None = None,
     ) -> tuple[list[AuditRow], int]:
         """The municipality's trail; reading it is not logged (that would grow it per look)."""
-        with self._tx() as session:
+        with self._tx(actor.municipality) as session:
             query = select(AuditRow).where(AuditRow.municipality == actor.municipality)
             if object_id:
                 query = query.where(AuditRow.object_id == object_id)

@@ -120,6 +120,21 @@ def postgres_url(postgres_database: str) -> Iterator[str]:
 
 
 @pytest.fixture
+def service_url(postgres_url: str) -> Iterator[str]:
+    """The service's own role (docs/adr/0012) on ``postgres_url``, which stays the owner.
+
+    Roles belong to the whole server, so each test makes its own and drops it after.
+    """
+    role = f"afweging_app_{uuid.uuid4().hex[:10]}"
+    yield make_url(postgres_url).set(username=role).render_as_string(hide_password=False)
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP OWNED BY "{role}"'))
+        connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    admin.dispose()
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'var' / 'afwegingskader.db'}"
 

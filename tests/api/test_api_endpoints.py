@@ -242,6 +242,8 @@ def test_replay_reports_differences_and_changed_rulesets(client: Api, e1: dict[s
     served_later = ("id", "evaluation", "decisions", "verification")
     stored = {k: advice[k] for k in created if k not in served_later}
     with store.engine.begin() as connection:
+        # The store refuses the change; a test stands in for someone who removes the guard.
+        connection.execute(text("DROP TRIGGER evaluations_no_update"))
         connection.execute(
             text("UPDATE evaluations SET advice = :advice, ruleset_sha256 = :sha WHERE id = :id"),
             {

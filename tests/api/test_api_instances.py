@@ -14,18 +14,27 @@ from typing import Any
 import httpx
 import pytest
 
+from api.store import Store
+from api.store.verify import verify
 from tests.api.server import Server
 from tests.api.test_api_endpoints import founded
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("roles", ["one role", "owner and service role"])
 def test_two_instances_never_double_decide_nor_lose_an_update(
-    tmp_path: Path, postgres_url: str, e1: dict[str, Any]
+    tmp_path: Path, postgres_url: str, e1: dict[str, Any], roles: str, request: Any
 ) -> None:
+    """Also as deployed per docs/adr/0012: migrations as the owner, the service as a role
+    that owns nothing; both instances append to one hash chain that verifies after."""
+    url, env = postgres_url, {}
+    if roles != "one role":
+        url = request.getfixturevalue("service_url")
+        env = {"AFWEGING_MIGRATION_DATABASE_URL": postgres_url}
     key = secrets.token_urlsafe(48)
-    first = Server(postgres_url, tmp_path / "a.log", workers=1, secret=key).start()
+    first = Server(url, tmp_path / "a.log", workers=1, secret=key, env=env).start()
     try:
-        with Server(postgres_url, tmp_path / "b.log", workers=1, secret=key) as second:
+        with Server(url, tmp_path / "b.log", workers=1, secret=key, env=env) as second:
             servers = (first, second)
             lawyer = first.headers("jurist")
             evaluations = [
@@ -85,3 +94,9 @@ def test_two_instances_never_double_decide_nor_lose_an_update(
             assert case["revision"] == 2
     finally:
         first.stop()
+    owner = Store.open(postgres_url)
+    with owner.engine.connect() as connection:
+        report = verify(connection)
+    owner.dispose()
+    assert report.findings == []
+    assert report.rows["evaluation"] == 5 and report.rows["decision"] == 5

@@ -84,6 +84,8 @@ def test_full_form_is_refused_once_the_rulesets_changed(client: Api, e1: dict[st
     created = evaluate(client, e1)
     store = client.app.state.afweging.store  # type: ignore[attr-defined]
     with store.engine.begin() as connection:
+        # The store refuses the change; a test stands in for someone who removes the guard.
+        connection.execute(text("DROP TRIGGER evaluations_no_update"))
         connection.execute(
             text("UPDATE evaluations SET ruleset_sha256 = :sha WHERE id = :id"),
             {"sha": "0" * 64, "id": created["id"]},

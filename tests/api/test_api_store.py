@@ -295,9 +295,13 @@ def test_the_api_on_both_stores(
 
 def test_verification_is_recorded_once_and_the_first_reading_stays(store: Store) -> None:
     row = store.add_evaluation(evaluation(), JURIST)
-    first = store.add_verification(row.id, NewVerification("agreed", "durable-rules 2.0.28", []))
+    first = store.add_verification(
+        row.id, NewVerification("agreed", "durable-rules 2.0.28", []), row.tenant
+    )
     again = store.add_verification(
-        row.id, NewVerification("mismatch", "durable-rules 2.0.28", ["I01 voor premises:W1"])
+        row.id,
+        NewVerification("mismatch", "durable-rules 2.0.28", ["I01 voor premises:W1"]),
+        row.tenant,
     )
     assert (first.status, again.status) == ("agreed", "agreed")
     found = store.find_evaluation(row.id, "voorbeeldstad")

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from api.store import Store
+from api.store.verify import verify
 from tests.api.conftest import EXAMPLE_NAMES
 from tests.api.server import Server
 
@@ -98,7 +99,7 @@ def test_killed_server_loses_no_acknowledged_write(
 
     Every write the client saw acknowledged is there and complete after the restart;
     nothing half-written exists (each row's hashes match its content, each row has its
-    audit row and each audit row its object).
+    audit row and each audit row its object, and the hash chain verifies).
     """
     cases = variants(example_cases, 400)
     acknowledged_evaluations: dict[str, dict[str, Any]] = {}
@@ -209,4 +210,8 @@ def test_killed_server_loses_no_acknowledged_write(
         assert decisions == []
         decided = connection.scalar(text("SELECT count(*) FROM decisions"))
         assert decided >= len(acknowledged_decisions)
+        # The crash left no row without its link and no link without its row.
+        report = verify(connection)
+        assert report.findings == []
+        assert report.rows["evaluation"] == len(rows)
     store.dispose()
