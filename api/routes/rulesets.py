@@ -106,7 +106,7 @@ IMPACT_FORMS = {
     "/impact",
     response_model=ImpactReport,
     summary="Impact van een voorgestelde ruleset-versie op de casussen van de gemeente",
-    responses={200: IMPACT_FORMS, **problems.responses(404, 413, 422, 503)},
+    responses={200: IMPACT_FORMS, **problems.responses(400, 404, 413, 422, 503)},
 )
 def impact(
     app: State,

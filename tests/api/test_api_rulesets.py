@@ -110,6 +110,7 @@ def test_a_replay_after_a_ruleset_change_reproduces_the_stored_advice_byte_for_b
     assert memo == memo_before
     page = jurist.get(f"/beoordelingen/{ident}")
     assert page.status_code == 200 and "niet exact" not in page.text
+    assert f'href="/v1/rulesets/{before["ruleset"]["sha256"]}"' in page.text
 
 
 def test_the_bundle_of_an_evaluation_is_served_with_its_exact_files(start: Start) -> None:
