@@ -55,15 +55,20 @@ class BundleStore:
             return session.get(RulesetBundleRow, sha256) is not None
 
     def put(self, sha256: str, kind: Kind, files: Mapping[str, bytes], who: str) -> None:
-        """Keep ``files`` as ``sha256`` unless it is kept already; a race is no error."""
-        try:
-            with self.store._tx() as session:
-                if session.get(RulesetBundleRow, sha256) is not None:
-                    return
-                self._add(session, sha256, kind, files, who)
-        except IntegrityError:
-            if not self.has(sha256):
-                raise
+        """Keep ``files`` as ``sha256`` unless it is kept already; a race is no error.
+
+        Another writer may have stored the same version, or one sharing a file, first:
+        then its commit makes ours fail on a key, and one more try finds its rows.
+        """
+        for attempt in (1, 2):
+            try:
+                with self.store._tx() as session:
+                    if session.get(RulesetBundleRow, sha256) is None:
+                        self._add(session, sha256, kind, files, who)
+                return
+            except IntegrityError:
+                if attempt == 2:
+                    raise
 
     @staticmethod
     def _add(session: Any, sha256: str, kind: Kind, files: Mapping[str, bytes], who: str) -> None:

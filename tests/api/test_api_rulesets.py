@@ -261,3 +261,56 @@ def test_impact_is_bounded_in_cases_and_time(start: Start) -> None:
     slow = start(impact_deadline_seconds=0.0).as_("beleidsmedewerker")
     stopped = assert_problem(slow.post("/v1/impact", json={"proposal": in_force}), 503)
     assert "AFWEGING_IMPACT_DEADLINE_SECONDS" in stopped["detail"]
+
+
+def test_a_version_is_kept_once_with_its_exact_bytes_on_either_database(store_url: str) -> None:
+    from api.store import Store
+    from api.store.bundles import BundleStore
+    from api.store.repository import Actor
+
+    store = Store.open(store_url)
+    store.migrate()
+    bundles = BundleStore(store)
+    files = {"a/wet.yaml": b"id: x\r\nversion: '1'\r\n", "a/beleid.yaml": b"id: y\n"}
+    bundles.put("1" * 64, "bundle", files, "systeem")
+    bundles.put("1" * 64, "bundle", {"a/anders.yaml": b"z"}, "systeem")  # written once
+    bundles.put("2" * 64, "bundle", {"b/wet.yaml": files["a/wet.yaml"]}, "systeem")
+    kept = bundles.get("1" * 64)
+    assert kept is not None and kept.files == files
+    assert bundles.get("3" * 64) is None
+    assert bundles.in_force() is None
+    officer = Actor("bm", "voorbeeldstad")
+    bundles.load("4" * 64, files, officer, {"how": "herladen"})
+    bundles.load("5" * 64, {"c.yaml": b"c"}, officer, {"how": "herladen"})
+    in_force = bundles.in_force()
+    assert in_force is not None and (in_force.sha256, in_force.loaded_by) == ("5" * 64, "bm")
+    with store.engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(RulesetFileRow)) == 3
+    trail, total = store.audit_entries(officer, 10, 0, action="update")
+    assert total == 2 and [t.object_id for t in trail] == ["4" * 64, "5" * 64]
+    store.dispose()
+
+
+def test_an_evaluation_from_before_bundles_were_kept_says_its_rules_are_gone(
+    start: Start, folder: Path
+) -> None:
+    from sqlalchemy import delete
+
+    from api.store.models import RulesetBundleRow
+
+    jurist = start()
+    made = evaluate(jurist, case(KEVIN))
+    store = jurist.app.state.afweging.store
+    with store.engine.begin() as connection:  # as a database migrated from before 0004 has it
+        sha = made["ruleset"]["sha256"]
+        connection.execute(
+            delete(RulesetBundleFileRow).where(RulesetBundleFileRow.bundle_sha256 == sha)
+        )
+        connection.execute(delete(RulesetBundleRow).where(RulesetBundleRow.sha256 == sha))
+    lower_the_limit(folder)
+    assert jurist.as_("beleidsmedewerker").post("/v1/rulesets/reload").status_code == 200
+    full = jurist.get(f"/v1/evaluations/{made['id']}", params={"detail": "full"})
+    assert "niet exact" in assert_problem(full, 409)["detail"]
+    replay = jurist.post(f"/v1/evaluations/{made['id']}/replay").json()
+    assert replay["identical"] is False and "niet bewaard" in replay["message"]
+    assert "niet exact" in jurist.get(f"/beoordelingen/{made['id']}").text
