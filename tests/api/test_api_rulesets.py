@@ -60,14 +60,14 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def start(folder: Path, sqlite_url: str) -> Iterator[Start]:
+def start(folder: Path, store_url: str) -> Iterator[Start]:
     """A worker on the copy (its own advisor, as ``afweging serve`` makes it), signed in
-    as a jurist; every call is another worker on the same store."""
+    as a jurist; every call is another worker on the same store (SQLite, PostgreSQL)."""
     clients: list[TestClient] = []
 
     def make(**overrides: Any) -> Api:
         settings = settings_for(
-            sqlite_url, rulesets_dir=folder, rulesets_check_seconds=0, **overrides
+            store_url, rulesets_dir=folder, rulesets_check_seconds=0, **overrides
         )
         client = TestClient(create_app(settings))
         client.__enter__()
