@@ -11,6 +11,7 @@ from fastapi import APIRouter, Header, Path, Response
 from api import problems
 from api.deps import CatalogReader, PolicyOfficer, State
 from api.impact import ImpactService
+from api.negotiation import choose
 from api.problems import NotFound
 from api.schemas import (
     SHA256_PATTERN,
@@ -19,7 +20,7 @@ from api.schemas import (
     StoredRulesetFile,
     StoredRulesets,
 )
-from engine.impact.report import ImpactReport, render
+from engine.impact.report import Format, ImpactReport, render
 
 router = APIRouter(prefix="/v1", tags=["rulesets"], responses=problems.responses(401, 403, 429))
 
@@ -94,6 +95,14 @@ def reload(app: State, who: PolicyOfficer) -> ReloadOut:
     )
 
 
+IMPACT_OFFERED: dict[str, Format] = {
+    "application/json": "json",
+    "application/*": "json",
+    "*/*": "json",
+    "text/html": "html",
+    "text/markdown": "markdown",
+    "text/*": "html",
+}
 IMPACT_FORMS = {
     "content": {
         "text/html": {"schema": {"type": "string"}},
@@ -122,9 +131,7 @@ def impact(
     staan er alleen onder een pseudoniem in; begrensd in aantal casussen
     (AFWEGING_IMPACT_MAX_CASES) en tijd (AFWEGING_IMPACT_DEADLINE_SECONDS)."""
     report = ImpactService(app.service.rules, app.store, app.settings).run(given, who)
-    wanted = (accept or "").lower()
-    if "text/html" in wanted:
-        return Response(render(report, "html"), media_type="text/html; charset=utf-8")
-    if "text/markdown" in wanted:
-        return Response(render(report, "markdown"), media_type="text/markdown; charset=utf-8")
-    return Response(report.model_dump_json(), media_type="application/json")
+    form = choose(accept, IMPACT_OFFERED, "json")
+    if form == "json":
+        return Response(report.model_dump_json(), media_type="application/json")
+    return Response(render(report, form), media_type=f"text/{form}; charset=utf-8")

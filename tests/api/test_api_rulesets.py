@@ -237,6 +237,13 @@ def test_impact_by_stored_sha_and_its_bounds(start: Start, folder: Path) -> None
     loaded = officer.post("/v1/rulesets/reload").json()
     same = officer.post("/v1/impact", json={"proposal": loaded["sha256"]}).json()
     assert same["changed_cases"] == [], "the rules in force against themselves: no change"
+    markdown = officer.post(
+        "/v1/impact",
+        json={"proposal": loaded["sha256"]},
+        headers={"Accept": "text/html;q=0, text/markdown;q=0.5, application/json;q=0.4"},
+    )
+    assert markdown.headers["content-type"].startswith("text/markdown")
+    assert markdown.text.startswith("# Impact van een wijziging in de rulesets")
     back = officer.post(
         "/v1/impact", json={"basis": loaded["sha256"], "proposal": loaded["previous_sha256"]}
     ).json()
