@@ -259,6 +259,10 @@ class RulesetInfoOut(BaseModel):
 
 
 class RulesetList(BaseModel):
+    sha256: str = Field(
+        description="De rulesets-map die nu geldt (GET /v1/rulesets/{sha256} geeft haar "
+        "bestanden; POST /v1/impact vergelijkt ermee)."
+    )
     municipalities: list[str]
     rulesets: list[RulesetInfoOut]
 

@@ -166,6 +166,7 @@ def test_a_reload_reaches_every_worker_and_is_in_the_audit_trail(
     assert load["who"] == "bm-1" and load["object_id"] == loaded["sha256"]
     assert load["detail"]["previous_sha256"] == loaded["previous_sha256"]
     assert load["detail"]["changed_files"] == [str(folder / LAYER)]
+    assert second.get("/v1/rulesets").json()["sha256"] == loaded["sha256"]
     folder_version = first.get(f"/v1/rulesets/{loaded['sha256']}").json()
     assert folder_version["kind"] == "folder" and folder_version["in_force"] is True
 
