@@ -3,7 +3,8 @@
 At creation the store is migrated to the latest schema (under a lock, so several workers
 may start together), the example cases are loaded as demo cases into an empty store
 (with one demo account per role, ``AFWEGING_DEMO=1``), and the rulesets are loaded and
-validated once.
+validated once; the folder is kept in the store and put in force for every worker
+(api/rules.py), so a later ``POST /v1/rulesets/reload`` reaches them all.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ from api.limits import SlidingWindow
 from api.middleware import BodyLimit
 from api.pages import routes as pages
 from api.problems import InvalidInput
-from api.routes import auth, cases, catalog, evaluations, health
+from api.routes import auth, cases, catalog, evaluations, health, rulesets
+from api.rules import Rules
 from api.service import AdvisorLike, EvaluationService
 from api.settings import Settings
 from api.store import Store
+from api.store.bundles import BundleStore
 from api.store.repository import Actor, NewCase
 from api.verification import Verifier
 from engine.case.read import CaseError
@@ -121,8 +124,12 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         owner_url=settings.migration_database_url,
     )
     tokens = Tokens(_signing_secret(settings, store), settings.token_minutes, settings.oidc)
-    verifier = Verifier(advisor, store, background=settings.verify_in_background)
-    service = EvaluationService(advisor, store, settings, verifier)
+    rules = Rules(
+        advisor, BundleStore(store), settings.rulesets_dir, settings.rulesets_check_seconds
+    )
+    rules.start()
+    verifier = Verifier(rules, store, background=settings.verify_in_background)
+    service = EvaluationService(rules, store, settings, verifier)
     if settings.evaluate_demo_cases and settings.load_demo_cases:
         evaluate_demo_cases(service, store, {c.case_key for c in demo})
 
@@ -152,7 +159,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         sign_in_failures=SlidingWindow(settings.sign_in_failures, 15 * 60),
     )
     problems.install(app)
-    for module in (auth, evaluations, cases, catalog, health):
+    for module in (auth, evaluations, cases, catalog, rulesets, health):
         app.include_router(module.router)
     pages.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

@@ -138,6 +138,8 @@ Evaluator = Annotated[Actor, allow(Role.jurist)]
 Reader = Annotated[Actor, allow(Role.jurist, Role.bestuurder)]
 Decider = Annotated[Actor, allow(Role.bestuurder)]
 Auditor = Annotated[Actor, allow(Role.auditor)]
+#: Loads ruleset versions and runs impact analyses on the municipality's cases.
+PolicyOfficer = Annotated[Actor, allow(Role.beleidsmedewerker)]
 CatalogReader = Annotated[Actor, allow(*Role)]
 Limit = Annotated[int, Query(ge=1, le=200, description="Hoeveel items (hoogstens 200).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Vanaf welk item.")]

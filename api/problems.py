@@ -94,6 +94,15 @@ class InvalidInput(ApiProblem):
     title = "Ongeldige invoer"
 
 
+class InvalidRulesets(ApiProblem):
+    """Rulesets that do not validate; ``errors`` names the file, line and column of each
+    problem (``path`` is ``file:line:column``), the cause before its knock-on errors."""
+
+    status = 422
+    slug = "ongeldige-rulesets"
+    title = "Ongeldige rulesets"
+
+
 class PreconditionFailed(ApiProblem):
     """If-Match named a revision that is no longer the current one."""
 

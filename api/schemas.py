@@ -259,6 +259,10 @@ class RulesetInfoOut(BaseModel):
 
 
 class RulesetList(BaseModel):
+    sha256: str = Field(
+        description="De rulesets-map die nu geldt (GET /v1/rulesets/{sha256} geeft haar "
+        "bestanden; POST /v1/impact vergelijkt ermee)."
+    )
     municipalities: list[str]
     rulesets: list[RulesetInfoOut]
 
@@ -306,3 +310,69 @@ class Me(BaseModel):
     subject: str
     role: str = Field(description="jurist, bestuurder, beleidsmedewerker of auditor.")
     municipality: str
+
+
+# --- ruleset versions and impact -----------------------------------------------------------
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class StoredRulesetFile(BaseModel):
+    path: str = Field(description="Het pad zoals het advies het noemt.")
+    sha256: str = Field(description="sha256 van de bytes van het bestand.")
+    size: int = Field(description="Aantal bytes.")
+    content: str = Field(description="De inhoud van het bestand (UTF-8), precies zoals gebruikt.")
+
+
+class StoredRulesets(BaseModel):
+    sha256: str = Field(
+        description="De sha256 van de bundel (zoals in `ruleset.sha256` van een advies) "
+        "of van een geladen rulesets-map."
+    )
+    kind: str = Field(
+        description="`bundle`: de bundel van één beoordeling (landelijk plus de gemeente op "
+        "een peildatum); `folder`: een hele rulesets-map die is geladen."
+    )
+    created_at: dt.datetime
+    in_force: bool = Field(description="Is dit de rulesets-map die nu geldt?")
+    files: list[StoredRulesetFile]
+
+
+class ReloadOut(BaseModel):
+    sha256: str = Field(description="De rulesets-map die nu geldt.")
+    previous_sha256: str | None = Field(description="De map die gold vóór het laden.")
+    changed: bool = Field(description="Is er iets veranderd?")
+    changed_files: list[str] = Field(description="Toegevoegde, vervallen of gewijzigde bestanden.")
+    files: int
+    loaded_at: dt.datetime
+    loaded_by: str
+    message: str = Field(description="Conclusie in het Nederlands.")
+
+
+class UploadedRulesetFile(_In):
+    path: str = Field(
+        min_length=1,
+        max_length=500,
+        description="Pad binnen de rulesets-map, bijv. `nl/opiumwet-13b.yaml`.",
+    )
+    content: str = Field(description="De YAML-tekst van het bestand.")
+
+
+class ImpactIn(_In):
+    """Een voorstel: een bewaarde rulesets-map (sha256) of een complete map als bestanden."""
+
+    proposal: str | None = Field(
+        default=None,
+        pattern=SHA256_PATTERN,
+        description="sha256 van een bewaarde rulesets-map of bundel (GET /v1/rulesets/{sha256}).",
+    )
+    files: list[UploadedRulesetFile] | None = Field(
+        default=None,
+        max_length=500,
+        description="Of: alle bestanden van de voorgestelde rulesets-map.",
+    )
+    basis: str | None = Field(
+        default=None,
+        pattern=SHA256_PATTERN,
+        description="sha256 van de basis; standaard de rulesets die nu gelden.",
+    )

@@ -1,10 +1,12 @@
 """Evaluate, read, replay and decide: the rules of the service, apart from HTTP.
 
 The routes only translate requests and responses; what an evaluation is lives here.
+Each evaluation is made with the rulesets in force and its bundle is kept (api/rules.py);
+reading its full form, its memo, its review page or a replay use that same bundle again.
 The advice is serialised once: its summary bytes are hashed, compressed, stored, and a
 response is those bytes with the record's id, provenance, decisions and verification
 spliced in, never a dump-reload-validate round trip. The full form (proof trees) is
-rebuilt on request from the stored input, which is exact while the bundle is unchanged.
+rebuilt on request from the stored input and the stored bundle, so it is exact.
 A decision rests only on an evaluation that durable-rules agreed with.
 """
 
@@ -30,6 +32,7 @@ from api.problems import (
     TooSlow,
 )
 from api.provenance import bundle_refs, canonical_json, differences, sha256_bytes, sha256_text
+from api.rules import Rules
 from api.schemas import (
     DecisionIn,
     DecisionOut,
@@ -190,11 +193,16 @@ def stored_advice(row: EvaluationRow) -> bytes:
 
 
 class EvaluationService:
-    def __init__(self, advisor: AdvisorLike, store: Store, settings: Settings, verifier: Verifier):
-        self.advisor = advisor
+    def __init__(self, rules: Rules, store: Store, settings: Settings, verifier: Verifier):
+        self.rules = rules
         self.store = store
         self.settings = settings
         self.verifier = verifier
+
+    @property
+    def advisor(self) -> AdvisorLike:
+        """The rules in force now; a request takes it once and keeps it throughout."""
+        return self.rules.current()
 
     @property
     def catalog(self) -> Catalog:
@@ -209,6 +217,7 @@ class EvaluationService:
 
     def _advise(
         self,
+        advisor: AdvisorLike,
         case: Case,
         municipality: str | None,
         reference_date: dt.date | None,
@@ -216,7 +225,7 @@ class EvaluationService:
     ) -> Advice:
         deadline = Deadline(self.settings.deadline_seconds)
         try:
-            return self.advisor.advise(
+            return advisor.advise(
                 case, municipality, reference_date, detail=detail, deadline=deadline
             )
         except DeadlineExceeded as exc:
@@ -265,15 +274,17 @@ class EvaluationService:
                 + ").",
                 [FieldProblem(path=p.path, message=p.message) for p in too_large],
             )
-        advice = self._advise(case, municipality, reference_date, detail)
+        advisor = self.advisor
+        advice = self._advise(advisor, case, municipality, reference_date, detail)
         # The store keeps the summary; a full answer is the same evaluation rendered again.
         summary = (
             advice
             if detail == "summary"
-            else self._advise(case, municipality, reference_date, "summary")
+            else self._advise(advisor, case, municipality, reference_date, "summary")
         )
         body = advice_bytes(summary)
-        bundle = self.advisor.bundle(advice.municipality or municipality, advice.reference_date)
+        bundle = advisor.bundle(advice.municipality or municipality, advice.reference_date)
+        self.rules.keep(advisor, bundle)
         input_json = canonical_json(data)
         new = NewEvaluation(
             case_key=case.case.id,
@@ -300,7 +311,16 @@ class EvaluationService:
             if raced is None:
                 raise
             return self._again(raced, request, who, detail)
-        self.verifier.submit(Job(row.id, case, row.municipality, row.reference_date, row.tenant))
+        self.verifier.submit(
+            Job(
+                row.id,
+                case,
+                row.municipality,
+                row.reference_date,
+                row.tenant,
+                row.ruleset_sha256,
+            )
+        )
         served = body if detail == "summary" else advice_bytes(advice)
         return Served(row.id, self._respond(row, served))
 
@@ -321,25 +341,26 @@ class EvaluationService:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
         if detail == "summary":
             return Served(row.id, self._respond(row, stored_advice(row)))
-        self._same_bundle(row)
+        advisor = self._same_bundle(row)
         case = parse(json.loads(row.input_json))
-        full = self._advise(case, row.municipality, row.reference_date, "full")
+        full = self._advise(advisor, case, row.municipality, row.reference_date, "full")
         return Served(row.id, self._respond(row, advice_bytes(full)))
 
     def review(self, evaluation_id: str, who: Actor) -> Reviewed:
         """The advice with its proof and the case it weighed, for the review page.
 
-        One audited read. When the rulesets changed since, the proof cannot be rebuilt
-        exactly, so the stored summary is served and ``exact`` says so.
+        One audited read. The proof is rebuilt on the bundle the evaluation was made with;
+        only for an evaluation from before bundles were kept, whose rulesets changed since,
+        the stored summary is served and ``exact`` says so.
         """
         row = self.store.get_evaluation(evaluation_id, who)
         if row is None:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
         case = parse(json.loads(row.input_json))
-        current = self.advisor.bundle(row.municipality, row.reference_date)
-        if current.sha256 != row.ruleset_sha256:
+        advisor = self._advisor_of(row)
+        if advisor is None:
             return Reviewed(Served(row.id, self._respond(row, stored_advice(row))), case, False)
-        full = self._advise(case, row.municipality, row.reference_date, "full")
+        full = self._advise(advisor, case, row.municipality, row.reference_date, "full")
         return Reviewed(Served(row.id, self._respond(row, advice_bytes(full))), case, True)
 
     def memo(self, evaluation_id: str, who: Actor) -> str:
@@ -347,25 +368,31 @@ class EvaluationService:
         row = self.store.get_evaluation(evaluation_id, who)
         if row is None:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
-        self._same_bundle(row)
+        advisor = self._same_bundle(row)
         case = parse(json.loads(row.input_json))
         deadline = Deadline(self.settings.deadline_seconds)
         try:
-            assessment = self.advisor.assess(
+            assessment = advisor.assess(
                 case, row.municipality, row.reference_date, deadline=deadline
             )
         except DeadlineExceeded as exc:
             raise _too_slow(exc) from None
         return memo(assessment, case)
 
-    def _same_bundle(self, row: EvaluationRow) -> None:
-        current = self.advisor.bundle(row.municipality, row.reference_date)
-        if current.sha256 != row.ruleset_sha256:
+    def _advisor_of(self, row: EvaluationRow) -> AdvisorLike | None:
+        """The rules ``row`` was made with, or None if that bundle was never kept."""
+        return self.rules.advisor_for(row.municipality, row.reference_date, row.ruleset_sha256)
+
+    def _same_bundle(self, row: EvaluationRow) -> AdvisorLike:
+        advisor = self._advisor_of(row)
+        if advisor is None:
             raise Conflict(
-                "De rulesets zijn gewijzigd sinds deze beoordeling; de volledige uitleg is "
-                "daarom niet exact te herleiden. De samenvatting is opgeslagen en blijft "
-                "beschikbaar; POST /replay laat zien wat er nu anders uitkomt."
+                "De rulesets zijn gewijzigd sinds deze beoordeling, die is gemaakt voordat "
+                "de dienst de gebruikte rulesets bewaarde; de volledige uitleg is daarom niet "
+                "exact te herleiden. De samenvatting is opgeslagen en blijft beschikbaar; "
+                "POST /replay laat zien wat er nu anders uitkomt."
             )
+        return advisor
 
     def _respond(self, row: EvaluationRow, advice: bytes) -> bytes:
         return _splice(
@@ -399,7 +426,10 @@ class EvaluationService:
         # The same question as the first time: the requested municipality (else the case's)
         # and date; only a run that fell back on "today" is pinned to the date it used then.
         date = row.requested_reference_date or case.case.reference_date or row.reference_date
-        advice = self._advise(case, row.requested_municipality, date, "summary")
+        kept = self._advisor_of(row)
+        advice = self._advise(
+            kept or self.advisor, case, row.requested_municipality, date, "summary"
+        )
         current = self.advisor.bundle(row.municipality, row.reference_date)
         found = differences(stored, json.loads(advice_bytes(advice)))
         stored_files = {(r["path"], r["sha256"]) for r in row.rulesets}
@@ -411,10 +441,18 @@ class EvaluationService:
             if not found
             else f"De herhaling wijkt op {len(found)} plaats(en) af van het opgeslagen advies."
         )
-        if ruleset_changed:
+        if ruleset_changed and kept is not None:
+            message += (
+                " De rulesets zijn gewijzigd sinds deze beoordeling"
+                f" (sha256 {row.ruleset_sha256[:12]}… nu {current.sha256[:12]}…); herhaald is"
+                " met de bewaarde rulesets van toen (GET /v1/rulesets/"
+                f"{row.ruleset_sha256})."
+            )
+        elif ruleset_changed:
             message += (
                 " Let op: de rulesets zijn gewijzigd sinds deze beoordeling"
-                f" (sha256 {row.ruleset_sha256[:12]}… nu {current.sha256[:12]}…)."
+                f" (sha256 {row.ruleset_sha256[:12]}… nu {current.sha256[:12]}…), en die van"
+                " toen zijn niet bewaard; herhaald is met de huidige."
             )
         if self.engine_version != row.engine_version:
             message += f" De engine is nu versie {self.engine_version}, was {row.engine_version}."

@@ -23,6 +23,9 @@ DEFAULT_THREADS_PER_WORKER = 2
 DEFAULT_TOKEN_MINUTES = 15
 DEFAULT_RATE_LIMIT = 600
 DEFAULT_SIGN_IN_FAILURES = 10
+DEFAULT_RULESETS_CHECK_SECONDS = 2.0
+DEFAULT_IMPACT_MAX_CASES = 2000
+DEFAULT_IMPACT_DEADLINE_SECONDS = 60.0
 
 
 def _folder(value: str) -> Path:
@@ -78,6 +81,12 @@ class Settings:
     sign_in_failures: int = DEFAULT_SIGN_IN_FAILURES
     #: Larger cases are refused before evaluation (AFWEGING_MAX_PERSONS and the like).
     case_limits: CaseLimits = field(default_factory=CaseLimits)
+    #: How often a worker asks the store which rulesets are in force (a reload by another
+    #: worker reaches this one within that time).
+    rulesets_check_seconds: float = DEFAULT_RULESETS_CHECK_SECONDS
+    #: An impact run in the service: at most this many stored cases, stopped after this long.
+    impact_max_cases: int = DEFAULT_IMPACT_MAX_CASES
+    impact_deadline_seconds: float = DEFAULT_IMPACT_DEADLINE_SECONDS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -105,6 +114,13 @@ class Settings:
             rate_limit_per_minute=int(env.get("AFWEGING_RATE_LIMIT", DEFAULT_RATE_LIMIT)),
             sign_in_failures=int(env.get("AFWEGING_SIGN_IN_FAILURES", DEFAULT_SIGN_IN_FAILURES)),
             case_limits=CaseLimits.from_env(env),
+            rulesets_check_seconds=float(
+                env.get("AFWEGING_RULESETS_CHECK_SECONDS", DEFAULT_RULESETS_CHECK_SECONDS)
+            ),
+            impact_max_cases=int(env.get("AFWEGING_IMPACT_MAX_CASES", DEFAULT_IMPACT_MAX_CASES)),
+            impact_deadline_seconds=float(
+                env.get("AFWEGING_IMPACT_DEADLINE_SECONDS", DEFAULT_IMPACT_DEADLINE_SECONDS)
+            ),
         )
 
 

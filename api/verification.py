@@ -30,10 +30,14 @@ QUEUE_SIZE = 1024
 
 
 class Verifying(Protocol):
-    """What the verifier needs of ``engine.advise.Advisor``."""
+    """What the verifier needs of the service's rules (api/rules.py)."""
 
     def verify(
-        self, case: Case, municipality: str | None, reference_date: dt.date
+        self,
+        case: Case,
+        municipality: str | None,
+        reference_date: dt.date,
+        ruleset_sha256: str | None = None,
     ) -> Verification: ...
 
 
@@ -45,6 +49,8 @@ class Job:
     reference_date: dt.date
     #: Whose evaluation it is (row-level security lets only them record its reading).
     tenant: str
+    #: The bundle the evaluation was made with; durable-rules reads the same one.
+    ruleset_sha256: str | None = None
 
 
 class Verifier:
@@ -71,7 +77,9 @@ class Verifier:
         if row.verification is not None:
             return row.verification
         case = parse(json.loads(row.input_json))
-        return self._record(Job(row.id, case, row.municipality, row.reference_date, row.tenant))
+        return self._record(
+            Job(row.id, case, row.municipality, row.reference_date, row.tenant, row.ruleset_sha256)
+        )
 
     def close(self) -> None:
         if self._thread is not None:
@@ -95,7 +103,9 @@ class Verifier:
                 log.exception("verificatie van een beoordeling mislukt")
 
     def _record(self, job: Job) -> VerificationRow:
-        result = self.advisor.verify(job.case, job.municipality, job.reference_date)
+        result = self.advisor.verify(
+            job.case, job.municipality, job.reference_date, job.ruleset_sha256
+        )
         if result.differences:
             log.error(
                 "durable-rules wijkt af van de evaluator voor beoordeling %s (%d verschillen)",

@@ -112,7 +112,8 @@ class Review:
     """The case page: the advice with its record, and the decision in force."""
 
     evaluation: EvaluationOut
-    #: False when the rulesets changed since: the proof is then not shown, only the summary.
+    #: False only for an evaluation from before bundles were kept whose rulesets changed
+    #: since: the proof is then not shown, only the summary.
     exact: bool
 
     @property

@@ -81,7 +81,8 @@ def list_interventions(
 @router.get("/rulesets", response_model=RulesetList, summary="Alle geladen rulesets")
 def list_rulesets(app: State, _who: CatalogReader) -> RulesetList:
     """Id, versie, geldigheid en sha256 van elk ruleset-bestand."""
-    catalog = app.service.catalog
+    rules = app.service.rules
+    catalog = rules.current().catalog
     items = [
         RulesetInfoOut(
             id=f.ruleset.id,
@@ -98,4 +99,4 @@ def list_rulesets(app: State, _who: CatalogReader) -> RulesetList:
         )
         for f in sorted(catalog.files, key=lambda f: (f.ruleset.id, f.ruleset.valid_from))
     ]
-    return RulesetList(municipalities=catalog.municipalities, rulesets=items)
+    return RulesetList(sha256=rules.sha256, municipalities=catalog.municipalities, rulesets=items)

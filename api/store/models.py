@@ -266,3 +266,54 @@ class ChainRow(Base):
     previous_hash: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
     scheme: Mapped[int] = mapped_column(Integer)
+
+
+class RulesetFileRow(Base):
+    """One ruleset file's exact bytes, named by their sha256: kept once, however many
+    versions contain it."""
+
+    __tablename__ = "ruleset_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+
+
+class RulesetBundleRow(Base):
+    """A set of ruleset files by its sha256: a bundle an evaluation used (the sha256 in
+    its advice) or a whole rulesets folder that was loaded. Written once, never changed."""
+
+    __tablename__ = "ruleset_bundles"
+    __table_args__ = (CheckConstraint("kind IN ('bundle', 'folder')", name="bundle_kind"),)
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(200))
+
+    files: Mapped[list[RulesetBundleFileRow]] = relationship(
+        order_by="RulesetBundleFileRow.path", lazy="selectin"
+    )
+
+
+class RulesetBundleFileRow(Base):
+    __tablename__ = "ruleset_bundle_files"
+
+    bundle_sha256: Mapped[str] = mapped_column(
+        ForeignKey("ruleset_bundles.sha256"), primary_key=True
+    )
+    #: The path the advice names for this file (as the service read it).
+    path: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    file_sha256: Mapped[str] = mapped_column(ForeignKey("ruleset_files.sha256"), index=True)
+
+
+class RulesetLoadRow(Base):
+    """Each time a rulesets folder became the one in force; the newest row is in force,
+    and every worker compares its own with it."""
+
+    __tablename__ = "ruleset_loads"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("ruleset_bundles.sha256"))
+    loaded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    loaded_by: Mapped[str] = mapped_column(String(200))

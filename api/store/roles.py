@@ -20,7 +20,19 @@ from sqlalchemy import Connection, inspect, text
 
 #: Rows here are only ever added (an erasure runs as the owner, docs/adr/0012).
 APPEND_ONLY = frozenset(
-    {"evaluations", "decisions", "verifications", "idempotency_keys", "audit_log", "chain"}
+    {
+        "evaluations",
+        "decisions",
+        "verifications",
+        "idempotency_keys",
+        "audit_log",
+        "chain",
+        # The rules an evaluation was made with: replay is only exact while they stay.
+        "ruleset_files",
+        "ruleset_bundles",
+        "ruleset_bundle_files",
+        "ruleset_loads",
+    }
 )
 
 

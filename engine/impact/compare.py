@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import hmac
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -61,10 +62,16 @@ class Change:
     after: str
 
 
-def pseudonym(case_id: str) -> str:
+def pseudonym(case_id: str, key: bytes | None = None) -> str:
     """A stable stand-in for a case id: the same case gets the same pseudonym in every
-    report, so a policy officer can follow it, without the report naming the family."""
-    return "casus-" + hashlib.sha256(case_id.encode("utf-8")).hexdigest()[:10]
+    report, so a policy officer can follow it, without the report naming the family.
+
+    With ``key`` (the service's) it is an HMAC: without the key, nobody can test a
+    guessed case id against the report.
+    """
+    data = case_id.encode("utf-8")
+    digest = hmac.new(key, data, "sha256") if key is not None else hashlib.sha256(data)
+    return "casus-" + digest.hexdigest()[:10]
 
 
 def _step(advice_step: EscalationOut | None) -> str | None:
@@ -80,6 +87,9 @@ def _step(advice_step: EscalationOut | None) -> str | None:
 
 def _target_text(target: str) -> str:
     subject, _, ident = target.partition(":")
+    if subject == "case":
+        # The case id often carries the family name; the row already names the case.
+        return "de casus"
     return f"{vocabulary.SUBJECT_TEXT.get(subject, subject)} {ident}".strip()
 
 

@@ -4,10 +4,15 @@ Both rule sets are validated in this process first, so a broken proposal is repo
 file by file instead of breaking the worker pool. Each corpus pass uses every core
 (``engine.batch``); a second, small pass re-evaluates only the cases whose legal basis
 changed, with their proofs, to name the condition that made the difference.
+
+A side of the comparison is a ``Side``: a folder run on every core (the CLI), or an
+advisor already compiled in this process under a deadline (the service, whose workers
+must not fork a pool per request).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 import tarfile
@@ -20,7 +25,10 @@ from tempfile import TemporaryDirectory
 from typing import Any, Protocol
 
 from engine.batch import Failed, advise_many
-from engine.case.read import CaseError, read_data
+from engine.case.models import Case
+from engine.case.read import CaseError, parse_case, read_data
+from engine.contract import Advice
+from engine.deadline import UNLIMITED, Deadline
 from engine.explain.render import Detail
 from engine.impact.compare import (
     Aspect,
@@ -41,6 +49,7 @@ from engine.impact.report import (
     Unreadable,
 )
 from engine.ruleset import bundle
+from engine.ruleset.validate import Loaded
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -114,25 +123,82 @@ def rulesets_at(basis: str, repository: Path, folder: str = "rulesets") -> Itera
         yield Path(tmp) / folder
 
 
-def _names(rulesets: Path) -> dict[str, str]:
-    """Intervention names, after refusing rulesets that do not validate."""
+Evaluate = Callable[[list[dict[str, Any]], Callable[[Any], Any], Detail], Iterator[Any]]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One rule set of the comparison: its intervention names, and how a list of cases is
+    run through it (``reduce(advice)`` or ``Failed`` per case, in input order)."""
+
+    names: dict[str, str]
+    evaluate: Evaluate
+
+
+def _names(files: list[Loaded]) -> dict[str, str]:
+    return {itv.id: itv.name for f in files for itv in f.ruleset.interventions}
+
+
+def folder(rulesets: Path, processes: int | None = None) -> Side:
+    """A rulesets folder, refused if it does not validate, run on ``processes`` cores."""
     diagnostics = bundle.check([rulesets])
     if diagnostics:
         raise bundle.RulesetError(diagnostics)
     loaded, _ = bundle.load([rulesets])
-    return {itv.id: itv.name for f in loaded for itv in f.ruleset.interventions}
+
+    def evaluate(
+        cases: list[dict[str, Any]], reduce: Callable[[Any], Any], detail: Detail
+    ) -> Iterator[Any]:
+        for _, result in advise_many(rulesets, cases, reduce, processes=processes, detail=detail):
+            yield result
+
+    return Side(_names(loaded), evaluate)
+
+
+class Advising(Protocol):
+    """What an in-process side needs of ``engine.advise.Advisor``."""
+
+    @property
+    def catalog(self) -> bundle.Catalog: ...
+
+    def advise(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        *,
+        detail: Detail = "summary",
+        deadline: Deadline = ...,
+    ) -> Advice: ...
+
+
+def in_process(advisor: Advising, deadline: Deadline = UNLIMITED) -> Side:
+    """An advisor compiled in this process; ``deadline`` stops the whole run."""
+
+    def evaluate(
+        cases: list[dict[str, Any]], reduce: Callable[[Any], Any], detail: Detail
+    ) -> Iterator[Any]:
+        for index, data in enumerate(cases):
+            deadline.check()
+            try:
+                case = parse_case(data)
+            except CaseError as exc:
+                yield Failed(index, str(exc))
+                continue
+            yield reduce(advisor.advise(case, detail=detail, deadline=deadline))
+
+    return Side(_names(advisor.catalog.files), evaluate)
 
 
 def _pass(
-    rulesets: Path,
+    side: Side,
     cases: list[dict[str, Any]],
     reduce: Callable[[Any], Any],
     progress: Progress | None,
-    processes: int | None,
     detail: Detail = "summary",
 ) -> list[Any]:
     out = []
-    for _, result in advise_many(rulesets, cases, reduce, processes=processes, detail=detail):
+    for result in side.evaluate(cases, reduce, detail):
         out.append(result)
         if progress:
             progress.advance(1)
@@ -149,30 +215,52 @@ def run(
     progress: Progress | None = None,
     processes: int | None = None,
 ) -> ImpactReport:
-    names = {**_names(basis), **_names(proposal)}
+    return compare(
+        folder(basis, processes),
+        folder(proposal, processes),
+        corpus,
+        basis_label=basis_label,
+        proposal_label=proposal_label,
+        progress=progress,
+    )
+
+
+def compare(
+    basis: Side,
+    proposal: Side,
+    corpus: Corpus,
+    *,
+    basis_label: str,
+    proposal_label: str,
+    progress: Progress | None = None,
+    alias: Callable[[str], str] = pseudonym,
+) -> ImpactReport:
+    """The report of ``corpus`` under both sides; ``alias`` turns a case id into the
+    pseudonym the report shows (the service uses a keyed one)."""
+    names = {**basis.names, **proposal.names}
     if progress:
         progress.add(2 * len(corpus.cases))
-    before = _pass(basis, corpus.cases, summarise, progress, processes)
-    after = _pass(proposal, corpus.cases, summarise, progress, processes)
+    before = _pass(basis, corpus.cases, summarise, progress)
+    after = _pass(proposal, corpus.cases, summarise, progress)
     failed = list(corpus.failed)
     per_case: list[tuple[str, CaseSummary, CaseSummary, list[Change]]] = []
     for data, old, new in zip(corpus.cases, before, after, strict=True):
         if isinstance(old, Failed) or isinstance(new, Failed):
             case_id = str((data.get("case") or {}).get("id", "")) if isinstance(data, dict) else ""
             message = (old if isinstance(old, Failed) else new).message
-            failed.append(Unreadable(case=pseudonym(case_id), message=message))
+            failed.append(Unreadable(case=alias(case_id), message=message))
             continue
-        per_case.append((pseudonym(old.case_id), old, new, changes(old, new)))
-    reasons = _reasons(basis, proposal, corpus.cases, per_case, progress, processes)
+        per_case.append((alias(old.case_id), old, new, changes(old, new)))
+    reasons = _reasons(basis, proposal, corpus.cases, per_case, progress)
     impacts: dict[str, list[CaseChange]] = {}
     combinations: list[CombinationChange] = []
     changed_cases: list[str] = []
-    for index, (alias, old, new, found) in enumerate(per_case):
+    for index, (shown, old, new, found) in enumerate(per_case):
         if found or old.top != new.top:
-            changed_cases.append(alias)
+            changed_cases.append(shown)
         if old.top != new.top:
             combinations.append(
-                CombinationChange(case=alias, before=list(old.top), after=list(new.top))
+                CombinationChange(case=shown, before=list(old.top), after=list(new.top))
             )
         for change in found:
             reason = (
@@ -182,7 +270,7 @@ def run(
             )
             impacts.setdefault(change.intervention, []).append(
                 CaseChange(
-                    case=alias,
+                    case=shown,
                     aspect=change.aspect,
                     before=change.before,
                     after=change.after,
@@ -218,12 +306,11 @@ def run(
 
 
 def _reasons(
-    basis: Path,
-    proposal: Path,
+    basis: Side,
+    proposal: Side,
     cases: list[dict[str, Any]],
     per_case: list[tuple[str, CaseSummary, CaseSummary, list[Change]]],
     progress: Progress | None,
-    processes: int | None,
 ) -> dict[tuple[int, str], str]:
     """The decisive condition per (case, intervention) whose legal basis changed."""
     wanted = [
@@ -239,8 +326,8 @@ def _reasons(
     reduce = partial(leaves, interventions=interventions)
     if progress:
         progress.add(2 * len(subset))
-    old = _pass(basis, subset, reduce, progress, processes, "full")
-    new = _pass(proposal, subset, reduce, progress, processes, "full")
+    old = _pass(basis, subset, reduce, progress, "full")
+    new = _pass(proposal, subset, reduce, progress, "full")
     found: dict[tuple[int, str], str] = {}
     for (index, ids), proof_old, proof_new in zip(wanted, old, new, strict=True):
         if isinstance(proof_old, Failed) or isinstance(proof_new, Failed):

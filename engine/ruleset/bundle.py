@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from engine.ruleset import source, validate
@@ -47,12 +49,13 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load(paths: list[Path]) -> tuple[list[validate.Loaded], list[Diagnostic]]:
-    """Read and schema-check each file; a broken file costs only its own diagnostics."""
+def _schema_checked(
+    docs: Iterable[Callable[[], source.Document]],
+) -> tuple[list[validate.Loaded], list[Diagnostic]]:
     loaded, found = [], []
-    for path in ruleset_paths(paths):
+    for read in docs:
         try:
-            doc = source.read(path, _display(path))
+            doc = read()
         except source.SourceError as exc:
             found.extend(exc.diagnostics)
             continue
@@ -63,11 +66,67 @@ def load(paths: list[Path]) -> tuple[list[validate.Loaded], list[Diagnostic]]:
     return loaded, found
 
 
+def load(paths: list[Path]) -> tuple[list[validate.Loaded], list[Diagnostic]]:
+    """Read and schema-check each file; a broken file costs only its own diagnostics."""
+    return _schema_checked(
+        partial(source.read, path, _display(path)) for path in ruleset_paths(paths)
+    )
+
+
+def read_files(root: Path) -> dict[str, bytes]:
+    """The bytes of every ruleset file under ``root``, by the path the rules show.
+
+    Read once, so that what is compiled and what is kept of a version are the same bytes
+    even if someone edits the folder meanwhile.
+    """
+    files: dict[str, bytes] = {}
+    unreadable: list[Diagnostic] = []
+    for path in ruleset_paths([root]):
+        try:
+            files[_display(path)] = path.read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            unreadable.append(Diagnostic(_display(path), 1, 1, f"bestand niet te lezen: {reason}"))
+    if unreadable:
+        raise RulesetError(unreadable)
+    return files
+
+
+def _parsed(path: str, data: bytes) -> source.Document:
+    if len(data) > source.MAX_BYTES:
+        limit = source.MAX_BYTES // 1_000_000
+        raise source.SourceError(
+            [Diagnostic(path, 1, 1, f"bestand is groter dan {limit} MB en wordt niet gelezen")]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise source.SourceError(
+            [Diagnostic(path, 1, 1, f"bestand is geen UTF-8-tekst (byte {exc.start})")]
+        ) from None
+    # As ``Path.read_text`` reads it: universal newlines, so a file hashes the same
+    # whether it was read from disk or from the store.
+    return source.parse(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+
+
+def load_files(files: Mapping[str, bytes]) -> tuple[list[validate.Loaded], list[Diagnostic]]:
+    """As ``load``, for files held in memory (a stored version, an upload)."""
+    return _schema_checked(partial(_parsed, path, files[path]) for path in sorted(files))
+
+
 def check(paths: list[Path], context: list[Path] | None = None) -> list[Diagnostic]:
     """Every diagnostic for ``paths``; ``context`` files resolve references but are not reported."""
     loaded, found = load(paths)
     own = {f.doc.path for f in loaded}
     extra = [f for f in load(list(context))[0] if f.doc.path not in own] if context else []
+    return _cross_checked(loaded, found, extra)
+
+
+def _cross_checked(
+    loaded: list[validate.Loaded], found: list[Diagnostic], extra: list[validate.Loaded]
+) -> list[Diagnostic]:
+    found = list(found)
+    own = {f.doc.path for f in loaded}
     everything = loaded + extra
     contexts: dict[str | None, validate.Context] = {}
     for f in loaded:
@@ -138,20 +197,51 @@ class Bundle:
         raise KeyError(ident)
 
 
+def _validated(files: Mapping[str, bytes]) -> list[validate.Loaded]:
+    loaded, found = load_files(files)
+    diagnostics = _cross_checked(loaded, found, [])
+    if diagnostics:
+        raise RulesetError(diagnostics)
+    return loaded
+
+
 def _valid_on(f: validate.Loaded, date: dt.date) -> bool:
     rs = f.ruleset
     return rs.valid_from <= date and (rs.valid_to is None or date <= rs.valid_to)
 
 
 class Catalog:
-    """All ruleset files of a folder, validated once; bundles are cut from it per date."""
+    """All ruleset files of a folder, validated once; bundles are cut from it per date.
+
+    ``sources`` keeps each file's bytes, so a bundle can be stored exactly as it was used.
+    """
+
+    root: Path | None
 
     def __init__(self, root: Path):
         self.root = root
-        diagnostics = check([root])
-        if diagnostics:
-            raise RulesetError(diagnostics)
-        self.files, _ = load([root])
+        self.sources = read_files(root)
+        self.files = _validated(self.sources)
+
+    @classmethod
+    def from_files(cls, files: Mapping[str, bytes], *, validated: bool = False) -> Catalog:
+        """The catalog of files held in memory; ``validated`` files (a stored version,
+        checked when it was first loaded) are only parsed, not cross-checked again."""
+        catalog = cls.__new__(cls)
+        catalog.root = None
+        catalog.sources = dict(files)
+        if validated:
+            loaded, found = load_files(files)
+            if found:
+                raise RulesetError(found)
+            catalog.files = loaded
+        else:
+            catalog.files = _validated(catalog.sources)
+        return catalog
+
+    def files_of(self, bundle: Bundle) -> dict[str, bytes]:
+        """The exact files ``bundle`` was cut from."""
+        return {ref.path: self.sources[ref.path] for ref in bundle.rulesets}
 
     @property
     def municipalities(self) -> list[str]:

@@ -84,6 +84,8 @@ def role_for(method: str, path: str) -> str:
         return "bestuurder"
     if path == "/v1/audit":
         return "auditor"
+    if path in ("/v1/rulesets/reload", "/v1/impact"):
+        return "beleidsmedewerker"
     return "jurist"
 
 
@@ -104,14 +106,19 @@ def sign_in(app: Any, role: str, body: Any = None) -> dict[str, str]:
 
 
 def known_ids(app: Any) -> dict[str, str]:
-    """A stored case (a demo case) and a stored evaluation of it, for path parameters."""
+    """A stored case (a demo case), a stored evaluation of it and its ruleset bundle, for
+    path parameters."""
     from fastapi.testclient import TestClient
 
     client = TestClient(app, headers=sign_in(app, "jurist"))
     case_id = client.get("/v1/cases").json()["items"][0]["id"]
     created = client.post(f"/v1/cases/{case_id}/evaluations")
     assert created.status_code == 201, created.text[:500]
-    return {"case_id": case_id, "evaluation_id": created.json()["id"]}
+    return {
+        "case_id": case_id,
+        "evaluation_id": created.json()["id"],
+        "sha256": created.json()["ruleset"]["sha256"],
+    }
 
 
 def main(workdir: Path, max_examples: int) -> int:

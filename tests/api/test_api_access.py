@@ -56,6 +56,9 @@ ALLOWED: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/v1/cases/{case_id}/evaluations"): frozenset({"jurist"}),
     ("GET", "/v1/interventions"): ALL,
     ("GET", "/v1/rulesets"): ALL,
+    ("GET", "/v1/rulesets/{sha256}"): ALL,
+    ("POST", "/v1/rulesets/reload"): frozenset({"beleidsmedewerker"}),
+    ("POST", "/v1/impact"): frozenset({"beleidsmedewerker"}),
     ("GET", "/v1/audit"): frozenset({"auditor"}),
     # The review pages (api/pages): HTML, signed in by the session cookie or a token.
     ("GET", "/aanmelden"): PUBLIC,
@@ -79,8 +82,16 @@ LISTS = {("GET", "/v1/evaluations"), ("GET", "/v1/cases"), ("GET", "/v1/audit")}
 #: A voorbeeldstad case sent by a user of another municipality is refused at its field
 #: before any id is looked up, so an unknown id answers the same.
 CASE_BODY = {("POST", "/v1/evaluations"), ("POST", "/v1/cases"), ("PUT", "/v1/cases/{case_id}")}
-#: Catalogue and identity do not depend on the municipality's records.
-SHARED = {"/v1/interventions", "/v1/rulesets", "/v1/me"}
+#: Catalogue, ruleset versions and identity do not depend on the municipality's records;
+#: an impact run reads only the user's own municipality's cases (of which it may have none).
+SHARED = {
+    "/v1/interventions",
+    "/v1/rulesets",
+    "/v1/rulesets/{sha256}",
+    "/v1/rulesets/reload",
+    "/v1/me",
+    "/v1/impact",
+}
 
 
 def routes_of(client: Api) -> dict[tuple[str, str], Route]:
@@ -114,6 +125,7 @@ def test_without_credentials_every_route_but_healthz_is_401(client: Api) -> None
         if (method, path) in ALLOWED and ALLOWED[(method, path)] is PUBLIC:
             continue
         url = path.replace("{evaluation_id}", "x").replace("{case_id}", "x")
+        url = url.replace("{sha256}", "0" * 64)
         if (method, path) in PAGES:
             sent = anonymous.request(method, url, follow_redirects=False)
             assert (sent.status_code, sent.headers["location"]) == (303, "/aanmelden")
@@ -277,7 +289,9 @@ def test_every_route_for_every_role_and_municipality(client: Api, e1: dict[str, 
     case_id = next(
         c["id"] for c in client.get("/v1/cases").json()["items"] if c["case_key"] == "E1-visser"
     )
-    evaluation_id = evaluate(client, e1)["id"]
+    evaluated = evaluate(client, e1)
+    evaluation_id = evaluated["id"]
+    ruleset_sha256 = evaluated["ruleset"]["sha256"]
     # The page's decision needs an evaluation of its own: the API's decides the first.
     page_evaluation_id = evaluate(client, e1)["id"]
     counter = iter(range(1000))
@@ -285,7 +299,10 @@ def test_every_route_for_every_role_and_municipality(client: Api, e1: dict[str, 
     def call(user: Api | TestClient, method: str, path: str) -> Any:
         shown = page_evaluation_id if (method, path) in PAGES else evaluation_id
         url = path.replace("{case_id}", case_id).replace("{evaluation_id}", shown)
+        url = url.replace("{sha256}", ruleset_sha256)
         kwargs: dict[str, Any] = {"follow_redirects": False}
+        if path == "/v1/impact":
+            kwargs["json"] = {"proposal": ruleset_sha256}
         if (path == "/v1/evaluations" and method == "POST") or path == "/v1/cases/{case_id}":
             kwargs["json"] = e1
         if path == "/v1/cases" and method == "POST":
