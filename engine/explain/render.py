@@ -625,11 +625,10 @@ def combination(
     if full:
         out["explanation"] = combination_text(combo, items, rows, concerns, consequences, missing)
     else:
-        own = {(i, c.id) for i, item in items.items() for c in item.intervention.human_measure}
         rows = [{"id": r["id"], "reason": r["reason"]} for r in rows] if detailed else []
         concerns = concerns if detailed else []
         for c in concerns:
-            if (c["intervention"], c["id"]) in own:
+            if any(x.id == c["id"] for x in items[c["intervention"]].intervention.human_measure):
                 del c["text"]
     out |= {
         "members": rows,
