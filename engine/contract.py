@@ -243,7 +243,9 @@ class Advice(_Out):
     municipality: str | None = None
     ruleset: RulesetInfo
     engine_version: str
-    interventions: list[InterventionAdvice]
+    interventions: list[InterventionAdvice] = Field(
+        default_factory=list, description="Elke geladen interventie, wat haar status ook is."
+    )
     combinations: list[Combination] = Field(default_factory=list)
     missing_facts: list[MissingFact] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
