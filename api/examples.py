@@ -15,7 +15,8 @@ log = logging.getLogger("api")
 def load(folder: Path) -> dict[str, dict[str, Any]]:
     """``{name: case JSON}`` for every valid case among ``folder/*.json``, sorted by name.
 
-    Other JSON files there (the ``*.advice.json`` outputs) are not cases and are skipped.
+    Other JSON files there (the ``*.advice.json`` and ``*.summary.json`` outputs) are not
+    cases and are skipped.
     """
     found: dict[str, dict[str, Any]] = {}
     if not folder.is_dir():

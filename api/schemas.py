@@ -213,21 +213,56 @@ class CasePage(Page):
 # --- catalogue --------------------------------------------------------------------------
 
 
+class ConcernInfo(BaseModel):
+    """A concern of the human measure as the ruleset writes it; an advice names it by id."""
+
+    id: str
+    severity: str
+    text: str = Field(
+        description="De tekst; een advies dat het zorgpunt 'unknown' noemt, leest haar als "
+        "'Mogelijk: ... Dit is nog niet vast te stellen.'"
+    )
+    mitigations: list[str]
+    mitigating_interventions: list[str]
+
+
+class FactorInfo(BaseModel):
+    """A desirability factor; a reason in the summary points here with ``factor``."""
+
+    weight: float
+    goal: str | None = None
+    text: str
+
+
 class InterventionInfo(BaseModel):
+    """Everything the ruleset fixes for an intervention: what the summary of an advice
+    refers to by id (ADR 0014), in the full form's words."""
+
     id: str
     name: str
     domain: str
     formal: bool
+    supporting: bool
     authority: str
     competent_body: Body = Field(description="Wie volgens de wet bevoegd is (uit de ruleset).")
     target: str
     ruleset: str | None = Field(default=None, description="Ruleset die de interventie bevat.")
     citations: list[CitationOut]
+    case_law: list[str]
     goals: list[str] = Field(description="Doelen waaraan de interventie bijdraagt.")
     intrusiveness: int
     lighter_alternatives: list[str]
     incompatible_with: list[str]
+    procedure: list[str]
     partners: list[str]
+    notes: list[str] = Field(
+        description="Wat in de wet niet is geverifieerd, en de veiligheidsnotitie."
+    )
+    concerns: list[ConcernInfo] = Field(description="De zorgpunten van de menselijke maat.")
+    desirability: list[FactorInfo] = Field(
+        description="De factoren van de wenselijkheid, in volgorde: `factor` in een advies "
+        "is de plaats in deze lijst."
+    )
 
 
 class BundleInfo(BaseModel):
@@ -241,6 +276,12 @@ class InterventionList(BaseModel):
     reference_date: dt.date
     ruleset: BundleInfo
     rulesets: list[RulesetFileRef]
+    overrides: list[str] = Field(
+        description="Waar de gemeentelijke laag een landelijke waarde zet."
+    )
+    questions: dict[str, str] = Field(
+        description="De vraag bij elk feit dat een advies als ontbrekend kan noemen."
+    )
     interventions: list[InterventionInfo]
 
 

@@ -3,10 +3,12 @@
 The routes only translate requests and responses; what an evaluation is lives here.
 Each evaluation is made with the rulesets in force and its bundle is kept (api/rules.py);
 reading its full form, its memo, its review page or a replay use that same bundle again.
-The advice is serialised once: its summary bytes are hashed, compressed, stored, and a
-response is those bytes with the record's id, provenance, decisions and verification
-spliced in, never a dump-reload-validate round trip. The full form (proof trees) is
-rebuilt on request from the stored input and the stored bundle, so it is exact.
+The advice is assessed once and serialised once: its summary bytes (what the case
+decided; the ruleset's fixed texts by reference, ADR 0014) are hashed, compressed, stored,
+and a response is those bytes with the record's id, provenance, decisions and
+verification spliced in, never a dump-reload-validate round trip. The full form (proof
+trees and every text) is rebuilt on request from the stored input and the stored bundle,
+so it is exact.
 A decision rests only on an evaluation that durable-rules agreed with.
 """
 
@@ -61,14 +63,13 @@ from engine.case.models import Case
 from engine.contract import Advice
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.explain.memo import memo
+from engine.explain.render import render_json, with_ruleset_texts
 from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle, Catalog
 from engine.weigh.assessment import Assessment
 
 Detail = Literal["summary", "full"]
 
-#: The advice's own ``verification`` is filled in when served, from the verification row.
-_SERVED_LATER = {"verification"}
 _DECISIONS = TypeAdapter(list[DecisionOut])
 
 
@@ -79,16 +80,6 @@ class AdvisorLike(Protocol):
     def catalog(self) -> Catalog: ...
 
     def bundle(self, municipality: str | None, date: dt.date) -> Bundle: ...
-
-    def advise(
-        self,
-        case: Case,
-        municipality: str | None = None,
-        reference_date: dt.date | None = None,
-        *,
-        detail: Detail = "summary",
-        deadline: Deadline = ...,
-    ) -> Advice: ...
 
     def verify(
         self, case: Case, municipality: str | None, reference_date: dt.date
@@ -102,6 +93,16 @@ class AdvisorLike(Protocol):
         *,
         deadline: Deadline = ...,
     ) -> Assessment: ...
+
+    def advise(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        *,
+        detail: Detail = "summary",
+        deadline: Deadline = ...,
+    ) -> Advice: ...
 
 
 @dataclass(frozen=True)
@@ -122,10 +123,6 @@ class Reviewed:
     case: Case
     #: The proof is included (the rulesets are unchanged since the evaluation).
     exact: bool
-
-
-def advice_bytes(advice: Advice) -> bytes:
-    return advice.model_dump_json(exclude=_SERVED_LATER).encode("utf-8")
 
 
 def _splice(advice: bytes, **fields: bytes) -> bytes:
@@ -215,6 +212,19 @@ class EvaluationService:
     def bundle(self, municipality: str | None, reference_date: dt.date) -> Bundle:
         return self.advisor.bundle(municipality, reference_date)
 
+    def _assess(
+        self,
+        advisor: AdvisorLike,
+        case: Case,
+        municipality: str | None,
+        reference_date: dt.date | None,
+    ) -> Assessment:
+        deadline = Deadline(self.settings.deadline_seconds)
+        try:
+            return advisor.assess(case, municipality, reference_date, deadline=deadline)
+        except DeadlineExceeded as exc:
+            raise _too_slow(exc) from None
+
     def _advise(
         self,
         advisor: AdvisorLike,
@@ -222,14 +232,9 @@ class EvaluationService:
         municipality: str | None,
         reference_date: dt.date | None,
         detail: Detail,
-    ) -> Advice:
-        deadline = Deadline(self.settings.deadline_seconds)
-        try:
-            return advisor.advise(
-                case, municipality, reference_date, detail=detail, deadline=deadline
-            )
-        except DeadlineExceeded as exc:
-            raise _too_slow(exc) from None
+    ) -> bytes:
+        """The advice as served (without its verification, which is spliced in)."""
+        return render_json(self._assess(advisor, case, municipality, reference_date), detail)
 
     def evaluate(
         self,
@@ -275,33 +280,28 @@ class EvaluationService:
                 [FieldProblem(path=p.path, message=p.message) for p in too_large],
             )
         advisor = self.advisor
-        advice = self._advise(advisor, case, municipality, reference_date, detail)
-        # The store keeps the summary; a full answer is the same evaluation rendered again.
-        summary = (
-            advice
-            if detail == "summary"
-            else self._advise(advisor, case, municipality, reference_date, "summary")
-        )
-        body = advice_bytes(summary)
-        bundle = advisor.bundle(advice.municipality or municipality, advice.reference_date)
+        assessment = self._assess(advisor, case, municipality, reference_date)
+        # The store keeps the summary; a full answer is the same assessment rendered again.
+        body = render_json(assessment, "summary")
+        bundle = assessment.bundle
         self.rules.keep(advisor, bundle)
         input_json = canonical_json(data)
         new = NewEvaluation(
             case_key=case.case.id,
             case_id=case_id,
-            municipality=advice.municipality,
-            reference_date=advice.reference_date,
+            municipality=assessment.municipality,
+            reference_date=assessment.reference_date,
             requested_municipality=municipality,
             requested_reference_date=reference_date,
             input_json=input_json,
             input_sha256=sha256_text(input_json),
             advice=zlib.compress(body, 6),
             advice_sha256=sha256_bytes(body),
-            ruleset_id=advice.ruleset.id,
-            ruleset_version=advice.ruleset.version,
-            ruleset_sha256=advice.ruleset.sha256,
+            ruleset_id=bundle.id,
+            ruleset_version=bundle.version,
+            ruleset_sha256=bundle.sha256,
             rulesets=bundle_refs(bundle),
-            engine_version=advice.engine_version,
+            engine_version=engine.__version__,
         )
         key = IdempotencyKey(idempotency_key, request) if idempotency_key is not None else None
         try:
@@ -321,7 +321,7 @@ class EvaluationService:
                 row.ruleset_sha256,
             )
         )
-        served = body if detail == "summary" else advice_bytes(advice)
+        served = body if detail == "summary" else render_json(assessment, "full")
         return Served(row.id, self._respond(row, served))
 
     def _again(self, used: KeyUsed, request: str, who: Actor, detail: Detail) -> Served:
@@ -344,14 +344,15 @@ class EvaluationService:
         advisor = self._same_bundle(row)
         case = parse(json.loads(row.input_json))
         full = self._advise(advisor, case, row.municipality, row.reference_date, "full")
-        return Served(row.id, self._respond(row, advice_bytes(full)))
+        return Served(row.id, self._respond(row, full))
 
     def review(self, evaluation_id: str, who: Actor) -> Reviewed:
         """The advice with its proof and the case it weighed, for the review page.
 
         One audited read. The proof is rebuilt on the bundle the evaluation was made with;
         only for an evaluation from before bundles were kept, whose rulesets changed since,
-        the stored summary is served and ``exact`` says so.
+        the stored summary is served, with today's ruleset texts filled in by intervention
+        id, and ``exact`` says so.
         """
         row = self.store.get_evaluation(evaluation_id, who)
         if row is None:
@@ -359,9 +360,12 @@ class EvaluationService:
         case = parse(json.loads(row.input_json))
         advisor = self._advisor_of(row)
         if advisor is None:
-            return Reviewed(Served(row.id, self._respond(row, stored_advice(row))), case, False)
+            current = self.advisor.bundle(row.municipality, row.reference_date)
+            stored = with_ruleset_texts(json.loads(stored_advice(row)), current)
+            body = json.dumps(stored, ensure_ascii=False).encode("utf-8")
+            return Reviewed(Served(row.id, self._respond(row, body)), case, False)
         full = self._advise(advisor, case, row.municipality, row.reference_date, "full")
-        return Reviewed(Served(row.id, self._respond(row, advice_bytes(full))), case, True)
+        return Reviewed(Served(row.id, self._respond(row, full)), case, True)
 
     def memo(self, evaluation_id: str, who: Actor) -> str:
         """The Dutch memo of a stored evaluation, from its stored input and the same bundle."""
@@ -370,14 +374,7 @@ class EvaluationService:
             raise NotFound(f"Geen beoordeling met id '{evaluation_id}'.")
         advisor = self._same_bundle(row)
         case = parse(json.loads(row.input_json))
-        deadline = Deadline(self.settings.deadline_seconds)
-        try:
-            assessment = advisor.assess(
-                case, row.municipality, row.reference_date, deadline=deadline
-            )
-        except DeadlineExceeded as exc:
-            raise _too_slow(exc) from None
-        return memo(assessment, case)
+        return memo(self._assess(advisor, case, row.municipality, row.reference_date), case)
 
     def _advisor_of(self, row: EvaluationRow) -> AdvisorLike | None:
         """The rules ``row`` was made with, or None if that bundle was never kept."""
@@ -431,7 +428,7 @@ class EvaluationService:
             kept or self.advisor, case, row.requested_municipality, date, "summary"
         )
         current = self.advisor.bundle(row.municipality, row.reference_date)
-        found = differences(stored, json.loads(advice_bytes(advice)))
+        found = differences(stored, json.loads(advice))
         stored_files = {(r["path"], r["sha256"]) for r in row.rulesets}
         current_files = {(r["path"], r["sha256"]) for r in bundle_refs(current)}
         changed = sorted({path for path, _ in stored_files ^ current_files})

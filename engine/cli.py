@@ -237,7 +237,8 @@ def evaluate(
     if format is Format.text:
         typer.echo(memo(advisor.assess(parsed, gemeente, date), parsed))
     else:
-        advice = advisor.advise(parsed, gemeente, date).model_copy(
+        # At a terminal there is no catalog to look the ruleset texts up in: the full form.
+        advice = advisor.advise(parsed, gemeente, date, detail="full").model_copy(
             update={
                 "verification": Verification(
                     engine=checked.engine,

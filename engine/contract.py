@@ -34,9 +34,17 @@ class SearchOutcome(StrEnum):
     best_found = "best_found"
 
 
+#: Where the summary leaves out what the ruleset fixes (ADR 0014).
+FIXED = "Alleen in de volledige vorm; de samenvatting verwijst met het interventie-id naar GET /v1/interventions."
+
+
+#: A sentence the summary leaves out because its fields say the same.
+WORDED = "Alleen in de volledige vorm: dezelfde velden, in een zin."
+
+
 class RulesetInfo(_Out):
     id: str
-    version: str
+    version: str | None = Field(default=None, description=FIXED)
     sha256: str
     municipality: str | None = None
     files: list[dict[str, Any]] = Field(default_factory=list)
@@ -76,16 +84,26 @@ class TargetResult(_Out):
 
 class LegalBasisOut(_Out):
     status: Status
-    citations: list[CitationOut]
+    citations: list[CitationOut] = Field(default_factory=list, description=FIXED)
     conditions: list[ConditionResult] = Field(default_factory=list)
     targets: list[TargetResult] = Field(default_factory=list)
     case_law: list[str] = Field(default_factory=list)
 
 
 class Reason(_Out):
-    weight: float
-    text: str
-    goal: str | None = None
+    weight: float | None = Field(
+        default=None,
+        description="In de samenvatting alleen bij een reden die niet uit de ruleset komt "
+        "(de trede van de gemeentelijke ladder); anders wijst `factor` haar aan.",
+    )
+    text: str | None = Field(default=None, description="Zie `weight`.")
+    goal: str | None = Field(default=None, description="Zie `weight`.")
+    factor: int | None = Field(
+        default=None,
+        description="De plaats (vanaf 0) van deze reden in `desirability` van de interventie "
+        "in GET /v1/interventions (gewicht, doel en tekst); leeg bij een reden die niet uit "
+        "de ruleset komt.",
+    )
 
 
 class DesirabilityOut(_Out):
@@ -95,9 +113,16 @@ class DesirabilityOut(_Out):
 
 class ConcernOut(_Out):
     id: str
-    severity: str
+    severity: str | None = Field(
+        default=None,
+        description="In de samenvatting alleen bij een zorgpunt dat niet uit de ruleset komt.",
+    )
     status: Status = Status.SATISFIED
-    text: str
+    text: str | None = Field(
+        default=None,
+        description="In de samenvatting alleen bij een zorgpunt dat niet uit de ruleset komt; "
+        "de tekst en mitigaties van de zorgpunten van de ruleset staan in GET /v1/interventions.",
+    )
     mitigations: list[str] = Field(default_factory=list)
     mitigating_interventions: list[str] = Field(default_factory=list)
     target: str | None = None
@@ -111,8 +136,14 @@ class HumanMeasureOut(_Out):
 
 class MissingFact(_Out):
     fact: str
-    question: str
-    subject: str | None = Field(default=None, description="Over wie of wat de vraag gaat.")
+    question: str | None = Field(
+        default=None,
+        description="De vraag (alleen in de volledige vorm; voor de samenvatting staat zij "
+        "per feit in `questions` van GET /v1/interventions).",
+    )
+    subject: str | None = Field(
+        default=None, description="Over wie of wat de vraag gaat (alleen in de volledige vorm)."
+    )
     subjects: list[str] = Field(
         default_factory=list,
         description="Alle onderwerpen waarover dezelfde vraag gaat (de samenvatting stelt "
@@ -140,20 +171,29 @@ class EscalationOut(_Out):
 
 
 class InterventionAdvice(_Out):
+    """One intervention. The summary has what this case decided; what the ruleset fixes
+    (name, authority, citations, ...) is in the full form, and for the summary in
+    ``GET /v1/interventions`` under the same id and bundle sha256."""
+
     id: str
-    name: str
-    domain: str
-    formal: bool
-    supporting: bool = False
-    authority: str
-    competent_body: Body = Field(description="Het bevoegde orgaan volgens de ruleset.")
-    target: str
+    name: str | None = Field(default=None, description=FIXED)
+    domain: str | None = Field(default=None, description=FIXED)
+    formal: bool | None = Field(default=None, description=FIXED)
+    supporting: bool | None = Field(default=None, description=FIXED)
+    authority: str | None = Field(default=None, description=FIXED)
+    competent_body: Body | None = Field(
+        default=None, description="Het bevoegde orgaan volgens de ruleset. " + FIXED
+    )
+    target: str | None = Field(default=None, description=FIXED)
     legal_basis: LegalBasisOut
-    desirability: DesirabilityOut = Field(default_factory=DesirabilityOut)
+    desirability: DesirabilityOut | None = Field(
+        default=None,
+        description="In de samenvatting alleen waar de grondslag vervuld of nog onzeker is.",
+    )
     human_measure: HumanMeasureOut = Field(default_factory=HumanMeasureOut)
     missing_facts: list[MissingFact] = Field(default_factory=list)
     escalation: EscalationOut | None = None
-    intrusiveness: int = 1
+    intrusiveness: int | None = Field(default=None, description=FIXED)
     lighter_alternatives: list[str] = Field(default_factory=list)
     incompatible_with: list[str] = Field(default_factory=list)
     already_taken: list[str] = Field(
@@ -161,8 +201,14 @@ class InterventionAdvice(_Out):
     )
     procedure: list[str] = Field(default_factory=list)
     partners: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
-    explanation: str
+    notes: list[str] = Field(
+        default_factory=list,
+        description="In de samenvatting alleen wat deze casus toevoegt; wat de ruleset "
+        "niet heeft geverifieerd en de veiligheidsnotitie staan in GET /v1/interventions.",
+    )
+    explanation: str | None = Field(
+        default=None, description="De uitleg in één alinea (alleen in de volledige vorm)."
+    )
 
 
 class Combination(_Out):
@@ -170,7 +216,9 @@ class Combination(_Out):
     interventions: list[str]
     domains: list[str]
     score: float
-    explanation: str
+    explanation: str | None = Field(
+        default=None, description="De combinatie in woorden (alleen in de volledige vorm)."
+    )
     members: list[dict[str, Any]] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)
     concerns: list[dict[str, Any]] = Field(
@@ -197,7 +245,7 @@ class PersonGoalsOut(_Out):
     person: str = Field(description="Persoon-id.")
     standing: str = Field(description="minor, key_figure, involved of other.")
     goals: list[str] = Field(default_factory=list, description="Doelen die deze persoon raken.")
-    text: str
+    text: str | None = Field(default=None, description=WORDED)
 
 
 class SelectionGroundOut(_Out):
@@ -211,7 +259,7 @@ class SelectionGroundOut(_Out):
 class StepPartnersOut(_Out):
     intervention: str
     partners: list[str] = Field(description="mayor, police, prosecutor, alderman.")
-    text: str
+    text: str | None = Field(default=None, description=WORDED)
 
 
 class FamilyLensOut(_Out):
@@ -251,7 +299,9 @@ class Advice(_Out):
     municipality: str | None = None
     ruleset: RulesetInfo
     engine_version: str
-    interventions: list[InterventionAdvice]
+    interventions: list[InterventionAdvice] = Field(
+        default_factory=list, description="Elke geladen interventie, wat haar status ook is."
+    )
     combinations: list[Combination] = Field(default_factory=list)
     missing_facts: list[MissingFact] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)

@@ -230,3 +230,24 @@ def test_explained_trees_agree_with_the_fast_path(inference: Inference) -> None:
             for ref, attrs in facts.entities.items():
                 if attrs["t"] == itv.target:
                     assert slow.evaluate(condition, ref).status == fast.status(condition, ref)
+
+
+def test_open_questions_read_from_the_compiled_nodes_match_the_tree(inference: Inference) -> None:
+    """Weighing asks the open questions of every undecided basis and concern without a
+    tree; they must be exactly the tree's, in the same order (the advice lists them)."""
+    rng = random.Random(11)
+    asked = 0
+    for i in range(120):
+        facts = flatten(parse_case(generate_case(rng, rng.randint(1, 12), f"Q{i}")), REFERENCE)
+        fast, slow = inference.evaluator(facts), inference.evaluator(facts)
+        for itv in inference.bundle.interventions:
+            conditions = [c.condition for c in itv.human_measure]
+            if itv.legal_basis.condition is not None:
+                conditions.append(itv.legal_basis.condition)
+            for condition in conditions:
+                for ref, attrs in facts.entities.items():
+                    if attrs["t"] == itv.target:
+                        expected = slow.evaluate(condition, ref).missing()
+                        assert fast.missing(condition, ref) == expected
+                        asked += len(expected)
+    assert asked > 1000

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from dataclasses import replace
 
 import pytest
 
 from engine.case.read import parse_case, read_case
-from engine.explain.render import NOT_EXACT, render
+from engine.contract import Advice
+from engine.explain.render import NOT_EXACT, compact, fixed_texts, render, render_json
 from tests.casegen import REFERENCE, generate_case
 from tests.conftest import EXAMPLES
 
@@ -37,8 +39,8 @@ def test_summary_and_full_give_the_same_verdict(advisor, name):
     case = read_case(EXAMPLES / f"{name}.yaml")
     summary = advisor.advise(case, detail="summary")
     full = advisor.advise(case, detail="full")
-    assert [(i.id, i.legal_basis.status, i.competent_body) for i in summary.interventions] == [
-        (i.id, i.legal_basis.status, i.competent_body) for i in full.interventions
+    assert [(i.id, i.legal_basis.status) for i in summary.interventions] == [
+        (i.id, i.legal_basis.status) for i in full.interventions
     ]
     assert [(c.interventions, c.score) for c in summary.combinations] == [
         (c.interventions, c.score) for c in full.combinations
@@ -64,16 +66,81 @@ def test_summary_of_ten_persons_is_a_third_of_the_full_form_at_most(advisor):
         assert len(summary) * 3 < len(full), (len(summary), len(full))
 
 
+def _bench_cases(n: int):
+    """The 10-person cases of the benchmark's full-advice row (tests/bench.py)."""
+    rng = random.Random(10)
+    return [parse_case(generate_case(rng, 10, f"B{i}")) for i in range(n)]
+
+
+def test_summary_of_a_generated_ten_person_case_is_at_most_30_kb(advisor):
+    sizes = [
+        len(render_json(advisor.assess(case, "voorbeeldstad", REFERENCE)))
+        for case in _bench_cases(20)
+    ]
+    assert max(sizes) <= 30 * 1024, sorted(sizes)
+
+
+def _examples_and_generated(advisor):
+    for name in ("e1-visser", "e2-meijer", "e3-kevin"):
+        yield advisor.assess(read_case(EXAMPLES / f"{name}.yaml"))
+    for case in _bench_cases(15):
+        yield advisor.assess(case, "voorbeeldstad", REFERENCE)
+
+
+def test_the_served_summary_is_the_contract_model_without_nulls_and_empty_lists(advisor):
+    """The summary is serialised from data, without a model per node; the contract model
+    stays its shape: the bytes validate as ``Advice`` and that model gives them back."""
+    for assessment in _examples_and_generated(advisor):
+        served = json.loads(render_json(assessment))
+        typed = render(assessment).model_dump(mode="json", exclude={"verification"})
+        assert Advice.model_validate(served).model_dump(mode="json") == render(
+            assessment
+        ).model_dump(mode="json")
+        assert compact(typed) == served
+
+
+def test_the_served_full_form_is_the_contract_model_with_every_key(advisor):
+    for assessment in _examples_and_generated(advisor):
+        served = json.loads(render_json(assessment, "full"))
+        typed = render(assessment, "full").model_dump(mode="json", exclude={"verification"})
+        assert served == typed
+        assert all("name" in i and "explanation" in i for i in served["interventions"])
+
+
+def test_the_summary_leaves_out_only_what_the_ruleset_fixes(advisor):
+    """Every intervention field the summary drops is the ruleset's, as the catalog serves
+    it (``fixed_texts``); what this case decided stays."""
+    for assessment in _examples_and_generated(advisor):
+        summary = json.loads(render_json(assessment))
+        full = render(assessment, "full")
+        texts = {i.id: fixed_texts(i) for i in assessment.bundle.interventions}
+        for short, whole in zip(summary["interventions"], full.interventions, strict=True):
+            fixed = texts[whole.id]
+            for key in ("name", "domain", "authority", "competent_body", "partners"):
+                assert key not in short and getattr(whole, key) == fixed[key]
+            assert short["legal_basis"]["status"] == whole.legal_basis.status
+            assert [c.model_dump() for c in whole.legal_basis.citations] == fixed["citations"]
+
+
 def test_summary_asks_each_question_once_whatever_the_number_of_subjects(advisor):
     case = _ten_persons(0)
     summary = advisor.advise(case, "voorbeeldstad", REFERENCE)
     full = advisor.advise(case, "voorbeeldstad", REFERENCE, detail="full")
-    for item in summary.interventions:
-        keys = [(m.fact, m.question, tuple(m.affects)) for m in item.missing_facts]
-        assert len(keys) == len(set(keys)), item.id
-    asked = [(m.fact, m.question, tuple(m.affects)) for m in summary.missing_facts]
+    # The advice's own list asks each fact once per set of what it affects; the
+    # interventions and the wording of the questions leave it to that list and the catalog.
+    assert all(not item.missing_facts for item in summary.interventions)
+    assert all(m.question is None and m.subjects for m in summary.missing_facts)
+    asked = [(m.fact, tuple(m.affects)) for m in summary.missing_facts]
     assert len(asked) == len(set(asked))
     assert len(summary.missing_facts) < len(full.missing_facts)
+    # Nothing an intervention's open questions affect is lost: every pair in the full
+    # form (of an intervention whose basis holds or may hold) is in the summary.
+    open_ = {i.id for i in full.interventions if i.legal_basis.status != "not_satisfied"}
+    told = {(m.fact, s, a) for m in summary.missing_facts for s in m.subjects for a in m.affects}
+    for item in full.interventions:
+        if item.id in open_:
+            for m in item.missing_facts:
+                assert (m.fact, m.subject, m.affects[0]) in told, (item.id, m.fact)
 
 
 def test_missing_facts_carry_the_intervention_and_concern_as_fields(advisor):

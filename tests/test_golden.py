@@ -1,4 +1,4 @@
-"""Golden traces: the full explanation of each example case, stored beside the case.
+"""Golden traces: the full explanation and the summary of each example, beside the case.
 
 A change in a ruleset or in the engine that alters what a lawyer reads shows up here as
 a diff to review. Regenerate deliberately with ``UPDATE_GOLDEN=1 pytest tests/test_golden.py``.
@@ -14,6 +14,7 @@ import pytest
 from engine.advise import Advisor
 from engine.case.read import read_case
 from engine.explain.proof import lines
+from engine.explain.render import render_json
 from tests.conftest import EXAMPLES
 
 CASES = ["e1-visser", "e2-meijer", "e3-kevin"]
@@ -50,6 +51,17 @@ def test_advice_matches_golden(advisor: Advisor, name: str) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(actual, encoding="utf-8")
     assert json.loads(actual) == json.loads(golden.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_summary_matches_golden(advisor: Advisor, name: str) -> None:
+    """The summary as the service stores and serves it (ADR 0012), beside the full form."""
+    golden = EXAMPLES / f"{name}.summary.json"
+    summary = json.loads(render_json(advisor.assess(read_case(EXAMPLES / f"{name}.yaml"))))
+    actual = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(actual, encoding="utf-8")
+    assert summary == json.loads(golden.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", CASES)

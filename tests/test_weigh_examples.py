@@ -19,7 +19,7 @@ def _case(name: str):
 
 
 def _advise(advisor, case):
-    return advisor.advise(case, "voorbeeldstad", DATE)
+    return advisor.advise(case, "voorbeeldstad", DATE, detail="full")
 
 
 def _item(advice, ident):

@@ -123,7 +123,7 @@ class Review:
     def names(self, ids: list[str]) -> list[str]:
         """The interventions' Dutch names, for a reader who does not know the ids."""
         found = self.by_id
-        return [found[i].name if i in found else i for i in ids]
+        return [(found[i].name or i) if i in found else i for i in ids]
 
     @property
     def top(self) -> Combination | None:

@@ -19,7 +19,7 @@ from api.schemas import (
     RulesetInfoOut,
     RulesetList,
 )
-from engine.explain.text import citation_out
+from engine.explain.render import fixed_texts, overrides, questions
 
 router = APIRouter(prefix="/v1", tags=["rulesets"], responses=problems.responses(401, 403, 429))
 
@@ -41,7 +41,10 @@ def list_interventions(
         dt.date | None, Query(description="Peildatum (JJJJ-MM-DD); standaard vandaag.")
     ] = None,
 ) -> InterventionList:
-    """De bundel (landelijke wet, informele acties, laag van de gemeente) en haar interventies."""
+    """De bundel (landelijke wet, informele acties, laag van de gemeente) en haar interventies,
+    met alles wat de ruleset vastlegt: de samenvatting van een advies verwijst hierheen met
+    het interventie-id (vraag met de gemeente en peildatum van het advies en vergelijk de
+    sha256 van de bundel)."""
     date = peildatum or dt.date.today()
     bundle = app.service.bundle(gemeente, date)
     origin = {
@@ -51,21 +54,12 @@ def list_interventions(
         if f.doc.path in {r.path for r in bundle.rulesets}
     }
     items = [
-        InterventionInfo(
-            id=itv.id,
-            name=itv.name,
-            domain=str(itv.domain),
-            formal=itv.formal,
-            authority=itv.authority,
-            competent_body=itv.competent_body,
-            target=str(itv.target),
-            ruleset=origin.get(itv.id),
-            citations=[citation_out(c) for c in itv.legal_basis.citations],
-            goals=sorted({f.goal for f in itv.desirability if f.goal}),
-            intrusiveness=itv.intrusiveness,
-            lighter_alternatives=itv.lighter_alternatives,
-            incompatible_with=itv.incompatible_with,
-            partners=itv.partners,
+        InterventionInfo.model_validate(
+            {
+                **fixed_texts(itv),
+                "ruleset": origin.get(itv.id),
+                "goals": sorted({f.goal for f in itv.desirability if f.goal}),
+            }
         )
         for itv in bundle.interventions
     ]
@@ -74,6 +68,8 @@ def list_interventions(
         reference_date=date,
         ruleset=BundleInfo(id=bundle.id, version=bundle.version, sha256=bundle.sha256),
         rulesets=[RulesetFileRef.model_validate(r) for r in bundle_refs(bundle)],
+        overrides=overrides(bundle),
+        questions=questions(bundle),
         interventions=items,
     )
 

@@ -1,36 +1,28 @@
 """Assessment to Advice contract: the one place where the typed result becomes output.
 
-Rendering happens once, at the end. The summary leaves out the proof trees (the bulk of
-an advice); ``full`` builds them from the evaluator, only then, so a summary costs nothing
-for trees nobody reads.
+Rendering happens once, at the end, into plain data in the contract's shape. The summary
+leaves out the proof trees and what the ruleset fixes (ADR 0014) and is serialised from
+that data as it is, without a model object per node; ``full`` builds the proof trees from
+the evaluator, only then, and is validated into the ``Advice`` model.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any, Literal
 
 import engine
+from engine.case import vocabulary
 from engine.case.flatten import Facts
+from engine.case.models import Goal
 from engine.contract import (
     Advice,
-    Combination,
-    ConcernOut,
-    ConditionResult,
-    DesirabilityOut,
-    EscalationOut,
     FamilyLensOut,
-    HumanMeasureOut,
-    InterventionAdvice,
-    LegalBasisOut,
-    MissingFact,
     PersonGoalsOut,
-    Reason,
-    RulesetInfo,
     SearchOutcome,
     SelectionGroundOut,
     StepPartnersOut,
-    TargetResult,
 )
 from engine.explain.family import (
     family_goals_text,
@@ -46,12 +38,13 @@ from engine.explain.text import (
     DOMAIN_TEXT,
     GOAL_TEXT,
     basis_sentence,
-    citation_out,
+    citation_data,
     citation_text,
 )
 from engine.inference.evaluate import Evaluator
 from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
+from engine.ruleset.models import Intervention
 from engine.weigh import assessment as a
 from engine.weigh.combine import DOMAINS, points
 
@@ -63,118 +56,211 @@ NOT_EXACT = (
 )
 
 
-def ruleset_info(bundle: Bundle, full: bool) -> RulesetInfo:
-    """The bundle; its files (ids, versions, hashes) only in full, the sha256 pins them."""
-    return RulesetInfo(
-        id=bundle.id,
-        version=bundle.version,
-        sha256=bundle.sha256,
-        municipality=bundle.municipality,
-        files=[
+def ruleset_info(bundle: Bundle, full: bool) -> dict[str, Any]:
+    """The bundle; in full also its version (the ids and versions of its files, joined),
+    its files and the municipal overrides. The sha256 pins them all, and
+    ``GET /v1/interventions`` serves them."""
+    out: dict[str, Any] = {
+        "id": bundle.id,
+        "version": bundle.version if full else None,
+        "sha256": bundle.sha256,
+        "municipality": bundle.municipality,
+    }
+    if full:
+        out["files"] = [
             {"id": r.id, "version": r.version, "path": r.path, "sha256": r.sha256}
             for r in bundle.rulesets
         ]
-        if full
-        else [],
-        overrides=[
-            f"{o.ruleset} zet parameter '{o.parameter}' op {o.value} (landelijk: {o.national_value})"
-            for o in bundle.overrides
-        ],
-    )
+        out["overrides"] = overrides(bundle)
+    return out
+
+
+def overrides(bundle: Bundle) -> list[str]:
+    return [
+        f"{o.ruleset} zet parameter '{o.parameter}' op {o.value} (landelijk: {o.national_value})"
+        for o in bundle.overrides
+    ]
 
 
 def reason_text(r: a.Reason) -> str:
     return r.text + (f" (doel: {GOAL_TEXT[r.goal]})" if r.goal is not None else "")
 
 
-def missing_out(m: a.MissingFact, facts: Facts, affects: str | None = None) -> MissingFact:
+def reason(r: a.Reason, full: bool) -> dict[str, Any]:
+    """A desirability reason; the summary refers to a ruleset's factor (its weight, goal
+    and text) by its number."""
+    if full or r.factor is None:
+        return {
+            "weight": r.weight,
+            "text": reason_text(r),
+            "goal": r.goal and r.goal.value,
+            "factor": r.factor,
+        }
+    return {"factor": r.factor}
+
+
+def compact(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without nulls and empty lists or objects, at any depth: the summary's
+    rule, so a client reads an absent key as the contract's default."""
+    out = {}
+    for key, value in data.items():
+        kind = type(value)
+        if kind is dict:
+            value = compact(value)
+            if not value:
+                continue
+        elif kind is list:
+            if not value:
+                continue
+            if type(value[0]) is dict:
+                value = [compact(v) for v in value]
+        elif value is None:
+            continue
+        out[key] = value
+    return out
+
+
+class _Names:
+    """Entity names of one case, each made once: an advice names the same few subjects
+    hundreds of times."""
+
+    __slots__ = ("facts", "known")
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.known: dict[str, str] = {}
+
+    def __call__(self, ref: str) -> str:
+        name = self.known.get(ref)
+        if name is None:
+            name = self.known[ref] = entity_name(ref, self.facts)
+        return name
+
+
+def missing_out(
+    m: a.MissingFact, name: _Names, full: bool, affects: str | None = None
+) -> dict[str, Any]:
+    """One open question. The summary leaves its question to the advice's own list of
+    missing facts, which asks each fact once."""
     if affects is None:
         affects = (
             m.intervention_id
             if m.concern_id is None
             else f"{m.intervention_id} (menselijke maat: {m.concern_id})"
         )
-    name = entity_name(m.ref, facts)
-    return MissingFact(
-        fact=m.fact, question=m.question, subject=name, subjects=[name], affects=[affects]
-    )
+    subject = name(m.ref)
+    if full:
+        return {
+            "fact": m.fact,
+            "question": m.question,
+            "subject": subject,
+            "subjects": [subject],
+            "affects": [affects],
+        }
+    return {"fact": m.fact, "subjects": [subject], "affects": [affects]}
 
 
-def grouped(missing: Iterable[MissingFact]) -> list[MissingFact]:
+def grouped(missing: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per question and what it affects, its subjects joined: the summary asks a
     question once, not once for every person of a large family."""
-    merged: dict[tuple[str, str, tuple[str, ...]], MissingFact] = {}
+    merged: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}
     for m in missing:
-        key = (m.fact, m.question, tuple(m.affects))
-        if key not in merged:
-            merged[key] = m.model_copy(update={"subjects": list(m.subjects)})
+        key = (m["fact"], m.get("question"), tuple(m["affects"]))
+        found = merged.get(key)
+        if found is None:
+            merged[key] = {**m, "subjects": list(m["subjects"])}
         else:
-            merged[key].subjects.extend(s for s in m.subjects if s not in merged[key].subjects)
+            found["subjects"].extend(s for s in m["subjects"] if s not in found["subjects"])
     return list(merged.values())
 
 
 def conditions(
     item: a.InterventionAssessment, ref: str, evaluator: Evaluator, facts: Facts
-) -> list[ConditionResult]:
+) -> list[dict[str, Any]]:
     condition = item.intervention.legal_basis.condition
-    return [] if condition is None else [tree(evaluator.evaluate(condition, ref), facts)]
+    if condition is None:
+        return []
+    return [tree(evaluator.evaluate(condition, ref), facts).model_dump(mode="json")]
 
 
-def _escalation(esc: a.EscalationStep) -> EscalationOut:
-    return EscalationOut(
-        ladder=esc.ladder,
-        label=esc.label,
-        step=esc.step,
-        measure=esc.measure,
-        duration_months=esc.duration_months,
-        prior=list(esc.prior),
-        source=esc.source,
-        step_intervention=esc.step_intervention,
-        earlier_steps=list(esc.earlier_steps),
-        text=esc.text,
-    )
+def _escalation(esc: a.EscalationStep) -> dict[str, Any]:
+    return {
+        "ladder": esc.ladder,
+        "label": esc.label,
+        "step": esc.step,
+        "measure": esc.measure,
+        "duration_months": esc.duration_months,
+        "prior": list(esc.prior),
+        "source": esc.source,
+        "step_intervention": esc.step_intervention,
+        "earlier_steps": list(esc.earlier_steps),
+        "text": esc.text,
+    }
 
 
-def _concern(c: a.Concern) -> ConcernOut:
-    return ConcernOut(
-        id=c.id,
-        severity=c.severity,
-        status=c.status,
-        text=c.text,
-        mitigations=list(c.mitigations),
-        mitigating_interventions=list(c.mitigating_interventions),
-        target=c.target,
-    )
+def _concern(c: a.Concern, fixed: bool) -> dict[str, Any]:
+    """A raised concern. ``fixed``: the ruleset defines it, so the summary gives its id,
+    status and subject and leaves its severity, text and mitigations to
+    ``GET /v1/interventions``."""
+    out: dict[str, Any] = {"id": c.id, "status": c.status.value, "target": c.target}
+    if not fixed:
+        out["severity"] = c.severity.value
+        out["text"] = c.text
+        out["mitigations"] = list(c.mitigations)
+        out["mitigating_interventions"] = list(c.mitigating_interventions)
+    return out
 
 
-def _concerns(item: a.InterventionAssessment, full: bool) -> list[ConcernOut]:
+def _concerns(item: a.InterventionAssessment, full: bool) -> list[dict[str, Any]]:
     """All raised concerns in full; the summary gives one per concern and status (the
     first subject it was raised for stands for the others)."""
     if full:
-        return [_concern(c) for c in item.concerns]
+        return [_concern(c, False) for c in item.concerns]
+    own = {c.id for c in item.intervention.human_measure}
     seen: set[tuple[str, Status]] = set()
     out = []
     for c in item.concerns:
         if (c.id, c.status) not in seen:
             seen.add((c.id, c.status))
-            out.append(_concern(c))
+            out.append(_concern(c, c.id in own))
     return out
 
 
-def intervention_notes(item: a.InterventionAssessment, detailed: bool) -> list[str]:
-    """What the reader must know beside the verdict: what in the law is not verified and
-    what competence says, always; the ruleset's safety note in full and for members of a
-    combination."""
+def ruleset_notes(itv: Intervention) -> list[str]:
+    """What the ruleset itself says beside every verdict: what in the law is not verified,
+    and its safety note."""
+    return [*itv.uncertain, *([itv.safety_note] if itv.safety_note else [])]
+
+
+def intervention_notes(item: a.InterventionAssessment, full: bool) -> list[str]:
+    """What the reader must know beside the verdict: in full the ruleset's own notes
+    (unverified law, safety), always what this case adds (no subject of the right kind,
+    what competence says)."""
     itv = item.intervention
-    notes = list(itv.uncertain)
+    notes = list(itv.uncertain) if full else []
     if not item.targets:
         notes.append(
             f"De casus noemt geen onderwerp van de soort '{itv.target}' voor deze interventie."
         )
-    if detailed and itv.safety_note:
+    if full and itv.safety_note:
         notes.append(itv.safety_note)
-    notes.extend(competence_text(n) for n in item.competence)
+    # The summary says once, among the advice's notes, which findings no enforcement
+    # decision may rest on (``care_notes``), rather than again for every intervention.
+    notes.extend(
+        competence_text(n) for n in item.competence if full or not isinstance(n, a.CareInformation)
+    )
     return notes
+
+
+def care_notes(items: Iterable[a.InterventionAssessment]) -> list[str]:
+    """The care-information notes of all interventions, each once, in order."""
+    texts = (
+        competence_text(n)
+        for item in items
+        for n in item.competence
+        if isinstance(n, a.CareInformation)
+    )
+    return list(dict.fromkeys(texts))
 
 
 def competence_text(note: a.CompetenceNote) -> str:
@@ -196,90 +282,190 @@ def competence_text(note: a.CompetenceNote) -> str:
             )
 
 
+def procedure_text(itv: Intervention) -> list[str]:
+    return [
+        s.text
+        + (f" ({citation_text(s.citation)})" if s.citation else "")
+        + (f" {s.urgent_exception}" if s.urgent_exception else "")
+        for s in itv.procedure
+    ]
+
+
+def case_law_text(itv: Intervention) -> list[str]:
+    return [f"{c.ecli}: {c.summary}" for c in itv.legal_basis.case_law]
+
+
+def fixed_texts(itv: Intervention) -> dict[str, Any]:
+    """What the ruleset fixes for an intervention, whatever the case, in the full form's
+    shape: what the summary leaves out and ``GET /v1/interventions`` serves once (ADR 0014).
+    ``concerns`` and ``desirability`` are the ruleset's own lists, in its order, so a
+    summary's concern id and reason ``factor`` find their text here."""
+    return {
+        "id": itv.id,
+        "name": itv.name,
+        "domain": str(itv.domain),
+        "formal": itv.formal,
+        "supporting": itv.supporting,
+        "authority": itv.authority,
+        "competent_body": str(itv.competent_body),
+        "target": str(itv.target),
+        "citations": [citation_data(c) for c in itv.legal_basis.citations],
+        "case_law": case_law_text(itv),
+        "intrusiveness": itv.intrusiveness,
+        "lighter_alternatives": list(itv.lighter_alternatives),
+        "incompatible_with": list(itv.incompatible_with),
+        "procedure": procedure_text(itv),
+        "partners": list(itv.partners),
+        "notes": ruleset_notes(itv),
+        "concerns": [
+            {
+                "id": c.id,
+                "severity": str(c.severity),
+                "text": c.text,
+                "mitigations": [m.text for m in c.mitigations],
+                "mitigating_interventions": [
+                    m.intervention for m in c.mitigations if m.intervention
+                ],
+            }
+            for c in itv.human_measure
+        ],
+        "desirability": [
+            {
+                "weight": f.weight,
+                "goal": f.goal,
+                "text": reason_text(
+                    a.Reason(f.weight, f.reason, Goal(f.goal) if f.goal is not None else None)
+                ),
+            }
+            for f in itv.desirability
+        ],
+    }
+
+
+def with_ruleset_texts(summary: dict[str, Any], bundle: Bundle) -> dict[str, Any]:
+    """A stored summary with the fixed texts of ``bundle`` filled in by id, for a reader
+    who has no catalog at hand (the review page of an evaluation whose rulesets changed
+    since: the texts are today's). An id the bundle no longer has keeps its id as name."""
+    texts = {itv.id: fixed_texts(itv) for itv in bundle.interventions}
+    items = []
+    for item in summary.get("interventions", []):
+        fixed = texts.get(item["id"], {"name": item["id"]})
+        concerns = {c["id"]: c for c in fixed.get("concerns", [])}
+        factors = fixed.get("desirability", [])
+        basis = {
+            **item.get("legal_basis", {}),
+            "citations": fixed.get("citations", []),
+            "case_law": fixed.get("case_law", []),
+        }
+        measure = dict(item.get("human_measure", {}))
+        measure["concerns"] = [
+            {**concerns.get(c["id"], {}), **c} for c in measure.get("concerns", [])
+        ]
+        wanted = dict(item.get("desirability", {}))
+        wanted["reasons"] = [
+            {**factors[r["factor"]], **r}
+            if r.get("factor") is not None and r["factor"] < len(factors)
+            else r
+            for r in wanted.get("reasons", [])
+        ]
+        own = {
+            k: v
+            for k, v in fixed.items()
+            if k not in ("citations", "case_law", "concerns", "desirability")
+        }
+        notes = [*own.pop("notes", []), *item.get("notes", [])]
+        items.append(
+            {
+                **own,
+                **item,
+                "legal_basis": basis,
+                "human_measure": measure,
+                "desirability": wanted,
+                "notes": notes,
+            }
+        )
+    asked = questions(bundle)
+    missing = [
+        {"question": asked.get(m["fact"], m["fact"]), **m} for m in summary.get("missing_facts", [])
+    ]
+    return {**summary, "interventions": items, "missing_facts": missing}
+
+
 def intervention(
     item: a.InterventionAssessment,
-    facts: Facts,
+    name: _Names,
     evaluator: Evaluator,
     full: bool,
     weighed: bool,
-) -> InterventionAdvice:
+) -> dict[str, Any]:
     """One intervention. ``weighed``: it is in a combination, so the summary keeps its
     proportionality and subsidiarity sentences as well. Without a legal basis, the summary
-    keeps the verdict, citations, explanation and notes (who else is competent, what may not
-    carry it): its reasons, concerns and questions cannot change what may be done, so they
-    are in the full form only."""
+    keeps the verdict and the notes of this case (who else is competent, what may not carry
+    it): its desirability and concerns cannot change what may be done, so they are in the
+    full form only. What the ruleset fixes (name, authority, citations, texts of
+    concerns, procedure, ...) is in the full form and in ``GET /v1/interventions``, once."""
     itv = item.intervention
     open_ = full or item.status is not Status.NOT_SATISFIED
     targets = [
-        TargetResult(
-            target=t.ref,
-            status=t.status,
-            conditions=conditions(item, t.ref, evaluator, facts) if full else [],
-        )
+        {
+            "target": t.ref,
+            "status": t.status.value,
+            "conditions": conditions(item, t.ref, evaluator, name.facts) if full else [],
+        }
         for t in item.targets
         if full or t.status is not Status.NOT_SATISFIED
     ]
-    satisfied = [entity_name(t.ref, facts) for t in item.targets if t.status is Status.SATISFIED]
-    basis_missing = [
-        (m.question, entity_name(m.ref, facts)) for m in item.missing if m.concern_id is None
-    ]
-    explanation = basis_sentence(itv, item.status, satisfied, basis_missing, full or weighed)
-    if item.escalation is not None and item.escalation.text:
-        explanation += " " + item.escalation.text
-    return InterventionAdvice(
-        id=itv.id,
-        name=itv.name,
-        domain=item.domain,
-        formal=itv.formal,
-        supporting=itv.supporting,
-        authority=itv.authority,
-        competent_body=item.body,
-        target=str(itv.target),
-        legal_basis=LegalBasisOut(
-            status=item.status,
-            citations=[citation_out(c) for c in itv.legal_basis.citations],
-            conditions=targets[0].conditions if targets else [],
-            targets=targets,
-            case_law=[f"{c.ecli}: {c.summary}" for c in itv.legal_basis.case_law] if full else [],
-        ),
-        desirability=DesirabilityOut(
-            score=item.desirability.score,
-            reasons=[
-                Reason(weight=r.weight, goal=r.goal, text=reason_text(r))
-                for r in item.desirability.reasons
-            ]
-            if open_
-            else [],
-        ),
-        human_measure=HumanMeasureOut(
-            concerns=_concerns(item, full) if open_ else [],
-            proportionality=item.proportionality if full or weighed else None,
-            subsidiarity=item.subsidiarity if full or weighed else None,
-        ),
-        missing_facts=(
-            [missing_out(m, facts) for m in item.missing]
-            if full
-            else grouped(missing_out(m, facts) for m in item.missing)
-            if open_
-            else []
-        ),
-        escalation=_escalation(item.escalation) if item.escalation is not None else None,
-        intrusiveness=itv.intrusiveness,
-        lighter_alternatives=list(itv.lighter_alternatives),
-        incompatible_with=list(itv.incompatible_with),
-        already_taken=list(item.already_taken),
-        procedure=[
-            s.text
-            + (f" ({citation_text(s.citation)})" if s.citation else "")
-            + (f" {s.urgent_exception}" if s.urgent_exception else "")
-            for s in itv.procedure
-        ]
-        if full
-        else [],
-        partners=list(itv.partners) if full else [],
-        notes=intervention_notes(item, full or weighed),
-        explanation=explanation,
-    )
+    reasons = [reason(r, full) for r in item.desirability.reasons] if open_ else []
+    human_measure = {
+        "concerns": _concerns(item, full) if open_ else [],
+        "proportionality": item.proportionality if full or weighed else None,
+        "subsidiarity": item.subsidiarity if full or weighed else None,
+    }
+    # The summary lists each open question once, in the advice's own missing facts, with
+    # every intervention and concern its answer affects; here only in full.
+    missing = [missing_out(m, name, full) for m in item.missing] if full else []
+    out: dict[str, Any] = {"id": itv.id}
+    if full:
+        satisfied = [name(t.ref) for t in item.targets if t.status is Status.SATISFIED]
+        basis_missing = [(m.question, name(m.ref)) for m in item.missing if m.concern_id is None]
+        explanation = basis_sentence(itv, item.status, satisfied, basis_missing, True)
+        if item.escalation is not None and item.escalation.text:
+            explanation += " " + item.escalation.text
+        out |= {
+            "name": itv.name,
+            "domain": item.domain.value,
+            "formal": itv.formal,
+            "supporting": itv.supporting,
+            "authority": itv.authority,
+            "competent_body": item.body.value,
+            "target": str(itv.target),
+        }
+    out["legal_basis"] = {
+        "status": item.status.value,
+        "citations": [citation_data(c) for c in itv.legal_basis.citations] if full else [],
+        "conditions": targets[0]["conditions"] if targets else [],
+        "targets": targets,
+        "case_law": case_law_text(itv) if full else [],
+    }
+    if open_:
+        out["desirability"] = {"score": item.desirability.score, "reasons": reasons}
+    out["human_measure"] = human_measure
+    out["missing_facts"] = missing
+    out["escalation"] = _escalation(item.escalation) if item.escalation is not None else None
+    if full:
+        out |= {
+            "intrusiveness": itv.intrusiveness,
+            "lighter_alternatives": list(itv.lighter_alternatives),
+            "incompatible_with": list(itv.incompatible_with),
+        }
+    out["already_taken"] = list(item.already_taken)
+    if full:
+        out["procedure"] = procedure_text(itv)
+        out["partners"] = list(itv.partners)
+    out["notes"] = intervention_notes(item, full)
+    if full:
+        out["explanation"] = explanation
+    return out
 
 
 def excluded_text(item: a.InterventionAssessment, why: a.Excluded) -> str:
@@ -397,14 +583,20 @@ def combination(
     combo: a.CombinationAssessment,
     items: dict[str, a.InterventionAssessment],
     options: a.Options,
-    facts: Facts,
+    name: _Names,
     full: bool = True,
     why: list[str] | None = None,
-) -> Combination:
+) -> dict[str, Any]:
     """One combination, with why each member is in and each other intervention is not.
 
-    The summary keeps the why-not and the open questions for the first combination only
-    and leaves the questions out of the explanation text, where the list already has them.
+    The summary keeps the why (members with their reasons), the why-not, the concerns
+    carried and the open questions for the first combination only: the others repeat them
+    for the members they share, and their order is that of ``interventions``. It leaves out
+    what it carries elsewhere: the explanation (the members' reasons say it), each member's
+    body and place (fixed by the ruleset; ``interventions`` is in order), the questions'
+    wording and the texts of the ruleset's concerns; what a question affects is written as
+    in the advice's own list (the intervention, and the concern if that is what the answer
+    may change).
     """
     detailed = full or combo.rank == 1
     rows: list[dict[str, Any]] = [
@@ -430,12 +622,18 @@ def combination(
     ]
     missing = (
         sorted(
-            (missing_out(q.fact, facts, question_reason(q)) for q in combo.questions),
-            key=lambda m: (m.fact, m.subject or ""),
+            (
+                missing_out(q.fact, name, full, question_reason(q) if full else None)
+                for q in combo.questions
+            ),
+            key=lambda m: (m["fact"], m["subjects"][0]),
         )
         if detailed
         else []
     )
+    if not full:
+        # What each question affects is in the advice's own list of missing facts.
+        missing = [{"fact": m["fact"], "subjects": m["subjects"]} for m in grouped(missing)]
     consequences: list[dict[str, Any]] = [
         {
             "intervention": c.intervention_id,
@@ -446,6 +644,42 @@ def combination(
         for c in combo.consequences
     ]
     score = combo.points / 1000
+    out: dict[str, Any] = {
+        "rank": combo.rank,
+        "interventions": list(combo.ids),
+        "domains": [d.value for d in combo.domains],
+        "score": round(score, 3),
+        "why_this_order": (why or []) if detailed else [],
+    }
+    if full:
+        out["explanation"] = combination_text(
+            combo, items, rows, concerns, consequences, missing, why or []
+        )
+    else:
+        rows = [{"id": r["id"], "reason": r["reason"]} for r in rows] if detailed else []
+        concerns = concerns if detailed else []
+        for c in concerns:
+            if any(x.id == c["id"] for x in items[c["intervention"]].intervention.human_measure):
+                del c["text"]
+    out |= {
+        "members": rows,
+        "alternatives": alternatives(combo, items, options) if detailed else [],
+        "concerns": concerns,
+        "missing_facts": missing,
+        "consequences": consequences,
+    }
+    return out
+
+
+def combination_text(
+    combo: a.CombinationAssessment,
+    items: dict[str, a.InterventionAssessment],
+    rows: list[dict[str, Any]],
+    concerns: list[dict[str, Any]],
+    consequences: list[dict[str, Any]],
+    missing: list[dict[str, Any]],
+    why: list[str],
+) -> str:
     text = [f"Combinatie {combo.rank}, in deze volgorde:"]
     text += [
         f"{r['order']}. {items[str(r['id'])].name} — drager: {r['carrier']}. {r['reason']}."
@@ -472,39 +706,39 @@ def combination(
     text += [f"Gevolg om mee te wegen: {c['text']}" for c in consequences]
     if why:
         text.append("Waarom deze volgorde: " + " ".join(why))
-    if full and missing:
+    if missing:
         text.append(
             "Kan de rangschikking veranderen: "
-            + "; ".join(f"{m.question} ({m.subject})" for m in missing)
+            + "; ".join(f"{m['question']} ({m['subject']})" for m in missing)
             + "."
         )
-    return Combination(
-        rank=combo.rank,
-        interventions=list(combo.ids),
-        domains=[d.value for d in combo.domains],
-        score=round(score, 3),
-        explanation="\n".join(text),
-        members=rows,
-        alternatives=alternatives(combo, items, options) if detailed else [],
-        concerns=concerns,
-        missing_facts=missing,
-        consequences=consequences,
-        why_this_order=why or [],
-    )
+    return "\n".join(text)
 
 
-def all_missing(items: Iterable[a.InterventionAssessment], facts: Facts) -> list[MissingFact]:
+def all_missing(items: Iterable[a.InterventionAssessment], name: _Names) -> list[dict[str, Any]]:
     """Every open question once per subject, with everything its answer could change."""
-    merged: dict[tuple[str, str | None], MissingFact] = {}
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
     for item in items:
         for m in item.missing:
-            out = missing_out(m, facts)
-            key = (out.fact, out.subject)
-            if key in merged:
-                merged[key].affects.extend(x for x in out.affects if x not in merged[key].affects)
-            else:
-                merged[key] = out
-    return sorted(merged.values(), key=lambda m: (m.fact, m.subject or ""))
+            subject = name(m.ref)
+            key = (m.fact, subject)
+            found = merged.get(key)
+            affects = (
+                m.intervention_id
+                if m.concern_id is None
+                else f"{m.intervention_id} (menselijke maat: {m.concern_id})"
+            )
+            if found is None:
+                merged[key] = {
+                    "fact": m.fact,
+                    "question": m.question,
+                    "subject": subject,
+                    "subjects": [subject],
+                    "affects": [affects],
+                }
+            elif affects not in found["affects"]:
+                found["affects"].append(affects)
+    return sorted(merged.values(), key=lambda m: (m["fact"], m["subject"]))
 
 
 def family_out(assessment: a.Assessment) -> FamilyLensOut | None:
@@ -550,6 +784,18 @@ def family_out(assessment: a.Assessment) -> FamilyLensOut | None:
     )
 
 
+def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
+    """The lens as data; the summary leaves out the sentences its fields already say."""
+    lens = family_out(assessment)
+    if lens is None:
+        return None
+    data = lens.model_dump(mode="json")
+    if not full:
+        for row in (*data["persons"], *data["steps"]):
+            del row["text"]
+    return data
+
+
 def order_reasons(assessment: a.Assessment, combo: a.CombinationAssessment) -> list[str]:
     """Why this combination ranks where it does, naming interventions by their names."""
     items = {i.id: i for i in assessment.interventions}
@@ -558,38 +804,82 @@ def order_reasons(assessment: a.Assessment, combo: a.CombinationAssessment) -> l
     )
 
 
-def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
-    facts = assessment.facts
+def asked_once(missing: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summary's missing facts: one entry per fact and what it affects, its subjects
+    joined; the question's wording is the bundle's (``questions``)."""
+    out = grouped(missing)
+    for m in out:
+        del m["subject"], m["question"]
+    return out
+
+
+def questions(bundle: Bundle) -> dict[str, str]:
+    """Every question a missing fact of ``bundle`` can ask, by fact: the case model's own
+    attributes and the bundle's derived facts (the words ``Evaluator.missing`` uses)."""
+    asked = {f"{s}.{name}": attr.question for (s, name), attr in vocabulary.ATTRIBUTES.items()}
+    asked |= {f"{d.subject}.{d.id}": d.question for d in bundle.facts}
+    return dict(sorted(asked.items()))
+
+
+def advice_data(assessment: a.Assessment, detail: Detail = "summary") -> dict[str, Any]:
+    """The Advice contract as plain data, built once. The summary, without nulls and
+    empty lists, is served as it is; the full form is validated into ``Advice``.
+
+    The summary keeps what this case decided and refers to what the ruleset fixes by
+    intervention id and the bundle's sha256 (``GET /v1/interventions`` serves it once);
+    ``full`` has everything, proof trees included (ADR 0014).
+    """
+    name = _Names(assessment.facts)
     items = {i.id: i for i in assessment.interventions}
     full = detail == "full"
     weighed = {i for c in assessment.combinations for i in c.ids}
-    out = [
-        intervention(i, facts, assessment.evaluator, full, i.id in weighed)
-        for i in assessment.interventions
-    ]
     notes = list(assessment.notes)
     if not assessment.exact:
         notes.append(NOT_EXACT)
-    return Advice(
-        case_id=assessment.case_id,
-        reference_date=assessment.reference_date,
-        municipality=assessment.municipality,
-        ruleset=ruleset_info(assessment.bundle, full),
-        engine_version=engine.__version__,
-        interventions=out,
-        combinations=[
-            combination(c, items, assessment.options, facts, full, order_reasons(assessment, c))
+    if not full:
+        notes.extend(care_notes(assessment.interventions))
+    data = {
+        "case_id": assessment.case_id,
+        "reference_date": assessment.reference_date.isoformat(),
+        "municipality": assessment.municipality,
+        "ruleset": ruleset_info(assessment.bundle, full),
+        "engine_version": engine.__version__,
+        "interventions": [
+            intervention(i, name, assessment.evaluator, full, i.id in weighed)
+            for i in assessment.interventions
+        ],
+        "combinations": [
+            combination(c, items, assessment.options, name, full, order_reasons(assessment, c))
             for c in assessment.combinations
         ],
-        missing_facts=all_missing(assessment.interventions, facts)
+        "missing_facts": all_missing(assessment.interventions, name)
         if full
-        else grouped(
+        else asked_once(
             all_missing(
                 (i for i in assessment.interventions if i.status is not Status.NOT_SATISFIED),
-                facts,
+                name,
             )
         ),
-        notes=notes,
-        combination_search=SearchOutcome.exact if assessment.exact else SearchOutcome.best_found,
-        family=family_out(assessment),
-    )
+        "notes": notes,
+        "combination_search": (
+            SearchOutcome.exact if assessment.exact else SearchOutcome.best_found
+        ).value,
+        "family": _family_data(assessment, full),
+    }
+    return data if full else compact(data)
+
+
+def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
+    """The advice as the contract's typed model (for the CLI, the memo's callers, tests)."""
+    return Advice.model_validate(advice_data(assessment, detail))
+
+
+def render_json(assessment: a.Assessment, detail: Detail = "summary") -> bytes:
+    """The summary as the service stores and serves it: serialised once, straight from
+    the data, without building a model per object. The full form goes through ``Advice``
+    so that every key is present."""
+    if detail == "full":
+        return render(assessment, "full").model_dump_json(exclude={"verification"}).encode()
+    return json.dumps(
+        advice_data(assessment, detail), ensure_ascii=False, separators=(",", ":")
+    ).encode()

@@ -7,6 +7,7 @@ reaches a memo, a combination or an explanation.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from engine.case.models import (
     BusinessKind,
@@ -19,7 +20,6 @@ from engine.case.models import (
     Source,
     Tenure,
 )
-from engine.contract import CitationOut
 from engine.inference.status import Status
 from engine.ruleset.models import Body, Citation, Domain, Intervention, Severity
 
@@ -180,17 +180,18 @@ def citation_text(c: Citation) -> str:
     return text if c.verified else f"{text} (onzeker: nog niet geverifieerd)"
 
 
-def citation_out(c: Citation) -> CitationOut:
-    return CitationOut(
-        law=c.law,
-        article=c.article,
-        paragraph=c.paragraph,
-        sub=c.sub,
-        bwb=c.bwb,
-        url=c.url,
-        verified=c.verified,
-        text=citation_text(c),
-    )
+def citation_data(c: Citation) -> dict[str, Any]:
+    """A citation as the contract's ``CitationOut`` shapes it, for output built as data."""
+    return {
+        "law": c.law,
+        "article": c.article,
+        "paragraph": c.paragraph,
+        "sub": c.sub,
+        "bwb": c.bwb,
+        "url": c.url,
+        "verified": c.verified,
+        "text": citation_text(c),
+    }
 
 
 def basis_sentence(

@@ -133,6 +133,12 @@ class Node:
     def explain(self, ev: Evaluator, ref: str) -> Outcome:
         raise NotImplementedError
 
+    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+        """Add to ``found`` what ``Outcome.missing`` would list for this node, which is
+        unknown for ``ref``: read from the compiled values alone, since weighing asks it of
+        every undecided basis and concern and needs no tree for it."""
+        raise NotImplementedError
+
 
 class _Leaf(Node):
     __slots__ = ("on_case", "required")
@@ -153,6 +159,13 @@ class _Leaf(Node):
         if value is None:
             return Outcome(status, node, subject, required=self.required)
         return Outcome(status, node, subject, found=value, required=self.required)
+
+    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+        node = self.condition
+        assert isinstance(node, Compare)
+        attr = vocabulary.ATTRIBUTES.get((node.subject, node.attribute))
+        subject = ev.case_ref if self.on_case else ref
+        found[Missing(node.fact, subject, attr.question if attr else node.fact)] = None
 
 
 class _Derived(Node):
@@ -178,6 +191,12 @@ class _Derived(Node):
         status = inner.status if self.plain else _STATUS[self.run(ev, ref)]
         return Outcome(status, node, subject, derived=self.fact, children=[inner])
 
+    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+        node = self.condition
+        assert isinstance(node, Compare)
+        subject = ev.case_ref if self.on_case else ref
+        found[Missing(node.fact, subject, self.fact.question)] = None
+
 
 class _Junction(Node):
     __slots__ = ("conjunction", "kids")
@@ -193,6 +212,11 @@ class _Junction(Node):
         value = min(values) if self.conjunction else max(values)
         return Outcome(_STATUS[value], self.condition, ref, children=kids)
 
+    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+        for kid in self.kids:
+            if kid.run(ev, ref) == _U:
+                kid.missing(ev, ref, found)
+
 
 class _Not(Node):
     __slots__ = ("kid",)
@@ -204,6 +228,9 @@ class _Not(Node):
     def explain(self, ev: Evaluator, ref: str) -> Outcome:
         kid = self.kid.explain(ev, ref)
         return Outcome(_STATUS[_T - _STATUS.index(kid.status)], self.condition, ref, children=[kid])
+
+    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+        self.kid.missing(ev, ref, found)
 
 
 class _Some(Node):
@@ -225,6 +252,13 @@ class _Some(Node):
         maybe = sum(k.status == UNKNOWN for k in kids)
         value = _T if hits >= node.minimum else (_U if hits + maybe >= node.minimum else _F)
         return Outcome(_STATUS[value], node, ref, found=hits, required=node.minimum, children=kids)
+
+    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+        where, node = self.where, self.condition
+        assert isinstance(node, Some) and where is not None  # without ``where`` never unknown
+        for target in ev.links.get((ref, node.some), ()):
+            if where.run(ev, target) == _U:
+                where.missing(ev, target, found)
 
 
 class _Compiler(Fold[Node]):
@@ -463,6 +497,16 @@ class Evaluator:
             # The node is kept with its outcome, so its id is not reused while cached.
             found = self.outcomes[key] = (node, node.explain(self, ref))
         return found[1]
+
+    def missing(self, condition: Condition, ref: str) -> list[Missing]:
+        """The facts whose answers could still decide ``condition`` for ``ref``: the same
+        list as ``evaluate(...).missing()``, read from the compiled values without a tree."""
+        node = self.compiled.node(condition)
+        if node.run(self, ref) != _U:
+            return []
+        found: dict[Missing, None] = {}
+        node.missing(self, ref, found)
+        return list(found)
 
     def derived_facts(self) -> set[tuple[str, str]]:
         """Every derived fact that holds, as ("subject.fact", ref)."""

@@ -54,7 +54,7 @@ def desirability(
     itv: Intervention, goals: set[Goal], refs: Sequence[str], reading: Evaluator
 ) -> Desirability:
     reasons = []
-    for factor in itv.desirability:
+    for number, factor in enumerate(itv.desirability):
         goal = Goal(factor.goal) if factor.goal is not None else None
         if goal is not None and goal not in goals:
             continue
@@ -63,7 +63,7 @@ def desirability(
             reading.status(condition, ref) is Status.SATISFIED for ref in refs
         ):
             continue
-        reasons.append(Reason(weight=factor.weight, goal=goal, text=factor.reason))
+        reasons.append(Reason(factor.weight, factor.reason, goal, number))
     return Desirability(score=_score(reasons), reasons=tuple(reasons))
 
 
@@ -81,7 +81,7 @@ def concerns(
             text = concern.text
             if verdict is Status.UNKNOWN:
                 text = f"Mogelijk: {text} Dit is nog niet vast te stellen."
-                for m in reading.evaluate(concern.condition, ref).missing():
+                for m in reading.missing(concern.condition, ref):
                     missing[MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)] = None
             raised.append(
                 Concern(
@@ -108,7 +108,7 @@ def _basis_missing(
     missing: dict[MissingFact, None] = {}
     for t in targets:
         if t.status is Status.UNKNOWN:
-            for m in reading.evaluate(condition, t.ref).missing():
+            for m in reading.missing(condition, t.ref):
                 missing[MissingFact(m.fact, m.ref, m.question, itv.id)] = None
     return list(missing)
 

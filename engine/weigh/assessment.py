@@ -39,6 +39,9 @@ class Reason:
     weight: float
     text: str
     goal: Goal | None = None
+    #: Its place in the intervention's desirability factors; None for a reason the
+    #: ruleset does not write (the municipal ladder's step).
+    factor: int | None = None
 
 
 @dataclass(frozen=True)

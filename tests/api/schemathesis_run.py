@@ -54,10 +54,10 @@ def build_app(workdir: Path) -> Any:
         advisor=Advisor.from_directory(RULESETS),
     )
     advisor = app.state.afweging.service.advisor
-    real_advise = advisor.advise
+    real_assess = advisor.assess
     last = workdir / "last_input.json"
 
-    def recorded_advise(
+    def recorded_assess(
         case: Any, municipality: Any = None, reference_date: Any = None, **options: Any
     ) -> Any:
         """The real engine; the input is written down first so an abort can name it."""
@@ -72,9 +72,9 @@ def build_app(workdir: Path) -> Any:
             ),
             encoding="utf-8",
         )
-        return real_advise(case, municipality, reference_date, **options)
+        return real_assess(case, municipality, reference_date, **options)
 
-    advisor.advise = recorded_advise
+    advisor.assess = recorded_assess
     return app
 
 

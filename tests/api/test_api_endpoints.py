@@ -53,11 +53,11 @@ def test_evaluation_returns_the_advice_with_an_id(
     body = response.json()
     assert set(body) >= ADVICE_KEYS
     assert body["case_id"] == case["case"]["id"]
-    assert {"id", "version", "sha256"} <= set(body["ruleset"])
+    assert {"id", "sha256"} <= set(body["ruleset"])
     assert body["interventions"], "every loaded intervention appears"
     for item in body["interventions"]:
         assert item["legal_basis"]["status"] in {"satisfied", "not_satisfied", "unknown"}
-        assert item["domain"] in {"repression", "prevention", "resilience", "care"}
+        assert "name" not in item, "the summary names an intervention by id (ADR 0012)"
     assert response.headers["location"] == f"/v1/evaluations/{body['id']}"
     meta = body["evaluation"]
     assert meta["created_by"] == "jurist"
@@ -80,10 +80,67 @@ def test_stored_evaluation_reads_back_identically(
 
 def test_advice_matches_the_engine_directly(client: Api, e1: dict[str, Any], advisor: Any) -> None:
     from engine.case.read import parse_case
+    from engine.explain.render import render_json
 
     created = evaluate(client, e1)
-    direct = advisor.advise(parse_case(e1)).model_dump(mode="json")
+    direct = json.loads(render_json(advisor.assess(parse_case(e1))))
     assert {k: created[k] for k in direct} == direct
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_the_summary_and_the_catalog_together_give_the_full_advice(
+    client: Api, example_cases: dict[str, dict[str, Any]], name: str
+) -> None:
+    """What the summary leaves out (ADR 0012) is served once by GET /v1/interventions for
+    the advice's municipality and date, under the same bundle sha256."""
+    summary = evaluate(client, example_cases[name])
+    full = client.get(f"/v1/evaluations/{summary['id']}", params={"detail": "full"}).json()
+    catalog = client.get(
+        "/v1/interventions",
+        params={"gemeente": summary["municipality"], "peildatum": summary["reference_date"]},
+    ).json()
+    assert catalog["ruleset"]["sha256"] == summary["ruleset"]["sha256"]
+    assert catalog["ruleset"]["version"] == full["ruleset"]["version"]
+    assert catalog["overrides"] == full["ruleset"]["overrides"]
+    fixed = {i["id"]: i for i in catalog["interventions"]}
+    fixed_keys = (
+        "name", "domain", "formal", "supporting", "authority", "competent_body", "target",
+        "intrusiveness", "lighter_alternatives", "incompatible_with", "procedure", "partners",
+    )  # fmt: skip
+    for short, whole in zip(summary["interventions"], full["interventions"], strict=True):
+        texts = fixed[short["id"]]
+        assert {k: texts[k] for k in fixed_keys} == {k: whole[k] for k in fixed_keys}
+        assert texts["citations"] == whole["legal_basis"]["citations"]
+        assert texts["case_law"] == whole["legal_basis"]["case_law"]
+        assert sorted(texts["notes"] + short.get("notes", [])) == sorted(whole["notes"])
+        concerns = {c["id"]: c for c in texts["concerns"]}
+        for c in short.get("human_measure", {}).get("concerns", []):
+            same = next(
+                w
+                for w in whole["human_measure"]["concerns"]
+                if (w["id"], w["status"], w["target"]) == (c["id"], c["status"], c.get("target"))
+            )
+            told = {**concerns.get(c["id"], {}), **c}
+            text = told["text"]
+            if c["status"] == "unknown" and "text" not in c:
+                text = f"Mogelijk: {text} Dit is nog niet vast te stellen."
+            assert (text, told["severity"], told["mitigations"]) == (
+                same["text"],
+                same["severity"],
+                same["mitigations"],
+            )
+        # Without a legal basis the summary leaves the reasons to the full form.
+        reasons = short.get("desirability", {}).get("reasons")
+        if reasons:
+            for r, w in zip(reasons, whole["desirability"]["reasons"], strict=True):
+                told = {**texts["desirability"][r["factor"]], **r} if "factor" in r else r
+                assert (told["weight"], told["text"], told.get("goal")) == (
+                    w["weight"],
+                    w["text"],
+                    w["goal"],
+                )
+    for m in full["missing_facts"]:
+        assert catalog["questions"][m["fact"]] == m["question"]
 
 
 def test_query_parameters_choose_municipality_and_date(client: Api, e1: dict[str, Any]) -> None:
@@ -194,7 +251,7 @@ def test_unexpected_failure_is_500_without_traceback(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("geheime interne toestand")
 
-    monkeypatch.setattr(service.advisor, "advise", broken)
+    monkeypatch.setattr(service.advisor, "assess", broken)
     response = client.post("/v1/evaluations", json=e1)
     body = assert_problem(response, 500)
     assert "geheime" not in response.text
@@ -238,7 +295,7 @@ def test_replay_reports_differences_and_changed_rulesets(client: Api, e1: dict[s
     store = client.app.state.afweging.store  # type: ignore[attr-defined]
     advice = json.loads(json.dumps(created))
     first = advice["interventions"][0]
-    first["explanation"] = "iets anders"
+    first["legal_basis"]["status"] = "iets anders"
     served_later = ("id", "evaluation", "decisions", "verification")
     stored = {k: advice[k] for k in created if k not in served_later}
     with store.engine.begin() as connection:
@@ -256,9 +313,9 @@ def test_replay_reports_differences_and_changed_rulesets(client: Api, e1: dict[s
     assert replay["identical"] is False
     assert replay["differences"] == [
         {
-            "path": "$.interventions[0].explanation",
+            "path": "$.interventions[0].legal_basis.status",
             "stored": "iets anders",
-            "replayed": created["interventions"][0]["explanation"],
+            "replayed": created["interventions"][0]["legal_basis"]["status"],
         }
     ]
     assert replay["ruleset_changed"] is True

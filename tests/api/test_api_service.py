@@ -30,9 +30,9 @@ DECISION = {
 
 def proof_nodes(advice: dict[str, Any]) -> int:
     return sum(
-        len(target["conditions"])
+        len(target.get("conditions", []))
         for item in advice["interventions"]
-        for target in item["legal_basis"]["targets"]
+        for target in item["legal_basis"].get("targets", [])
     )
 
 

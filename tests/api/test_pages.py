@@ -109,6 +109,32 @@ def test_e1s_page_shows_the_closure_the_children_and_the_network(
     assert "Veilig interveniëren" in page and "wethouder sociaal domein" in page
 
 
+def test_after_a_ruleset_change_the_page_shows_the_summary_with_the_rulesets_texts(
+    client: Api, e1: dict[str, Any]
+) -> None:
+    """The stored summary names interventions by id (ADR 0014); for an evaluation whose
+    bundle was never kept the page still reads as Dutch text, taking the names, citations
+    and concern texts from today's bundle."""
+    from sqlalchemy import text
+
+    created = evaluate(client, e1)
+    store = client.app.state.afweging.store  # type: ignore[attr-defined]
+    with store.engine.begin() as connection:
+        # The store refuses the change; a test stands in for a record from before bundles
+        # were kept, by removing the guard.
+        connection.execute(text("DROP TRIGGER evaluations_no_update"))
+        connection.execute(
+            text("UPDATE evaluations SET ruleset_sha256 = :sha WHERE id = :id"),
+            {"sha": "0" * 64, "id": created["id"]},
+        )
+    page = signed_in(client, "bestuurder").get(f"/beoordelingen/{created['id']}").text
+    assert "Sluiting woning of lokaal wegens drugshandel (art. 13b lid 1 sub a Opiumwet)" in page
+    assert "https://wetten.overheid.nl/jci1.3:c:BWBR0001941&amp;artikel=13b&amp;lid=1" in page
+    assert "Er wonen minderjarigen in het pand" in page
+    assert "Bewijsvoering" not in page
+    assert "None" not in page and "I01-sluiting-13b-drugshandel</" not in page
+
+
 def test_another_municipality_sees_not_found_exactly_as_for_an_unknown_id(
     client: Api, e1: dict[str, Any]
 ) -> None:
