@@ -273,9 +273,15 @@ def problems(
     like type names and misspelt keys are matched against the model they were meant for.
     """
     grouped: dict[Loc, list[ErrorDetails]] = {}
-    for err in exc.errors(include_url=False):
-        grouped.setdefault(clean_loc(err["loc"], data), []).append(err)
     result: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        if err["type"] == "inconsistent":
+            # A model validator's finding, placed at each field it concerns.
+            at = clean_loc(err["loc"], data)
+            fields = (err.get("ctx") or {}).get("fields", ())
+            result.extend(Problem((*at, *loc), message, False) for loc, message in fields)
+            continue
+        grouped.setdefault(clean_loc(err["loc"], data), []).append(err)
     suggested: set[Loc] = set()
     for loc, errs in grouped.items():
         # Several errors on one location come from union alternatives: the most

@@ -360,7 +360,10 @@ def test_another_municipalitys_record_is_indistinguishable_from_an_unknown_one(
     theirs["case"]["id"] = "A-1"
     theirs["case"]["municipality"] = OTHER
     case = elsewhere.post("/v1/cases", json=theirs).json()
-    evaluation = elsewhere.post(f"/v1/cases/{case['id']}/evaluations").json()
+    # andersdorp has no policy of its own: national rules only, asked for by name.
+    evaluation = elsewhere.post(
+        f"/v1/cases/{case['id']}/evaluations", params={"gemeente": "landelijk"}
+    ).json()
     for path, unknown in (
         (f"/v1/cases/{case['id']}", "/v1/cases/00000000-0000-0000-0000-000000000000"),
         (
