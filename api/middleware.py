@@ -1,6 +1,7 @@
 """Refuse what no route can take before the app reads it: a body over the configured size
-(413), a NUL in the path or query (PostgreSQL cannot hold it), and JSON that Python reads
-but a record must not hold (duplicate keys, NaN, lone surrogates; see engine/case/raw.py).
+(413), a NUL in the path or a query parameter (422: PostgreSQL cannot hold it), and JSON
+that Python reads but a record must not hold (duplicate keys, NaN, lone surrogates; see
+engine/case/raw.py).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ class BodyLimit:
             return
         wrong = request_line_problems(scope)
         if wrong:
-            await self._problem(scope, send, 400, wrong)
+            await self._problem(scope, send, 422, wrong)
             return
         declared = next(
             (value for name, value in scope.get("headers", []) if name == b"content-length"),

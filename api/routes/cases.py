@@ -119,7 +119,7 @@ router = APIRouter(
     status_code=status.HTTP_201_CREATED,
     response_model=CaseRecord,
     summary="Sla een casus op",
-    responses={201: {"headers": ETAG}, **problems.responses(400, 409, 413, 422)},
+    responses={201: {"headers": ETAG}, **problems.responses(400, 409, 413, 415, 422)},
 )
 def create_case(case: CaseBody, app: State, who: Evaluator, response: Response) -> CaseRecord:
     """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409.
@@ -182,7 +182,7 @@ def get_case(case_id: str, app: State, who: Reader, response: Response) -> CaseR
     "/{case_id}",
     response_model=CaseRecord,
     summary="Vervang een opgeslagen casus",
-    responses={200: {"headers": ETAG}, **problems.responses(400, 404, 409, 412, 413, 422)},
+    responses={200: {"headers": ETAG}, **problems.responses(400, 404, 409, 412, 413, 415, 422)},
 )
 def replace_case(
     case_id: str,
