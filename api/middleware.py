@@ -52,6 +52,22 @@ def request_line_problems(scope: Scope) -> list[FieldProblem]:
     return found
 
 
+def _declared(scope: Scope) -> str:
+    found = next((v for n, v in scope.get("headers", []) if n == b"content-type"), b"")
+    return found.decode("latin-1").split(";")[0].strip().lower()
+
+
+def form_problems(body: bytes) -> list[FieldProblem]:
+    """A NUL in a form field (sign-in, the review pages' forms), named by the field."""
+    found = []
+    for pair in body.split(b"&"):
+        name, _, value = pair.replace(b"+", b" ").partition(b"=")
+        if b"\x00" in unquote_to_bytes(value) or b"\x00" in unquote_to_bytes(name):
+            shown = unquote_to_bytes(name).replace(b"\x00", b"").decode("utf-8", "replace")
+            found.append(FieldProblem(path=shown, message="bevat een NUL-teken (%00)"))
+    return found
+
+
 def body_problems(body: bytes) -> tuple[int, list[FieldProblem]]:
     """400 for a body that is no UTF-8 or nested too deep to read; 422 for one that is no
     JSON (as FastAPI answers it) or holds a value no record may hold."""
@@ -66,6 +82,24 @@ def body_problems(body: bytes) -> tuple[int, list[FieldProblem]]:
         status = 400 if exc.unreadable else 422
         return status, [FieldProblem(path=p.path, message=p.message) for p in exc.problems]
     return 200, []
+
+
+def body_refusal(scope: Scope, body: bytes) -> tuple[int, list[FieldProblem]] | None:
+    """Why a body is refused before any route reads it, or None."""
+    if _is_json(scope):
+        status, wrong = body_problems(body)
+        return (status, wrong) if wrong else None
+    if scope.get("path", "").startswith(JSON_ONLY):
+        problem = FieldProblem(
+            path="Content-Type",
+            message="stuur de body als JSON, met 'Content-Type: application/json'",
+            location="header",
+        )
+        return 415, [problem]
+    if _declared(scope) == "application/x-www-form-urlencoded":
+        wrong = form_problems(body)
+        return (422, wrong) if wrong else None
+    return None
 
 
 class BodyLimit:
@@ -111,18 +145,9 @@ class BodyLimit:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
-        if body and _is_json(scope):
-            status, wrong = body_problems(body)
-            if wrong:
-                await self._problem(scope, send, status, wrong)
-                return
-        elif body and scope.get("path", "").startswith(JSON_ONLY):
-            problem = FieldProblem(
-                path="Content-Type",
-                message="stuur de body als JSON, met 'Content-Type: application/json'",
-                location="header",
-            )
-            await self._problem(scope, send, 415, [problem])
+        refused = body_refusal(scope, body) if body else None
+        if refused:
+            await self._problem(scope, send, *refused)
             return
         sent = False
 

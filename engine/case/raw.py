@@ -106,6 +106,10 @@ def loads(text: str) -> Any:
     except RecursionError:
         message = f"de JSON is dieper genest dan {MAX_DEPTH} niveaus"
         raise RawError([RawProblem((), message)], unreadable=True) from None
+    except ValueError:
+        # Python reads no integer of more than 4300 digits (a guard against slow parsing).
+        message = "de JSON bevat een getal met duizenden cijfers; dat is geen waarde van een casus"
+        raise RawError([RawProblem((), message)]) from None
     check(data)
     return data
 

@@ -82,7 +82,9 @@ def build_body(spec: dict[str, Any]) -> bytes | None:
             parent.append(value)
         else:
             parent[key] = value
-    raws = list(spec.get("raw", {}).items())
+    # A number of n digits, more than Python reads (`digits`), is spliced in like `raw`.
+    digits = {path: "1" * n for path, n in spec.get("digits", {}).items()}
+    raws = list({**spec.get("raw", {}), **digits}.items())
     for n, (path, _) in enumerate(raws):
         parent, key = _parent(data, path)
         parent[key] = _MARK.format(n)
