@@ -224,8 +224,12 @@ def _message(err: ErrorDetails, model: type[BaseModel] | None, loc: Loc, parent:
         return "hier hoort een map met velden"
     if kind == "string_type":
         return "hier hoort een tekst"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "mag niet leeg zijn"
+    if kind == "string_too_long":
+        return f"is te lang (ten hoogste {ctx.get('max_length')} tekens)"
+    if kind == "too_long":
+        return f"is te lang (ten hoogste {ctx.get('max_length')} elementen)"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {"ge": "ten minste", "gt": "meer dan", "le": "ten hoogste", "lt": "minder dan"}
         parts = [f"{words[k]} {v}" for k, v in ctx.items() if k in words]

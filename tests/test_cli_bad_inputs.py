@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from engine.cli import app
-from tests.bad_inputs import Entry, load
+from tests.bad_inputs import ENGLISH, Entry, load
 from tests.conftest import ROOT, RULESETS
 
 CASE_FILES = [e for e in load() if e.is_case_file]
@@ -39,6 +39,7 @@ def test_a_bad_case_file_is_refused_at_its_leaf(entry: Entry, tmp_path: Path) ->
     assert lines and all(line.startswith(f"{path}: ") for line in lines), output
     assert any(f": {entry.cli_path}: " in line for line in lines), output
     assert "Traceback" not in output
+    assert not ENGLISH.search(output), output
 
 
 def test_a_field_error_in_a_json_file_names_its_line(tmp_path: Path) -> None:

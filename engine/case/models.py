@@ -192,8 +192,13 @@ class RelationKind(StrEnum):
 
 
 class CaseInfo(_Strict):
-    id: str = Field(description="Kenmerk van de casus (gepseudonimiseerd).", min_length=1)
-    municipality: str = Field(description="Gemeente die de casus behandelt.", min_length=1)
+    # 200 characters: what the store keeps of a key and a municipality's name.
+    id: str = Field(
+        description="Kenmerk van de casus (gepseudonimiseerd).", min_length=1, max_length=200
+    )
+    municipality: str = Field(
+        description="Gemeente die de casus behandelt.", min_length=1, max_length=200
+    )
     reference_date: dt.date | None = Field(
         default=None, description="Peildatum: welke regels en termijnen gelden."
     )

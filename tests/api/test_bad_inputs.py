@@ -23,7 +23,7 @@ from api.store import Store
 from api.store.models import CaseRow, DecisionRow, EvaluationRow, IdempotencyRow
 from engine.advise import Advisor
 from tests.api.conftest import Api, fresh_schema, settings_for
-from tests.bad_inputs import E1, Entry, load
+from tests.bad_inputs import E1, ENGLISH, Entry, load
 
 ENTRIES = load()
 
@@ -92,6 +92,8 @@ def test_a_bad_input_is_refused_at_its_leaf_and_stores_nothing(
     assert "Traceback" not in response.text
     problem = response.json()
     assert problem["status"] == entry.status and problem["detail"]
+    # Said in Dutch: pydantic's and FastAPI's English never reaches the user.
+    assert not ENGLISH.search(problem["detail"]), problem["detail"]
     if entry.path is not None:
         found = [(e["path"], e["location"]) for e in problem["errors"]]
         assert (entry.path, entry.location) in found, problem
