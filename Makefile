@@ -1,5 +1,7 @@
 # Every target that needs Python goes through .venv/.installed, which is rebuilt when
-# pyproject.toml changes, so a fresh machine needs nothing but `make run` or `make test`.
+# pyproject.toml or the lock changes, so a fresh machine needs nothing but `make run` or
+# `make test`. Everything installed is pinned with its hashes in requirements.lock
+# (docs/adr/0015-lock-file.md); the project itself goes in without fetching anything.
 # The first interpreter that really runs and is 3.11 or 3.12 (pyenv shims may exist but fail).
 PYTHON ?= $(shell for p in python3.11 python3.12 python3; do \
 	$$p -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 13)' 2>/dev/null && { echo $$p; break; }; \
@@ -7,15 +9,30 @@ PYTHON ?= $(shell for p in python3.11 python3.12 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: run test stress lint bench schema clean
+.PHONY: run test stress lint bench schema lock sbom clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@test -n "$(PYTHON)" || { echo "Python 3.11 of 3.12 nodig (durable-rules importeert niet op 3.13)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# The lock again from pyproject.toml: new dependencies are added, the pins already in it
+# are kept; `make lock UPGRADE=--upgrade` moves every pin to the newest version.
+lock:
+	test -x $(BIN)/uv || $(MAKE) $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra lint --extra supply \
+		--generate-hashes --universal --python-version 3.11 $(UPGRADE) -o $(LOCK)
+
+# A CycloneDX SBOM of what the environment holds (the lock installed), for the
+# municipality's security officer; reproducible, so a rebuild gives the same file.
+sbom: $(STAMP)
+	$(BIN)/cyclonedx-py environment $(BIN)/python --pyproject pyproject.toml \
+		--output-reproducible --of JSON -o sbom.cdx.json
+	@echo "SBOM geschreven naar sbom.cdx.json"
 
 run: $(STAMP)
 	$(BIN)/afweging serve

@@ -158,7 +158,10 @@ Gemeente = Annotated[
     str | None,
     Query(
         max_length=200,
-        description="Gemeente waarvan het beleid geldt; standaard die uit de casus.",
+        description="Gemeente waarvan het beleid geldt; standaard die uit de casus. Een "
+        "gemeente zonder eigen beleid in de rulesets geeft 422 met de bekende gemeenten; "
+        "`landelijk` vraagt uitdrukkelijk alleen de landelijke regels.",
+        examples=["voorbeeldstad", "landelijk"],
     ),
 ]
 Peildatum = Annotated[

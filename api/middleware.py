@@ -1,16 +1,110 @@
-"""Refuse request bodies over the configured size with 413, before the app reads them."""
+"""Refuse what no route can take before the app reads it: a body over the configured size
+(413), a NUL in the path or a query parameter (422: PostgreSQL cannot hold it), and JSON
+that Python reads but a record must not hold (duplicate keys, NaN, lone surrogates; see
+engine/case/raw.py).
+"""
 
 from __future__ import annotations
 
+import email.message
 import json
+from collections.abc import Sequence
+from urllib.parse import unquote_to_bytes
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import MEDIA_TYPE, problem_body
+from api.problems import MEDIA_TYPE, FieldProblem, problem_body
+from engine.case import raw
+
+#: Where every body is JSON; the sign-in routes and the review pages take forms.
+JSON_ONLY = ("/v1/cases", "/v1/evaluations")
+
+
+def _is_json(scope: Scope) -> bool:
+    """Whether FastAPI will read the body as JSON: declared so, or not declared at all."""
+    declared = next(
+        (value for name, value in scope.get("headers", []) if name == b"content-type"), None
+    )
+    if declared is None:
+        return True
+    message = email.message.Message()
+    message["content-type"] = declared.decode("latin-1")
+    subtype = message.get_content_subtype()
+    return message.get_content_maintype() == "application" and (
+        subtype == "json" or subtype.endswith("+json")
+    )
+
+
+def request_line_problems(scope: Scope) -> list[FieldProblem]:
+    """A NUL in the path or in a query parameter, named by where it stands."""
+    found = []
+    if "\x00" in scope.get("path", ""):
+        found.append(
+            FieldProblem(path="$", message="het pad bevat een NUL-teken (%00)", location="path")
+        )
+    for pair in scope.get("query_string", b"").split(b"&"):
+        name, _, value = pair.partition(b"=")
+        if b"\x00" in unquote_to_bytes(value) or b"\x00" in unquote_to_bytes(name):
+            shown = unquote_to_bytes(name).replace(b"\x00", b"").decode("utf-8", "replace")
+            found.append(
+                FieldProblem(path=shown, message="bevat een NUL-teken (%00)", location="query")
+            )
+    return found
+
+
+def _declared(scope: Scope) -> str:
+    found = next((v for n, v in scope.get("headers", []) if n == b"content-type"), b"")
+    return found.decode("latin-1").split(";")[0].strip().lower()
+
+
+def form_problems(body: bytes) -> list[FieldProblem]:
+    """A NUL in a form field (sign-in, the review pages' forms), named by the field."""
+    found = []
+    for pair in body.split(b"&"):
+        name, _, value = pair.replace(b"+", b" ").partition(b"=")
+        if b"\x00" in unquote_to_bytes(value) or b"\x00" in unquote_to_bytes(name):
+            shown = unquote_to_bytes(name).replace(b"\x00", b"").decode("utf-8", "replace")
+            found.append(FieldProblem(path=shown, message="bevat een NUL-teken (%00)"))
+    return found
+
+
+def body_problems(body: bytes) -> tuple[int, list[FieldProblem]]:
+    """400 for a body that is no UTF-8 or nested too deep to read; 422 for one that is no
+    JSON (as FastAPI answers it) or holds a value no record may hold."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"geen UTF-8 (byte {exc.start}); stuur JSON in UTF-8"
+        return 400, [FieldProblem(path="$", message=message)]
+    try:
+        raw.loads(text)
+    except raw.RawError as exc:
+        status = 400 if exc.unreadable else 422
+        return status, [FieldProblem(path=p.path, message=p.message) for p in exc.problems]
+    return 200, []
+
+
+def body_refusal(scope: Scope, body: bytes) -> tuple[int, list[FieldProblem]] | None:
+    """Why a body is refused before any route reads it, or None."""
+    if _is_json(scope):
+        status, wrong = body_problems(body)
+        return (status, wrong) if wrong else None
+    if scope.get("path", "").startswith(JSON_ONLY):
+        problem = FieldProblem(
+            path="Content-Type",
+            message="stuur de body als JSON, met 'Content-Type: application/json'",
+            location="header",
+        )
+        return 415, [problem]
+    if _declared(scope) == "application/x-www-form-urlencoded":
+        wrong = form_problems(body)
+        return (422, wrong) if wrong else None
+    return None
 
 
 class BodyLimit:
-    """Pure ASGI: checks Content-Length, else counts the streamed body, then replays it."""
+    """Pure ASGI: checks Content-Length, else counts the streamed body, then replays it,
+    once the request line and (for JSON) the body have been read strictly."""
 
     def __init__(self, app: ASGIApp, max_bytes: int):
         self.app = app
@@ -19,6 +113,10 @@ class BodyLimit:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        wrong = request_line_problems(scope)
+        if wrong:
+            await self._problem(scope, send, 422, wrong)
             return
         declared = next(
             (value for name, value in scope.get("headers", []) if name == b"content-length"),
@@ -47,6 +145,10 @@ class BodyLimit:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
+        refused = body_refusal(scope, body) if body else None
+        if refused:
+            await self._problem(scope, send, *refused)
+            return
         sent = False
 
         async def replay() -> Message:
@@ -59,14 +161,31 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        detail = f"Het verzoek is groter dan {self.max_bytes} bytes."
+        await self._send(scope, send, 413, f"Het verzoek is groter dan {self.max_bytes} bytes.", ())
+
+    async def _problem(
+        self, scope: Scope, send: Send, status: int, errors: Sequence[FieldProblem]
+    ) -> None:
+        detail = "; ".join(f"{e.path}: {e.message}" for e in errors[:5])
+        await self._send(scope, send, status, detail, errors)
+
+    async def _send(
+        self,
+        scope: Scope,
+        send: Send,
+        status: int,
+        detail: str,
+        errors: Sequence[FieldProblem],
+    ) -> None:
+        # The path as sent, never a NUL or surrogate it may hold.
+        instance = raw.shown(scope.get("path", ""))
         payload = json.dumps(
-            problem_body(413, detail, instance=scope.get("path")), ensure_ascii=False
+            problem_body(status, detail, errors, instance=instance), ensure_ascii=False
         ).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [
                     (b"content-type", MEDIA_TYPE.encode()),
                     (b"content-length", str(len(payload)).encode()),

@@ -213,6 +213,8 @@ def _dutch(error: dict[str, Any]) -> str:
     name = loc[-1] if loc else ""
     ctx = error.get("ctx") or {}
     value = error.get("input")
+    if kind == "missing" and tuple(loc) == ("body",):
+        return "de body ontbreekt; stuur JSON met 'Content-Type: application/json'"
     messages = {
         "missing": f"verplicht veld '{name}' ontbreekt",
         "extra_forbidden": f"onbekend veld '{name}'",
@@ -324,6 +326,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         409: "Conflict met wat al is opgeslagen.",
         412: "If-Match noemt een revisie die niet meer de huidige is.",
         413: "Het verzoek is groter dan toegestaan.",
+        415: "De body is geen JSON (Content-Type).",
         422: "Ongeldige invoer; `errors` noemt elk veld met zijn JSON-pad.",
         429: "Te veel verzoeken van deze gebruiker (of mislukte aanmeldingen); zie Retry-After.",
         503: "De opslag is niet bereikbaar, of de beoordeling duurde langer dan de termijn.",

@@ -58,6 +58,7 @@ from api.store.repository import (
 )
 from api.verification import Job, Verifier
 from engine import contract
+from engine.advise import NATIONAL, unknown_municipality
 from engine.case.limits import env_name, exceeded
 from engine.case.models import Case
 from engine.contract import Advice
@@ -268,6 +269,7 @@ class EvaluationService:
                 return self._again(used, request, who, detail)
         case = parse(data)
         own_municipality(case.case.municipality, who)
+        known_municipality(self.catalog.municipalities, municipality, case)
         too_large = exceeded(case, self.settings.case_limits)
         if too_large:
             # Refused before any evaluation: an oversized case costs the worker nothing.
@@ -577,6 +579,18 @@ def own_municipality(municipality: str, who: Actor) -> None:
             path="$.case.municipality",
             message=f"de casus hoort bij gemeente '{municipality}', u bent aangemeld voor "
             f"'{who.municipality}'",
+        )
+        raise InvalidInput(f"{problem.path}: {problem.message}", [problem])
+
+
+def known_municipality(known: list[str], requested: str | None, case: Case) -> None:
+    """A policy that does not exist is refused where it was named (query or case)."""
+    refused = unknown_municipality(known, requested, case, f"?gemeente={NATIONAL}")
+    if refused:
+        problem = (
+            FieldProblem(path="gemeente", message=refused, location="query")
+            if requested
+            else FieldProblem(path="$.case.municipality", message=refused)
         )
         raise InvalidInput(f"{problem.path}: {problem.message}", [problem])
 

@@ -24,6 +24,28 @@ from engine.weigh.assessment import Assessment
 from engine.weigh.combine import caps, combine
 from engine.weigh.family import family_lens
 
+#: The explicit request for national rules only, in place of a municipality's name.
+NATIONAL = "landelijk"
+
+
+def unknown_municipality(
+    known: list[str], requested: str | None, case: Case, ask: str
+) -> str | None:
+    """Why the municipality whose policy would apply is refused, or None when it is known.
+
+    A misspelt municipality would silently get national rules only, without its own
+    policy; so an unknown name is refused with the known ones, and national rules alone
+    are had only by asking for them by name (``landelijk``), as ``ask`` says how.
+    """
+    name = (requested or case.case.municipality).strip().lower()
+    if name == NATIONAL or name in (k.lower() for k in known):
+        return None
+    return (
+        f"voor gemeente '{name}' is geen gemeentelijk beleid bekend; bekend: "
+        + (", ".join(f"'{k}'" for k in known) or "geen")
+        + f". Alleen de landelijke regels vraagt u uitdrukkelijk met {ask}"
+    )
+
 
 class Advisor:
     """Holds the validated catalog and the compiled bundles; safe to share across threads."""
@@ -39,6 +61,8 @@ class Advisor:
         return cls(Catalog(root))
 
     def bundle(self, municipality: str | None, date: dt.date) -> Bundle:
+        if municipality is not None and municipality.strip().lower() == NATIONAL:
+            municipality = None
         key = ((municipality or "").lower(), date)
         with self._lock:
             if key not in self._bundles:
@@ -55,18 +79,27 @@ class Advisor:
 
     def _place(
         self, case: Case, municipality: str | None, reference_date: dt.date | None
-    ) -> tuple[str, dt.date, list[str]]:
+    ) -> tuple[str, str, dt.date, list[str]]:
+        """The municipality whose policy applies, the one the case is at home in, the date.
+
+        With ``landelijk`` no municipal policy applies, but the case's own municipality
+        still decides who and what is inside it.
+        """
         notes = []
         date = reference_date or case.case.reference_date
         if date is None:
             date = dt.date.today()
             notes.append(f"Geen peildatum opgegeven; gerekend met vandaag ({date.isoformat()}).")
-        place = (municipality or case.case.municipality).lower()
-        if place not in self.catalog.municipalities:
+        place = (municipality or case.case.municipality).strip().lower()
+        home = place
+        if place == NATIONAL:
+            home = case.case.municipality.lower()
+            notes.append("Op verzoek alleen landelijke regels, zonder gemeentelijk beleid.")
+        elif place not in self.catalog.municipalities:
             notes.append(
                 f"Geen gemeentelijk beleid voor '{place}' gevonden; alleen landelijke regels."
             )
-        return place, date, notes
+        return place, home, date, notes
 
     def assess(
         self,
@@ -76,9 +109,9 @@ class Advisor:
         *,
         deadline: Deadline = UNLIMITED,
     ) -> Assessment:
-        place, date, notes = self._place(case, municipality, reference_date)
+        place, home, date, notes = self._place(case, municipality, reference_date)
         bundle = self.bundle(place, date)
-        facts = flatten(case, date, place)
+        facts = flatten(case, date, home)
         verdicts, reading = self.inference(bundle).assess(facts, deadline)
         items = weigh(verdicts, bundle, case, facts, reading, deadline)
         combinations, options, exact = combine(items, deadline=deadline, limits=caps(bundle))
@@ -115,8 +148,8 @@ class Advisor:
         self, case: Case, municipality: str | None, reference_date: dt.date | None
     ) -> Verification:
         """durable-rules' independent reading of the same evaluation (the second engine)."""
-        place, date, _ = self._place(case, municipality, reference_date)
+        place, home, date, _ = self._place(case, municipality, reference_date)
         inference = self.inference(self.bundle(place, date))
-        facts = flatten(case, date, place)
+        facts = flatten(case, date, home)
         verdicts, _ = inference.assess(facts)
         return inference.verify(facts, verdicts)

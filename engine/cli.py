@@ -180,7 +180,11 @@ class Format(StrEnum):
 def evaluate(
     case: Annotated[Path, typer.Argument(help="Casusbestand (YAML of JSON).")],
     gemeente: Annotated[
-        str | None, typer.Option(help="Gemeente (standaard: uit de casus).")
+        str | None,
+        typer.Option(
+            help="Gemeente waarvan het beleid geldt (standaard: uit de casus); "
+            "'landelijk' voor alleen de landelijke regels."
+        ),
     ] = None,
     peildatum: Annotated[str | None, typer.Option(help="Peildatum JJJJ-MM-DD.")] = None,
     format: Annotated[Format, typer.Option(help="json of text.")] = Format.json,
@@ -189,7 +193,7 @@ def evaluate(
     ] = None,
 ) -> None:
     """Beoordeel een casus en print het advies."""
-    from engine.advise import Advisor
+    from engine.advise import NATIONAL, Advisor, unknown_municipality
     from engine.case.limits import CaseLimits, env_name, exceeded
     from engine.case.read import CaseError, read_case
     from engine.contract import Verification, VerificationStatus
@@ -209,7 +213,7 @@ def evaluate(
         parsed = read_case(case)
     except CaseError as exc:
         for problem in exc.problems:
-            typer.echo(f"{exc.origin}: {problem.path}: {problem.message}", err=True)
+            typer.echo(f"{exc.origin}: {problem}", err=True)
         raise typer.Exit(2) from None
     try:
         limits = CaseLimits.from_env(os.environ)
@@ -232,6 +236,13 @@ def evaluate(
             typer.echo(str(d), err=True)
         typer.echo("De rulesets zijn ongeldig; controleer ze met 'afweging validate'.", err=True)
         raise typer.Exit(1) from None
+    refused = unknown_municipality(
+        advisor.catalog.municipalities, gemeente, parsed, f"--gemeente {NATIONAL}"
+    )
+    if refused:
+        where = "--gemeente" if gemeente else f"{case}: $.case.municipality"
+        typer.echo(f"{where}: {refused}", err=True)
+        raise typer.Exit(2)
     # At a terminal the second reading runs at once: the person sees agreed or mismatch.
     checked = advisor.verify(parsed, gemeente, date)
     if format is Format.text:

@@ -224,8 +224,12 @@ def _message(err: ErrorDetails, model: type[BaseModel] | None, loc: Loc, parent:
         return "hier hoort een map met velden"
     if kind == "string_type":
         return "hier hoort een tekst"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "mag niet leeg zijn"
+    if kind == "string_too_long":
+        return f"is te lang (ten hoogste {ctx.get('max_length')} tekens)"
+    if kind == "too_long":
+        return f"is te lang (ten hoogste {ctx.get('max_length')} elementen)"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         words = {"ge": "ten minste", "gt": "meer dan", "le": "ten hoogste", "lt": "minder dan"}
         parts = [f"{words[k]} {v}" for k, v in ctx.items() if k in words]
@@ -273,9 +277,15 @@ def problems(
     like type names and misspelt keys are matched against the model they were meant for.
     """
     grouped: dict[Loc, list[ErrorDetails]] = {}
-    for err in exc.errors(include_url=False):
-        grouped.setdefault(clean_loc(err["loc"], data), []).append(err)
     result: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        if err["type"] == "inconsistent":
+            # A model validator's finding, placed at each field it concerns.
+            at = clean_loc(err["loc"], data)
+            fields = (err.get("ctx") or {}).get("fields", ())
+            result.extend(Problem((*at, *loc), message, False) for loc, message in fields)
+            continue
+        grouped.setdefault(clean_loc(err["loc"], data), []).append(err)
     suggested: set[Loc] = set()
     for loc, errs in grouped.items():
         # Several errors on one location come from union alternatives: the most

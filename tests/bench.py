@@ -217,7 +217,7 @@ def full_advice_section(advisor: Advisor) -> list[str]:
         "## Full advice",
         "",
         "Flatten, legal bases, weighing, combinations and the summary serialised to JSON "
-        "(what the service stores and serves; ADR 0012). Aim: ≥ 1,000/s with p99 ≤ 5 ms and "
+        "(what the service stores and serves; ADR 0014). Aim: ≥ 1,000/s with p99 ≤ 5 ms and "
         "a summary ≤ 30 KB for 10 persons.",
         "",
         "| persons | full advices/s | median ms | p99 ms | summary KB median | max |",

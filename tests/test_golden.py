@@ -55,7 +55,7 @@ def test_advice_matches_golden(advisor: Advisor, name: str) -> None:
 
 @pytest.mark.parametrize("name", CASES)
 def test_summary_matches_golden(advisor: Advisor, name: str) -> None:
-    """The summary as the service stores and serves it (ADR 0012), beside the full form."""
+    """The summary as the service stores and serves it (ADR 0014), beside the full form."""
     golden = EXAMPLES / f"{name}.summary.json"
     summary = json.loads(render_json(advisor.assess(read_case(EXAMPLES / f"{name}.yaml"))))
     actual = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"

@@ -20,7 +20,7 @@ from api.deps import (
     Reader,
     State,
 )
-from api.problems import Conflict, NotFound, PreconditionFailed
+from api.problems import Conflict, FieldProblem, InvalidInput, NotFound, PreconditionFailed
 from api.routes.evaluations import Accept, answer
 from api.schemas import CasePage, CaseRecord, CaseSummary, EvaluationOut
 from api.service import own_municipality
@@ -67,16 +67,29 @@ def etag(row: CaseRow) -> str:
 def revisions(if_match: str | None) -> frozenset[int] | None:
     """The revisions an If-Match header accepts; None for none given or ``*``.
 
-    A weak tag (``W/"3"``) never matches: If-Match compares strongly (RFC 9110).
+    A weak tag (``W/"3"``) never matches: If-Match compares strongly (RFC 9110). A header
+    that holds no entity tag at all is a client's mistake, named as such (422), not a
+    revision that changed in the meantime (412).
     """
     if if_match is None or if_match.strip() == "*":
         return None
     found = set()
     for tag in (t.strip() for t in if_match.split(",")):
-        inner = tag[1:-1] if len(tag) >= 2 and tag[0] == tag[-1] == '"' else ""
-        if inner.isdigit() and len(inner) < 10:
-            found.add(int(inner))
+        weak = tag.startswith("W/")
+        inner = tag[2:] if weak else tag
+        if len(inner) < 3 or inner[0] != '"' or inner[-1] != '"' or '"' in inner[1:-1]:
+            problem = if_match_problem(
+                f"'{tag}' is geen ETag; stuur de ETag van GET terug, met aanhalingstekens "
+                '(bijvoorbeeld "3")'
+            )
+            raise InvalidInput(f"{problem.path}: {problem.message}", [problem])
+        if not weak and inner[1:-1].isdigit() and len(inner) < 12:
+            found.add(int(inner[1:-1]))
     return frozenset(found)
+
+
+def if_match_problem(message: str) -> FieldProblem:
+    return FieldProblem(path="If-Match", message=message, location="header")
 
 
 def new_case(data: object, who: Actor) -> NewCase:
@@ -106,7 +119,7 @@ router = APIRouter(
     status_code=status.HTTP_201_CREATED,
     response_model=CaseRecord,
     summary="Sla een casus op",
-    responses={201: {"headers": ETAG}, **problems.responses(400, 409, 413, 422)},
+    responses={201: {"headers": ETAG}, **problems.responses(400, 409, 413, 415, 422)},
 )
 def create_case(case: CaseBody, app: State, who: Evaluator, response: Response) -> CaseRecord:
     """De casus wordt gevalideerd zoals bij een beoordeling; een bestaand kenmerk geeft 409.
@@ -169,7 +182,7 @@ def get_case(case_id: str, app: State, who: Reader, response: Response) -> CaseR
     "/{case_id}",
     response_model=CaseRecord,
     summary="Vervang een opgeslagen casus",
-    responses={200: {"headers": ETAG}, **problems.responses(400, 404, 409, 412, 413, 422)},
+    responses={200: {"headers": ETAG}, **problems.responses(400, 404, 409, 412, 413, 415, 422)},
 )
 def replace_case(
     case_id: str,
@@ -191,7 +204,8 @@ def replace_case(
     except StaleCase as exc:
         raise PreconditionFailed(
             f"De casus is intussen gewijzigd (nu revisie {exc.current}, ETag "
-            f'"{exc.current}"); lees haar opnieuw en breng uw wijziging daarin aan.'
+            f'"{exc.current}"); lees haar opnieuw en breng uw wijziging daarin aan.',
+            [if_match_problem(f'de huidige ETag is "{exc.current}"')],
         ) from None
     if row is None:
         raise NotFound(f"Geen casus met id '{case_id}'.")

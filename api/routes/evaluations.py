@@ -100,7 +100,7 @@ def _summary(row: EvaluationRow) -> EvaluationSummary:
     status_code=status.HTTP_201_CREATED,
     response_model=EvaluationOut,
     summary="Beoordeel een casus",
-    responses={201: MEMO, **problems.responses(400, 409, 413, 422, 503)},
+    responses={201: MEMO, **problems.responses(400, 409, 413, 415, 422, 503)},
 )
 def create_evaluation(
     case: CaseBody,
@@ -186,7 +186,7 @@ def replay_evaluation(evaluation_id: str, app: State, who: Evaluator) -> ReplayO
     status_code=status.HTTP_201_CREATED,
     response_model=DecisionOut,
     summary="Leg het besluit over een advies vast",
-    responses=problems.responses(400, 404, 409, 413, 422),
+    responses=problems.responses(400, 404, 409, 413, 415, 422),
 )
 def decide(evaluation_id: str, decision: DecisionIn, app: State, who: Decider) -> DecisionOut:
     """Overnemen (accept), aanpassen (adjust) of niet volgen (reject), met motivering.

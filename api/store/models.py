@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -82,7 +83,8 @@ class CaseRow(Base):
     __tablename__ = "cases"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    case_key: Mapped[str] = mapped_column(String(200), unique=True)
+    #: Unique within the municipality (lower case, as every query compares it).
+    case_key: Mapped[str] = mapped_column(String(200))
     municipality: Mapped[str] = mapped_column(String(200), index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     revision: Mapped[int] = mapped_column(Integer, default=1)
@@ -92,6 +94,9 @@ class CaseRow(Base):
     updated_by: Mapped[str] = mapped_column(String(200))
 
     __mapper_args__ = {"version_id_col": revision}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("municipality", "case_key", name="uq_cases_municipality_case_key"),
+    )
 
 
 class EvaluationRow(Base):

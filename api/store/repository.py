@@ -102,12 +102,15 @@ class StaleCase(StoreError):
 
 
 class DuplicateCase(StoreError):
-    """``existing_id`` is None when the key is taken in another municipality (or unknown)."""
+    """``existing_id`` is None when the key is held by a case the user may not see (of
+    another municipality, or a concurrent writer's not yet read back)."""
 
-    def __init__(self, case_key: str, existing_id: str | None):
+    def __init__(self, case_key: str, existing_id: str | None, holder: str | None = None):
         super().__init__(f"casus '{case_key}' bestaat al ({existing_id})")
         self.case_key = case_key
         self.existing_id = existing_id
+        #: The case that holds the key, for the store only (never shown to the user).
+        self.holder = holder
 
 
 @dataclass(frozen=True)
@@ -326,19 +329,32 @@ class Store:
             return None
         return row
 
+    @staticmethod
+    def _same_key(session: Session, case: NewCase, actor: Actor) -> DuplicateCase | None:
+        """The key taken within the case's municipality (a key is unique there, not across
+        municipalities); the other case is named only to a user of that municipality."""
+        existing = session.scalar(
+            select(CaseRow).where(
+                CaseRow.case_key == case.case_key,
+                func.lower(CaseRow.municipality) == case.municipality.lower(),
+            )
+        )
+        if existing is None:
+            return None
+        mine = existing.municipality.lower() == actor.municipality
+        return DuplicateCase(case.case_key, existing.id if mine else None, existing.id)
+
     def _insert_case(
         self, session: Session, case: NewCase, actor: Actor, detail: dict[str, Any] | None = None
     ) -> CaseRow:
-        existing = session.scalar(select(CaseRow).where(CaseRow.case_key == case.case_key))
-        if existing is not None:
-            # Another municipality's key is not named: its existence is not ours to know.
-            mine = existing.municipality.lower() == actor.municipality
-            raise DuplicateCase(case.case_key, existing.id if mine else None)
+        taken = self._same_key(session, case, actor)
+        if taken is not None:
+            raise taken
         stamp = now()
         row = CaseRow(
             id=new_id(),
             case_key=case.case_key,
-            municipality=case.municipality,
+            municipality=case.municipality.lower(),
             data=case.data,
             revision=1,
             created_at=stamp,
@@ -364,12 +380,10 @@ class Store:
         except IntegrityError:
             # Lost a race with another writer of the same case key.
             with self._tx(actor.municipality) as session:
-                existing = session.scalar(select(CaseRow).where(CaseRow.case_key == case.case_key))
-                # Row-level security hides the other municipality's case: absent means theirs.
-                mine = existing is not None and existing.municipality.lower() == actor.municipality
-                raise DuplicateCase(
-                    case.case_key, existing.id if existing and mine else None
-                ) from None
+                taken = self._same_key(session, case, actor)
+                if taken is None:
+                    raise
+                raise taken from None
 
     def update_case(
         self,
@@ -390,14 +404,11 @@ class Store:
                     return None
                 if expected_revisions is not None and row.revision not in expected_revisions:
                     raise StaleCase(row.revision)
-                clash = session.scalar(
-                    select(CaseRow).where(CaseRow.case_key == case.case_key, CaseRow.id != case_id)
-                )
-                if clash is not None:
-                    mine = clash.municipality.lower() == actor.municipality
-                    raise DuplicateCase(case.case_key, clash.id if mine else None)
+                clash = self._same_key(session, case, actor)
+                if clash is not None and clash.holder != case_id:
+                    raise clash
                 row.case_key = case.case_key
-                row.municipality = case.municipality
+                row.municipality = case.municipality.lower()
                 row.data = case.data
                 row.updated_at = now()
                 row.updated_by = actor.who

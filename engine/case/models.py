@@ -13,6 +13,21 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+Loc = tuple[str | int, ...]
+
+
+def inconsistent(found: list[tuple[Loc, str]]) -> PydanticCustomError:
+    """An error of a model validator reported at each field it concerns.
+
+    A validator of a whole model is located at the model (``$.findings[0]``); the fields
+    that disagree are deeper, and ``engine.validation_text`` reports each at its own path
+    (``$.findings[0].period_end``), so the lawyer is sent to the value to change.
+    """
+    return PydanticCustomError(
+        "inconsistent", "; ".join(message for _, message in found), {"fields": found}
+    )
 
 
 def ask(question: str, description: str | None = None, **kwargs: Any) -> Any:
@@ -177,8 +192,13 @@ class RelationKind(StrEnum):
 
 
 class CaseInfo(_Strict):
-    id: str = Field(description="Kenmerk van de casus (gepseudonimiseerd).", min_length=1)
-    municipality: str = Field(description="Gemeente die de casus behandelt.", min_length=1)
+    # 200 characters: what the store keeps of a key and a municipality's name.
+    id: str = Field(
+        description="Kenmerk van de casus (gepseudonimiseerd).", min_length=1, max_length=200
+    )
+    municipality: str = Field(
+        description="Gemeente die de casus behandelt.", min_length=1, max_length=200
+    )
     reference_date: dt.date | None = Field(
         default=None, description="Peildatum: welke regels en termijnen gelden."
     )
@@ -217,10 +237,11 @@ class Conviction(_Strict):
     @model_validator(mode="after")
     def _date_and_year_agree(self) -> Conviction:
         if self.date is not None and self.year is not None and self.date.year != self.year:
-            raise ValueError(
+            message = (
                 f"datum {self.date.isoformat()} en jaar {self.year} van de veroordeling "
                 "spreken elkaar tegen"
             )
+            raise inconsistent([(("year",), message)])
         return self
 
 
@@ -270,7 +291,7 @@ class Person(_Strict):
     def _minor_agrees_with_age(self) -> Person:
         if self.age is not None and self.minor is not None and (self.age < 18) != self.minor:
             state = "minderjarig" if self.minor else "meerderjarig"
-            raise ValueError(f"leeftijd {self.age} past niet bij '{state}'")
+            raise inconsistent([(("minor",), f"leeftijd {self.age} past niet bij '{state}'")])
         return self
 
 
@@ -372,6 +393,14 @@ class Business(_Strict):
     financiers: list[str] = Field(default_factory=list, description="Persoon-id's.")
 
 
+#: Beyond any real finding (a thousand tonnes, a million plants; a trillion euro; a
+#: million complaints): a larger number is a typing error, and would only be carried
+#: through every rule and every stored copy.
+MAX_AMOUNT = 1_000_000_000
+MAX_MONEY = 1_000_000_000_000
+MAX_COUNT = 1_000_000
+
+
 class Finding(_Strict):
     id: str = Field(min_length=1)
     date: dt.date | None = ask("Op welke datum is dit vastgesteld?")
@@ -397,14 +426,20 @@ class Finding(_Strict):
     )
     place: str | None = Field(default=None, description="Plaats buiten een pand (gebied).")
     count: int | None = ask(
-        "Hoe vaak is dit in de periode vastgelegd (bijvoorbeeld het aantal klachten)?", ge=1
+        "Hoe vaak is dit in de periode vastgelegd (bijvoorbeeld het aantal klachten)?",
+        ge=1,
+        le=MAX_COUNT,
     )
     period_start: dt.date | None = ask("Vanaf welke datum loopt de periode van deze bevinding?")
     period_end: dt.date | None = ask("Tot welke datum loopt de periode van deze bevinding?")
-    money_amount: float | None = ask("Om welk geldbedrag (in euro) gaat het?", ge=0)
+    money_amount: float | None = ask(
+        "Om welk geldbedrag (in euro) gaat het?", ge=0, le=MAX_MONEY, allow_inf_nan=False
+    )
     substance: str | None = ask("Welk middel is aangetroffen?")
     drug_list: str | None = ask("Staat het middel op lijst I of lijst II van de Opiumwet?")
-    amount: float | None = ask("Hoeveel is er aangetroffen?", ge=0)
+    amount: float | None = ask(
+        "Hoeveel is er aangetroffen?", ge=0, le=MAX_AMOUNT, allow_inf_nan=False
+    )
     unit: Unit | None = ask("In welke eenheid is de hoeveelheid (gram, planten, pillen)?")
     trade_quantity: bool | None = ask(
         "Gaat het om meer dan een hoeveelheid voor eigen gebruik (handelshoeveelheid)?"
@@ -438,10 +473,11 @@ class Finding(_Strict):
     @model_validator(mode="after")
     def _period_in_order(self) -> Finding:
         if self.period_start and self.period_end and self.period_start > self.period_end:
-            raise ValueError(
+            message = (
                 f"de periode begint ({self.period_start.isoformat()}) na het einde "
                 f"({self.period_end.isoformat()})"
             )
+            raise inconsistent([(("period_end",), message)])
         return self
 
 
@@ -470,47 +506,111 @@ class Case(_Strict):
     prior_interventions: list[PriorIntervention] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Case:
-        """Dangling ids would make facts silently unknown; name them instead."""
-        ids: dict[str, set[str]] = {
-            "persons": {p.id for p in self.persons},
-            "premises": {p.id for p in self.premises},
-            "businesses": {b.id for b in self.businesses},
-        }
-        for kind, items in (("persons", self.persons), ("premises", self.premises)):
-            seen: set[str] = set()
-            for item in items:
-                if item.id in seen:
-                    raise ValueError(f"{kind}: id '{item.id}' komt twee keer voor")
-                seen.add(item.id)
-        problems: list[str] = []
-
-        def check(where: str, ref: str | None, kind: str) -> None:
-            if ref is not None and ref not in ids[kind]:
-                problems.append(f"{where} verwijst naar onbekende {kind}-id '{ref}'")
-
-        for i, rel in enumerate(self.relations):
-            check(f"relations[{i}].from", rel.from_, "persons")
-            check(f"relations[{i}].to", rel.to, "persons")
-        for i, prem in enumerate(self.premises):
-            for r in prem.residents:
-                check(f"premises[{i}].residents", r, "persons")
-        for i, biz in enumerate(self.businesses):
-            check(f"businesses[{i}].premises", biz.premises, "premises")
-            for p in [*biz.owners, *biz.managers, *biz.de_facto_managers, *biz.financiers]:
-                check(f"businesses[{i}]", p, "persons")
-        for i, prem in enumerate(self.premises):
-            check(f"premises[{i}].dwelling", prem.dwelling, "premises")
-            for u in prem.users:
-                check(f"premises[{i}].users", u, "persons")
-        for i, f in enumerate(self.findings):
-            check(f"findings[{i}].premises", f.premises, "premises")
-            for other in f.other_premises:
-                check(f"findings[{i}].other_premises", other, "premises")
-            for p in f.persons:
-                check(f"findings[{i}].persons", p, "persons")
-            for p in [*f.victims, *f.targets]:
-                check(f"findings[{i}].victims/targets", p, "persons")
-        if problems:
-            raise ValueError("; ".join(problems))
+    def _consistent(self) -> Case:
+        """Dangling or repeated ids would make facts silently unknown or merged, and a fact
+        dated after the reference date cannot be known on it; each is named at its path."""
+        found = _consistency(self)
+        if found:
+            raise inconsistent(found)
         return self
+
+
+#: The collections in the words of a Dutch sentence: singular and plural.
+_NAMES = {
+    "persons": ("persoon", "personen"),
+    "premises": ("pand", "panden"),
+    "businesses": ("bedrijf", "bedrijven"),
+    "findings": ("bevinding", "bevindingen"),
+    "prior_interventions": ("eerdere interventie", "eerdere interventies"),
+}
+
+
+def _consistency(case: Case) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    collections: dict[str, list[Any]] = {
+        "persons": case.persons,
+        "premises": case.premises,
+        "businesses": case.businesses,
+        "findings": case.findings,
+        "prior_interventions": case.prior_interventions,
+    }
+    for name, items in collections.items():
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id is not None and item.id in seen:
+                found.append(
+                    ((name, i, "id"), f"id '{item.id}' komt twee keer voor in {_NAMES[name][1]}")
+                )
+            seen.add(item.id)
+    ids = {name: {item.id for item in collections[name]} for name in collections}
+    places = {f.place for f in case.findings if f.place}
+
+    def refer(loc: Loc, ref: str | None, *kinds: str) -> None:
+        if ref is not None and not any(ref in ids[kind] for kind in kinds):
+            words = [_NAMES[kind][0] for kind in kinds]
+            named = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " of " + words[-1]
+            found.append((loc, f"verwijst naar '{ref}', maar er is geen {named} met dat id"))
+
+    def refer_all(loc: Loc, refs: list[str], *kinds: str) -> None:
+        for j, ref in enumerate(refs):
+            refer((*loc, j), ref, *kinds)
+
+    for i, rel in enumerate(case.relations):
+        refer(("relations", i, "from"), rel.from_, "persons")
+        refer(("relations", i, "to"), rel.to, "persons")
+        if rel.from_ == rel.to:
+            found.append(
+                (("relations", i, "to"), f"persoon '{rel.to}' kan geen relatie met zichzelf hebben")
+            )
+    today = case.case.reference_date or dt.date.today()
+    for i, person in enumerate(case.persons):
+        for j, place in enumerate(person.works_at):
+            if place not in ids["premises"] and place not in places:
+                found.append(
+                    (
+                        ("persons", i, "works_at", j),
+                        f"'{place}' is geen pand-id en geen plaats ('place') van een bevinding",
+                    )
+                )
+        if person.birth_year is not None and person.birth_year > today.year:
+            found.append(
+                (
+                    ("persons", i, "birth_year"),
+                    f"geboortejaar {person.birth_year} ligt na de peildatum ({today.isoformat()})",
+                )
+            )
+    for i, prem in enumerate(case.premises):
+        refer_all(("premises", i, "residents"), prem.residents, "persons")
+        refer_all(("premises", i, "users"), prem.users, "persons")
+        refer(("premises", i, "dwelling"), prem.dwelling, "premises")
+    for i, biz in enumerate(case.businesses):
+        refer(("businesses", i, "premises"), biz.premises, "premises")
+        for role in ("owners", "managers", "de_facto_managers", "financiers"):
+            refer_all(("businesses", i, role), getattr(biz, role), "persons")
+    for i, f in enumerate(case.findings):
+        refer(("findings", i, "premises"), f.premises, "premises")
+        refer_all(("findings", i, "other_premises"), f.other_premises, "premises")
+        for role in ("persons", "victims", "targets"):
+            refer_all(("findings", i, role), getattr(f, role), "persons")
+        for field in ("date", "period_start"):
+            when = getattr(f, field)
+            if when is not None and when > today:
+                found.append(
+                    (
+                        ("findings", i, field),
+                        f"{when.isoformat()} ligt na de peildatum ({today.isoformat()}); "
+                        "wat daarna is vastgesteld kan op de peildatum niet bekend zijn",
+                    )
+                )
+    for i, prior in enumerate(case.prior_interventions):
+        refer(
+            ("prior_interventions", i, "target"), prior.target, "persons", "premises", "businesses"
+        )
+        if prior.date is not None and prior.date > today:
+            found.append(
+                (
+                    ("prior_interventions", i, "date"),
+                    f"{prior.date.isoformat()} ligt na de peildatum ({today.isoformat()})",
+                )
+            )
+    return found

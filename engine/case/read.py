@@ -6,12 +6,12 @@ a traceback; so every failure here becomes a CaseError listing (path, message) p
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from engine.case import raw
 from engine.case.models import Case
 from engine.ruleset import source
 from engine.validation_text import json_path, problems
@@ -21,9 +21,12 @@ from engine.validation_text import json_path, problems
 class CaseProblem:
     path: str
     message: str
+    #: The line in the file where the value stands, when the case came from a file.
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = f"regel {self.line}: " if self.line else ""
+        return f"{where}{self.path}: {self.message}"
 
 
 class CaseError(Exception):
@@ -33,16 +36,27 @@ class CaseError(Exception):
         super().__init__("\n".join(f"{origin}: {p}" for p in problems))
 
 
-def parse_case(data: object) -> Case:
+def parse_case(data: object, positions: source.Positions | None = None) -> Case:
+    """The validated case; with ``positions`` (of a file) each problem names its line."""
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        found = [CaseProblem(json_path(p.loc), p.message) for p in problems(exc, Case)]
+        found = [
+            CaseProblem(
+                json_path(p.loc),
+                p.message,
+                positions.of_value(p.loc)[0] if positions is not None else None,
+            )
+            for p in problems(exc, Case, data)
+        ]
         raise CaseError(found) from None
 
 
-def read_data(path: Path) -> object:
-    """The file's data before any validation (a corpus is validated in the workers)."""
+def raw_problems(exc: raw.RawError) -> list[CaseProblem]:
+    return [CaseProblem(p.path, p.message) for p in exc.problems]
+
+
+def _read(path: Path) -> tuple[object, source.Positions | None]:
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -50,26 +64,43 @@ def read_data(path: Path) -> object:
         raise CaseError([CaseProblem("$", f"bestand niet te lezen: {exc}")], shown) from None
     if path.suffix == ".json":
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            message = f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}"
-            raise CaseError([CaseProblem("$", message)], shown) from None
-    else:
-        try:
-            data = source.parse(text, shown).data
-        except source.SourceError as exc:
-            found = [
-                CaseProblem("$", f"regel {d.line}, kolom {d.col}: {d.message}")
-                for d in exc.diagnostics
-            ]
-            raise CaseError(found, shown) from None
-    return data
+            data = raw.loads(text)
+        except raw.RawError as exc:
+            raise CaseError(raw_problems(exc), shown) from None
+        return data, _json_positions(text, shown)
+    try:
+        document = source.parse(text, shown)
+    except source.SourceError as exc:
+        found = [CaseProblem("$", d.message, d.line) for d in exc.diagnostics]
+        raise CaseError(found, shown) from None
+    try:
+        raw.check(document.data)
+    except raw.RawError as exc:
+        found = [
+            CaseProblem(p.path, p.message, document.positions.of_value(p.loc)[0])
+            for p in exc.problems
+        ]
+        raise CaseError(found, shown) from None
+    return document.data, document.positions
+
+
+def _json_positions(text: str, shown: str) -> source.Positions | None:
+    """Where each value of a JSON file stands: JSON is YAML, so the YAML reader knows."""
+    try:
+        return source.parse(text, shown).positions
+    except source.SourceError:
+        return None
+
+
+def read_data(path: Path) -> object:
+    """The file's data before any validation (a corpus is validated in the workers)."""
+    return _read(path)[0]
 
 
 def read_case(path: Path) -> Case:
-    data = read_data(path)
+    data, positions = _read(path)
     try:
-        return parse_case(data)
+        return parse_case(data, positions)
     except CaseError as exc:
         raise CaseError(exc.problems, str(path)) from None
 

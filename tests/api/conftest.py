@@ -9,6 +9,7 @@ where they fail: CI must never pass by skipping the second database.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -103,20 +104,27 @@ def postgres_database() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture
-def postgres_url(postgres_database: str) -> Iterator[str]:
-    """A fresh schema in the run's database, on the search path of every connection."""
+@contextlib.contextmanager
+def fresh_schema(database: str) -> Iterator[str]:
+    """A new schema in ``database``, on the search path of every connection; dropped after."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_database, isolation_level="AUTOCOMMIT")
+    admin = create_engine(database, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(postgres_database).update_query_dict({"options": f"-csearch_path={schema}"})
+    url = make_url(database).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres_database: str) -> Iterator[str]:
+    """A fresh schema in the run's database for one test."""
+    with fresh_schema(postgres_database) as url:
+        yield url
 
 
 @pytest.fixture

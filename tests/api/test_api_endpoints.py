@@ -57,7 +57,7 @@ def test_evaluation_returns_the_advice_with_an_id(
     assert body["interventions"], "every loaded intervention appears"
     for item in body["interventions"]:
         assert item["legal_basis"]["status"] in {"satisfied", "not_satisfied", "unknown"}
-        assert "name" not in item, "the summary names an intervention by id (ADR 0012)"
+        assert "name" not in item, "the summary names an intervention by id (ADR 0014)"
     assert response.headers["location"] == f"/v1/evaluations/{body['id']}"
     meta = body["evaluation"]
     assert meta["created_by"] == "jurist"
@@ -91,7 +91,7 @@ def test_advice_matches_the_engine_directly(client: Api, e1: dict[str, Any], adv
 def test_the_summary_and_the_catalog_together_give_the_full_advice(
     client: Api, example_cases: dict[str, dict[str, Any]], name: str
 ) -> None:
-    """What the summary leaves out (ADR 0012) is served once by GET /v1/interventions for
+    """What the summary leaves out (ADR 0014) is served once by GET /v1/interventions for
     the advice's municipality and date, under the same bundle sha256."""
     summary = evaluate(client, example_cases[name])
     full = client.get(f"/v1/evaluations/{summary['id']}", params={"detail": "full"}).json()
@@ -144,11 +144,24 @@ def test_the_summary_and_the_catalog_together_give_the_full_advice(
 
 
 def test_query_parameters_choose_municipality_and_date(client: Api, e1: dict[str, Any]) -> None:
-    body = evaluate(client, e1, gemeente="elders", peildatum="2025-06-01")
+    body = evaluate(client, e1, gemeente="landelijk", peildatum="2025-06-01")
     assert body["reference_date"] == "2025-06-01"
-    assert body["municipality"] == "elders"
-    assert body["evaluation"]["requested_municipality"] == "elders"
+    assert body["municipality"] == "landelijk"
+    assert body["ruleset"]["id"] == "nl"
+    assert body["evaluation"]["requested_municipality"] == "landelijk"
     assert body["evaluation"]["requested_reference_date"] == "2025-06-01"
+
+
+def test_a_municipality_without_policy_is_refused_with_the_known_ones(
+    client: Api, e1: dict[str, Any]
+) -> None:
+    """A misspelt name would silently drop the municipality's policy; it is named instead."""
+    before = client.get("/v1/evaluations").json()["total"]
+    response = client.post("/v1/evaluations", json=e1, params={"gemeente": "voorbeeldstd"})
+    body = assert_problem(response, 422)
+    assert [(e["path"], e["location"]) for e in body["errors"]] == [("gemeente", "query")]
+    assert "'voorbeeldstad'" in body["detail"] and "?gemeente=landelijk" in body["detail"]
+    assert client.get("/v1/evaluations").json()["total"] == before
 
 
 def test_misspelt_field_is_named_by_its_path(client: Api, e1: dict[str, Any]) -> None:

@@ -138,6 +138,13 @@ def test_cases_round_trip(store: Store) -> None:
     with pytest.raises(DuplicateCase) as theirs:
         store.create_case(demo(1)[0], ELSEWHERE)
     assert theirs.value.existing_id is None, "another municipality's id is never named"
+    # The same key in another municipality is that municipality's own case.
+    own_key = NewCase(case_key="D0", municipality="Andersdorp", data={"case": {"id": "D0"}})
+    elsewhere = store.create_case(own_key, ELSEWHERE)
+    assert (elsewhere.case_key, elsewhere.municipality) == ("D0", "andersdorp")
+    with pytest.raises(DuplicateCase) as again:
+        store.create_case(own_key, ELSEWHERE)
+    assert again.value.existing_id == elsewhere.id
     changed = NewCase(
         case_key="D0-nieuw", municipality="voorbeeldstad", data={"case": {"id": "D0-nieuw"}}
     )
