@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from api.store.db import connect, migrate
@@ -33,6 +33,10 @@ from api.store.models import (
 )
 
 SYSTEM_USER = "systeem"
+_WITH_DECISIONS = (
+    joinedload(EvaluationRow.decisions),
+    joinedload(EvaluationRow.verification),
+)
 
 
 @dataclass(frozen=True)
@@ -483,7 +487,8 @@ class Store:
     def _evaluation(
         session: Session, evaluation_id: str, municipality: str
     ) -> EvaluationRow | None:
-        row = session.get(EvaluationRow, evaluation_id)
+        # One query: the decisions and the verification joined in, not loaded after it.
+        row = session.get(EvaluationRow, evaluation_id, options=_WITH_DECISIONS)
         if row is None or row.tenant != municipality:
             return None
         return row
