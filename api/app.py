@@ -132,8 +132,8 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         to_thread.current_default_thread_limiter().total_tokens = settings.threads_per_worker
         # What the worker made at start (rulesets, compiled bundles, the app) lives as long
         # as the worker: frozen, the cycle collector no longer walks it every few requests
-        # (a third of the collector's time per evaluation, docs/performance.md). Unfrozen
-        # at the end, so an app made and closed in a longer process (a test) is freed.
+        # (a quarter of its time, longest pause 12 instead of 139 ms; docs/performance.md).
+        # Unfrozen at the end, so an app made and closed in a longer process is freed.
         gc.freeze()
         yield
         gc.unfreeze()
