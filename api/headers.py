@@ -21,6 +21,9 @@ _ALWAYS = [
     (b"referrer-policy", b"no-referrer"),
     (b"cache-control", b"no-store"),
 ]
+_ALWAYS_NAMES = frozenset(name for name, _ in _ALWAYS)
+_API_POLICY = (b"content-security-policy", API_POLICY.encode())
+_PAGE_POLICY = (b"content-security-policy", PAGE_POLICY.encode())
 
 
 class SecurityHeaders:
@@ -37,13 +40,11 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.lower() not in {name for name, _ in _ALWAYS}
+                    (k, v) for k, v in message.get("headers", []) if k.lower() not in _ALWAYS_NAMES
                 ]
                 content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-                policy = PAGE_POLICY if content_type.startswith(b"text/html") else API_POLICY
-                headers += [*_ALWAYS, (b"content-security-policy", policy.encode())]
+                page = content_type.startswith(b"text/html")
+                headers += [*_ALWAYS, _PAGE_POLICY if page else _API_POLICY]
                 message = {**message, "headers": headers}
             await send(message)
 

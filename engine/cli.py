@@ -161,12 +161,15 @@ def serve(
     # an out-of-memory kill) or stops answering its health ping, so one bad case never
     # takes the service down. uvicorn.run would run a single worker in-process, without
     # that supervisor; so the supervisor is started directly, for any number of workers.
+    # uvloop and httptools (dependencies) are picked up by uvicorn's "auto" loop and HTTP
+    # parser; the access line is the service's own (api/logs.py), without query strings.
     config = Config(
         "api.app:create_app",
         factory=True,
         host=host,
         port=port,
         workers=workers or default_workers(),
+        access_log=False,
     )
     Multiprocess(config, sockets=[config.bind_socket()]).run()
 

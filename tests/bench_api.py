@@ -8,12 +8,16 @@ as measured on this machine, with wrk sharing its two cores.
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import json
 import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -21,12 +25,20 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from api.app import create_app
+from api.auth.principal import Role
+from api.settings import Settings
+from engine.advise import Advisor
 from engine.case.limits import Collection
+from engine.case.models import Case
+from engine.contract import Advice
+from tests.api.conftest import EXAMPLES, RULESETS
 from tests.api.server import Server
 from tests.casegen import generate_case
 
@@ -135,6 +147,110 @@ def load_rows(folder: Path) -> list[str]:
     return rows
 
 
+class _Replayed:
+    """The engine left out: each question's advice is made once and handed back after, so
+    what a request costs besides the advice is what is measured."""
+
+    def __init__(self, advisor: Advisor):
+        self._advisor = advisor
+        self._made: dict[tuple[object, ...], Advice] = {}
+        self.catalog = advisor.catalog
+        self.bundle = advisor.bundle
+        self.verify = advisor.verify
+        self.assess = advisor.assess
+
+    def advise(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        **options: Any,
+    ) -> Advice:
+        detail = options.get("detail", "summary")
+        key = (case.case.id, municipality, reference_date, detail)
+        if key not in self._made:
+            self._made[key] = self._advisor.advise(
+                case, municipality, reference_date, detail=detail
+            )
+        return self._made[key]
+
+
+async def _request_cpu(url: str, body: bytes, requests: int) -> tuple[float, float]:
+    """Median CPU ms of one POST /v1/evaluations and of one GET of it, through the whole
+    ASGI app (middleware, sign-in, validation, store, response) without a network."""
+    settings = Settings(
+        database_url=url,
+        rulesets_dir=RULESETS,
+        examples_dir=EXAMPLES,
+        load_demo_cases=False,
+        demo_accounts=False,
+        verify_in_background=False,
+        rate_limit_per_minute=0,
+    )
+    app = create_app(settings, advisor=_Replayed(Advisor.from_directory(RULESETS)))
+    token = app.state.afweging.tokens.issue("jurist", Role.jurist, CASE_MUNICIPALITY).token
+
+    async def call(method: str, path: str, payload: bytes = b"") -> bytes:
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": method,
+            "scheme": "http",
+            "path": path,
+            "raw_path": path.encode(),
+            "query_string": b"",
+            "root_path": "",
+            "headers": [
+                (b"host", b"bench"),
+                (b"authorization", f"Bearer {token}".encode()),
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+            ],
+            "client": ("127.0.0.1", 1),
+            "server": ("bench", 80),
+            "state": {},
+        }
+        received: list[bytes] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": payload, "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                received.append(message.get("body", b""))
+
+        await app(scope, receive, send)
+        return b"".join(received)
+
+    async with app.router.lifespan_context(app):
+        ident = json.loads(await call("POST", "/v1/evaluations", body))["id"]
+        timed: dict[str, list[float]] = {"POST": [], "GET": []}
+        for n in range(requests + 30):
+            for method, path, payload in (
+                ("POST", "/v1/evaluations", body),
+                ("GET", f"/v1/evaluations/{ident}", b""),
+            ):
+                started = time.process_time()
+                await call(method, path, payload)
+                if n >= 30:
+                    timed[method].append((time.process_time() - started) * 1000)
+    return statistics.median(timed["POST"]), statistics.median(timed["GET"])
+
+
+def request_cost_rows(folder: Path, requests: int = 300) -> list[str]:
+    body = ten_persons(folder).read_bytes()
+    rows = []
+    with postgres_schema() as pg:
+        for name, url in (("SQLite", f"sqlite:///{folder / 'cost.db'}"), ("PostgreSQL", pg)):
+            if url is None:
+                rows.append(f"| {name} | niet bereikbaar | |")
+                continue
+            post, get = asyncio.run(_request_cpu(url, body, requests))
+            rows.append(f"| {name} | {post:.2f} | {get:.2f} |")
+    return rows
+
+
 def huge_case_rows(folder: Path) -> list[str]:
     """A 5,000-person case may not starve /healthz or a normal evaluation."""
     huge = generate_case(random.Random(5000), 5000, "HUGE")
@@ -188,9 +304,21 @@ def section() -> list[str]:
         ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        cost = request_cost_rows(folder)
         rows = load_rows(folder)
         huge = huge_case_rows(folder)
     return [
+        "## What a request costs besides the advice",
+        "",
+        "CPU time of one request through the whole app in-process (middleware, sign-in, "
+        "validation, storing with its audit row, the response), the advice made once "
+        "beforehand and handed back, median of 300; the second reading off. docs/adr/0013 "
+        "says what was taken out.",
+        "",
+        "| store | POST /v1/evaluations ms | GET /v1/evaluations/{id} ms |",
+        "|---|---|---|",
+        *cost,
+        "",
         "## The API under load",
         "",
         f"`afweging` with 2 uvicorn workers, wrk with 2 threads and {CONNECTIONS} connections "
@@ -207,4 +335,8 @@ def section() -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(section()))
+    if sys.argv[1:] == ["cost"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            print("\n".join(request_cost_rows(Path(tmp))))
+    else:
+        print("\n".join(section()))

@@ -1,9 +1,12 @@
 """Connecting to the store and bringing its schema up to date.
 
-SQLite: WAL journal (readers never block the writer), ``synchronous=FULL`` (an
-acknowledged write survives a crash), foreign keys on, and every transaction opened with
-``BEGIN IMMEDIATE`` so that concurrent writers queue on the busy timeout instead of
-failing with "database is locked" when a read transaction upgrades to a write.
+SQLite: WAL journal (readers never block the writer), ``synchronous=NORMAL`` (a commit
+is in the journal file, in the operating system's hands, before it is acknowledged: it
+survives a crash or a kill of the service; only a power cut or a kernel crash may lose
+the last commits, never leave a half-written one; docs/adr/0013), foreign keys on, and
+every transaction opened with ``BEGIN IMMEDIATE`` so that concurrent writers queue on the
+busy timeout instead of failing with "database is locked" when a read transaction
+upgrades to a write.
 
 Several uvicorn workers start at the same time; migrations and the demo cases run under
 a lock (a file lock for SQLite, an advisory lock for PostgreSQL) so only one worker
@@ -67,7 +70,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
         cursor.close()

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from api.store import roles
@@ -38,6 +38,10 @@ from api.store.models import (
 )
 
 SYSTEM_USER = "systeem"
+_WITH_DECISIONS = (
+    joinedload(EvaluationRow.decisions),
+    joinedload(EvaluationRow.verification),
+)
 
 
 @dataclass(frozen=True)
@@ -541,7 +545,8 @@ class Store:
     def _evaluation(
         session: Session, evaluation_id: str, municipality: str
     ) -> EvaluationRow | None:
-        row = session.get(EvaluationRow, evaluation_id)
+        # One query: the decisions and the verification joined in, not loaded after it.
+        row = session.get(EvaluationRow, evaluation_id, options=_WITH_DECISIONS)
         if row is None or row.tenant != municipality:
             return None
         return row

@@ -80,6 +80,7 @@ class Server:
             sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
             "--host", "127.0.0.1", "--port", str(self.port),
             "--workers", str(self.workers), "--log-level", "warning",
+            "--no-access-log",
         ]  # fmt: skip
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 import logging
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ from sqlalchemy.exc import IntegrityError
 from starlette.routing import Route
 from typer.testing import CliRunner
 
-from api.auth.tokens import OidcConfig
+from api.auth import tokens as tokens_module
+from api.auth.principal import Role
+from api.auth.tokens import LEEWAY_SECONDS, VERIFIED_SECONDS, OidcConfig, TokenRefused, Tokens
 from api.logs import JsonFormatter
 from api.store import Store
 from tests.api.conftest import HOME, OTHER, Api, AppFactory
@@ -174,6 +177,33 @@ def test_a_token_that_proves_nothing_is_401(
     assert body["detail"].startswith("Aanmelding geweigerd")
     if change == "expired":
         assert "verlopen" in body["detail"]
+
+
+def test_a_remembered_token_is_checked_again_after_a_minute_and_never_past_its_expiry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A verified token is taken on trust for a short while only; a refused one never."""
+    signer = Tokens(b"een geheim van minstens 32 bytes lang", minutes=15)
+    token = signer.issue("jurist", Role.jurist, HOME).token
+    now = time.time()
+    who, claims = signer.verify(token)
+    assert signer.known(token) == (who, claims)
+    monkeypatch.setattr(tokens_module.time, "time", lambda: now + VERIFIED_SECONDS + 1)
+    assert signer.known(token) is None
+
+    short = Tokens(b"een geheim van minstens 32 bytes lang", minutes=0)
+    soon = short.issue("jurist", Role.jurist, HOME).token
+    monkeypatch.setattr(tokens_module.time, "time", lambda: now)
+    short.verify(soon)
+    expiry = jwt.decode(soon, options={"verify_signature": False})["exp"]
+    monkeypatch.setattr(tokens_module.time, "time", lambda: expiry + LEEWAY_SECONDS)
+    assert short.known(soon) is None
+
+    forged = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    for _ in range(2):
+        with pytest.raises(TokenRefused):
+            signer.verify(forged)
+        assert signer.known(forged) is None
 
 
 def test_tokens_survive_a_restart_because_the_key_is_in_the_store(
