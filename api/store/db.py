@@ -3,7 +3,7 @@
 SQLite: WAL journal (readers never block the writer), ``synchronous=NORMAL`` (a commit
 is in the journal file, in the operating system's hands, before it is acknowledged: it
 survives a crash or a kill of the service; only a power cut or a kernel crash may lose
-the last commits, never leave a half-written one; docs/adr/0013), foreign keys on, and
+the last commits, never leave a half-written one; docs/adr/0016-request-overhead.md), foreign keys on, and
 every transaction opened with ``BEGIN IMMEDIATE`` so that concurrent writers queue on the
 busy timeout instead of failing with "database is locked" when a read transaction
 upgrades to a write.
