@@ -68,7 +68,11 @@ def form_problems(body: bytes) -> list[FieldProblem]:
     return found
 
 
-def body_problems(body: bytes) -> tuple[int, list[FieldProblem]]:
+#: Routes whose body carries whole ruleset files, longer than any text of a case.
+RULESET_FILES = ("/v1/impact",)
+
+
+def body_problems(body: bytes, max_text: int = raw.MAX_TEXT) -> tuple[int, list[FieldProblem]]:
     """400 for a body that is no UTF-8 or nested too deep to read; 422 for one that is no
     JSON (as FastAPI answers it) or holds a value no record may hold."""
     try:
@@ -77,7 +81,7 @@ def body_problems(body: bytes) -> tuple[int, list[FieldProblem]]:
         message = f"geen UTF-8 (byte {exc.start}); stuur JSON in UTF-8"
         return 400, [FieldProblem(path="$", message=message)]
     try:
-        raw.loads(text)
+        raw.loads(text, max_text)
     except raw.RawError as exc:
         status = 400 if exc.unreadable else 422
         return status, [FieldProblem(path=p.path, message=p.message) for p in exc.problems]
@@ -87,7 +91,8 @@ def body_problems(body: bytes) -> tuple[int, list[FieldProblem]]:
 def body_refusal(scope: Scope, body: bytes) -> tuple[int, list[FieldProblem]] | None:
     """Why a body is refused before any route reads it, or None."""
     if _is_json(scope):
-        status, wrong = body_problems(body)
+        files = scope.get("path", "").startswith(RULESET_FILES)
+        status, wrong = body_problems(body, len(body) if files else raw.MAX_TEXT)
         return (status, wrong) if wrong else None
     if scope.get("path", "").startswith(JSON_ONLY):
         problem = FieldProblem(

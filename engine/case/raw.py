@@ -91,10 +91,12 @@ def _float(text: str) -> float | _NotFinite:
     return value if math.isfinite(value) else _NotFinite(text)
 
 
-def loads(text: str) -> Any:
+def loads(text: str, max_text: int = MAX_TEXT) -> Any:
     """The JSON in ``text``, or a RawError naming every value that cannot be accepted.
 
     A syntax error names line and column; the data is the same as ``json.loads`` gives.
+    ``max_text``: the longest string a value may be (a ruleset file sent for an impact run
+    is longer than any text of a case; the body limit still bounds it).
     """
     try:
         data = json.loads(
@@ -110,30 +112,30 @@ def loads(text: str) -> Any:
         # Python reads no integer of more than 4300 digits (a guard against slow parsing).
         message = "de JSON bevat een getal met duizenden cijfers; dat is geen waarde van een casus"
         raise RawError([RawProblem((), message)]) from None
-    check(data)
+    check(data, max_text)
     return data
 
 
-def check(data: Any) -> None:
+def check(data: Any, max_text: int = MAX_TEXT) -> None:
     """Refuse data that no case may hold, whichever parser produced it (YAML too)."""
     found: list[RawProblem] = []
-    _walk(data, (), found)
+    _walk(data, (), found, max_text)
     if found:
         # Too deep is a limit of reading, like a syntax error, not a wrong value.
         raise RawError(found[:MAX_PROBLEMS], unreadable=any(p.message == _DEEP for p in found))
 
 
-def _text(value: str) -> str | None:
+def _text(value: str, max_text: int = MAX_TEXT) -> str | None:
     if "\x00" in value:
         return "bevat een NUL-teken (\\u0000); dat kan in geen tekst staan"
     if _UNSAFE.search(value):
         return "bevat een losse UTF-16-surrogaat (\\ud800-\\udfff); dat is geen teken"
-    if len(value) > MAX_TEXT:
-        return f"is te lang ({len(value)} tekens; ten hoogste {MAX_TEXT})"
+    if len(value) > max_text:
+        return f"is te lang ({len(value)} tekens; ten hoogste {max_text})"
     return None
 
 
-def _walk(value: Any, loc: Loc, found: list[RawProblem]) -> None:
+def _walk(value: Any, loc: Loc, found: list[RawProblem], max_text: int) -> None:
     if len(found) >= MAX_PROBLEMS:
         return
     if len(loc) > MAX_DEPTH:
@@ -152,16 +154,16 @@ def _walk(value: Any, loc: Loc, found: list[RawProblem]) -> None:
             if not isinstance(key, str):
                 found.append(RawProblem(loc, f"sleutel {key!r} is geen tekst"))
                 continue
-            wrong = _text(key)
+            wrong = _text(key, max_text)
             if wrong:
                 found.append(RawProblem((*loc, key), f"de sleutel {wrong}"))
                 continue
-            _walk(item, (*loc, key), found)
+            _walk(item, (*loc, key), found, max_text)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _walk(item, (*loc, index), found)
+            _walk(item, (*loc, index), found, max_text)
     elif isinstance(value, str):
-        wrong = _text(value)
+        wrong = _text(value, max_text)
         if wrong:
             found.append(RawProblem(loc, wrong))
     elif isinstance(value, _NotFinite):

@@ -26,7 +26,7 @@ from api.store import Store
 from api.store.chain import content_hash, link_hash
 from api.store.db import alembic_config, connect
 from api.store.models import CaseRow
-from api.store.repository import Actor, DuplicateCase, NewCase, NewDecision, NewEvaluation
+from api.store.repository import Actor, NewCase, NewDecision, NewEvaluation
 from api.store.roles import UnsafeRole
 from engine.cli import app as cli
 from tests.api.conftest import AppFactory
@@ -523,10 +523,9 @@ def test_row_level_security_holds_without_the_query_filter(
             )
         )
     assert store.get_case(elsewhere["case"], JURIST) is None
-    # A key taken in the other municipality: a conflict that does not say whose.
-    with pytest.raises(DuplicateCase) as taken:
-        store.create_case(new_case("K1", "Andersdorp"), OTHER)
-    assert taken.value.existing_id is None
+    # A key is unique within a municipality: the other may use it, and sees only its own.
+    theirs = store.create_case(new_case("K1", "Andersdorp"), OTHER)
+    assert store.get_case(theirs.id, JURIST) is None
     store.dispose()
 
 
