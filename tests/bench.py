@@ -294,6 +294,10 @@ def main(argv: list[str]) -> None:
         f"Measured by `make bench` on {dt.date.today().isoformat()}: {machine()}; "
         f"at the start: {load()}.",
         "",
+        "Where an aim is missed, where the time goes and what was tried is written by hand "
+        "in [performance-analysis.md](performance-analysis.md), with the date of the run it "
+        "reads; this file is rewritten by every run.",
+        "",
     ]
     advisor, lines = engine_sections()
     if argv[:1] == ["engine"]:
