@@ -178,7 +178,7 @@ def _case_diff(
     proposal: Assessing,
     data: dict[str, Any],
     index: int,
-    deadline: Deadline = UNLIMITED,
+    deadlines: tuple[Deadline, Deadline] = (UNLIMITED, UNLIMITED),
 ) -> CaseDiff | Failed:
     """One case under both sides. A case whose bundle is the same on both sides (the
     change is in another municipality's policy, or not yet in force on its date) is
@@ -187,11 +187,11 @@ def _case_diff(
         case = parse_case(data)
     except CaseError as exc:
         return Failed(index, str(exc))
-    before = basis.assess(case, deadline=deadline)
+    before = basis.assess(case, deadline=deadlines[0])
     if proposal.bundle(before.municipality, before.reference_date).sha256 == before.bundle.sha256:
         return CaseDiff(before.case_id)
-    deadline.check()
-    return diff(before, proposal.assess(case, deadline=deadline))
+    deadlines[1].check()
+    return diff(before, proposal.assess(case, deadline=deadlines[1]))
 
 
 #: Per worker process: both sides, each compiled once (not per case, not per pass).
@@ -234,8 +234,7 @@ def _diffs(
     old, new = _advisor(basis), _advisor(proposal)
     for index, data in enumerate(cases):
         basis.deadline.check()
-        proposal.deadline.check()
-        yield _case_diff(old, new, data, index, basis.deadline)
+        yield _case_diff(old, new, data, index, (basis.deadline, proposal.deadline))
         if progress:
             progress.advance(1)
 
