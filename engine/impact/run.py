@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import multiprocessing
 import os
 import subprocess
 import tarfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,10 +223,12 @@ def _diffs(
         progress.add(len(cases))
     if basis.rulesets is not None and proposal.rulesets is not None:
         workers = min(basis.processes or os.cpu_count() or 1, max(1, len(cases)))
-        with multiprocessing.Pool(
+        # An executor, not multiprocessing.Pool: a worker that cannot start breaks the
+        # run with an error instead of being restarted for ever.
+        with ProcessPoolExecutor(
             workers, initializer=_start, initargs=(basis.rulesets, proposal.rulesets)
         ) as pool:
-            for result in pool.imap(_work, enumerate(cases), chunksize=CHUNK):
+            for result in pool.map(_work, enumerate(cases), chunksize=CHUNK):
                 if progress:
                     progress.advance(1)
                 yield result
