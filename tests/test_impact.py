@@ -31,17 +31,19 @@ def _with_threshold(folder: Path, age: int) -> Path:
     return folder
 
 
-def _young(case_id: str, age: int | None) -> dict:
+def _young(case_id: str, age: int | None, municipality: str = "voorbeeldstad") -> dict:
     person = {"id": "P1", "role": "member", **({"age": age} if age is not None else {})}
     return {
-        "case": {"id": case_id, "municipality": "voorbeeldstad", "reference_date": "2026-03-01"},
+        "case": {"id": case_id, "municipality": municipality, "reference_date": "2026-03-01"},
         "persons": [person],
     }
 
 
 #: Case id -> whether lowering the limit from 23 to 18 touches it: only a network member
-#: aged 19 to 23 is inside the old limit and outside the new one.
+#: aged 19 to 23 is inside the old limit and outside the new one, and only in the
+#: municipality whose policy changes.
 CORPUS = {
+    "K-twintig-elders": (_young("K-twintig-elders", 20, "elders"), False),
     "K-twintig": (_young("K-twintig", 20), True),
     "K-achttien": (_young("K-achttien", 18), False),
     "K-zestien": (_young("K-zestien", 16), False),

@@ -1,10 +1,11 @@
-"""What one advice says that a policy change could move, and how two of them differ.
+"""What one assessment says that a policy change could move, and how two of them differ.
 
-The summary is computed inside the batch worker (``summarise`` is module-level so it
-pickles): a whole advice per case would cost more to move between processes than to
-compute. Only what the impact report shows is kept: per intervention the legal-basis
-status and for whom it holds, the concerns raised, the escalation step; per case the
-recommended combination.
+The summary is read from the typed ``Assessment``, not from a rendered advice: rendering
+(and validating) an advice costs about as much as assessing the case, and the impact
+report needs only a little of it. What is kept is what the summary advice shows and the
+report compares: per intervention the legal-basis status and for whom it holds, the
+concerns raised, the escalation step; per case the recommended combination. Proof trees
+are built only for an intervention whose legal basis changed.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from engine.case import vocabulary
-from engine.contract import Advice, ConditionResult, EscalationOut
+from engine.contract import ConditionResult
+from engine.explain.proof import tree
 from engine.explain.text import STATUS_TEXT
 from engine.inference.status import Status
+from engine.weigh.assessment import Assessment, EscalationStep, InterventionAssessment
 
 
 class Aspect(StrEnum):
@@ -74,7 +77,7 @@ def pseudonym(case_id: str, key: bytes | None = None) -> str:
     return "casus-" + digest.hexdigest()[:10]
 
 
-def _step(advice_step: EscalationOut | None) -> str | None:
+def _step(advice_step: EscalationStep | None) -> str | None:
     if advice_step is None:
         return None
     text = f"{advice_step.label}: trede {advice_step.step}, {advice_step.measure}"
@@ -93,26 +96,31 @@ def _target_text(target: str) -> str:
     return f"{vocabulary.SUBJECT_TEXT.get(subject, subject)} {ident}".strip()
 
 
-def summarise(advice: Advice) -> CaseSummary:
+def _concerns(item: InterventionAssessment) -> tuple[str, ...]:
+    """The raised concerns as the summary advice lists them: none without a legal basis,
+    and one per concern and status, the first subject standing for the others."""
+    if item.status is Status.NOT_SATISFIED:
+        return ()
+    seen: set[tuple[str, Status]] = set()
+    shown: set[str] = set()
+    for c in item.concerns:
+        if (c.id, c.status) in seen:
+            continue
+        seen.add((c.id, c.status))
+        if c.status is Status.SATISFIED:
+            shown.add(f"{c.id} ({_target_text(c.target)})" if c.target else c.id)
+    return tuple(sorted(shown))
+
+
+def summarise(assessment: Assessment) -> CaseSummary:
     items = {}
-    for item in advice.interventions:
-        targets = tuple(
-            sorted(t.target for t in item.legal_basis.targets if str(t.status) == "satisfied")
-        )
-        concerns = tuple(
-            sorted(
-                {
-                    f"{c.id} ({_target_text(c.target)})" if c.target else c.id
-                    for c in item.human_measure.concerns
-                    if str(c.status) == "satisfied"
-                }
-            )
-        )
+    for item in assessment.interventions:
+        targets = tuple(sorted(t.ref for t in item.targets if t.status is Status.SATISFIED))
         items[item.id] = ItemSummary(
-            str(item.legal_basis.status), targets, concerns, _step(item.escalation)
+            item.status.value, targets, _concerns(item), _step(item.escalation)
         )
-    top = tuple(advice.combinations[0].interventions) if advice.combinations else ()
-    return CaseSummary(advice.case_id, items, top)
+    top = assessment.combinations[0].ids if assessment.combinations else ()
+    return CaseSummary(assessment.case_id, items, top)
 
 
 def _basis_text(item: ItemSummary) -> str:
@@ -176,20 +184,20 @@ def _leaves(nodes: list[ConditionResult], target: str, out: list[Leaf]) -> None:
         visit(node, str(i))
 
 
-def leaves(advice: Advice, interventions: frozenset[str]) -> dict[str, tuple[Leaf, ...]]:
-    """The leaves of the legal-basis proof of each named intervention, in document order."""
-    found: dict[str, tuple[Leaf, ...]] = {}
-    for item in advice.interventions:
-        if item.id not in interventions:
-            continue
-        out: list[Leaf] = []
-        if item.legal_basis.targets:
-            for t in item.legal_basis.targets:
-                _leaves(t.conditions, t.target, out)
-        else:
-            _leaves(item.legal_basis.conditions, "", out)
-        found[item.id] = tuple(out)
-    return found
+def leaves(assessment: Assessment, ident: str) -> tuple[Leaf, ...]:
+    """The leaves of the legal-basis proof of one intervention, per subject, in document
+    order (as the full advice shows them); empty if the assessment does not have it."""
+    item = next((i for i in assessment.interventions if i.id == ident), None)
+    if item is None:
+        return ()
+    condition = item.intervention.legal_basis.condition
+    if condition is None:
+        return ()
+    out: list[Leaf] = []
+    for t in item.targets:
+        proof = tree(assessment.evaluator.evaluate(condition, t.ref), assessment.facts)
+        _leaves([proof], t.ref, out)
+    return tuple(out)
 
 
 def _status(leaf: Leaf) -> str:
@@ -225,3 +233,31 @@ def decisive(before: tuple[Leaf, ...], after: tuple[Leaf, ...]) -> str | None:
         if leaf.key not in old:
             return f"{leaf.text} — nieuwe voorwaarde ({_status(leaf)})"
     return None
+
+
+@dataclass(frozen=True)
+class CaseDiff:
+    """What a worker sends back for one case: small, because most cases do not change.
+
+    ``top`` is the recommended combination before and after, only if it differs;
+    ``reasons`` the decisive condition per intervention whose legal basis changed.
+    """
+
+    case_id: str
+    changes: tuple[Change, ...] = ()
+    top: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    reasons: tuple[tuple[str, str], ...] = ()
+
+
+def diff(before: Assessment, after: Assessment) -> CaseDiff:
+    """How one case differs under two rule sets; proofs are built only for the
+    interventions whose legal basis changed, from the assessments already made."""
+    old, new = summarise(before), summarise(after)
+    found = changes(old, new)
+    reasons = []
+    for ident in dict.fromkeys(c.intervention for c in found if c.aspect is Aspect.legal_basis):
+        reason = decisive(leaves(before, ident), leaves(after, ident))
+        if reason:
+            reasons.append((ident, reason))
+    top = (old.top, new.top) if old.top != new.top else None
+    return CaseDiff(old.case_id, tuple(found), top, tuple(reasons))

@@ -1,12 +1,14 @@
 """An impact run: a case corpus through the basis and the proposed rulesets, compared.
 
 Both rule sets are validated in this process first, so a broken proposal is reported
-file by file instead of breaking the worker pool. Each corpus pass uses every core
-(``engine.batch``); a second, small pass re-evaluates only the cases whose legal basis
-changed, with their proofs, to name the condition that made the difference.
+file by file instead of breaking the worker pool. One pass over the corpus uses every
+core: each worker compiles both rule sets once, assesses a case under both, compares the
+typed assessments and sends back only what differs. The condition that made the
+difference is read from the same two assessments, for the changed interventions only:
+no case is evaluated twice, no advice is rendered (ADR 0017).
 
-A side of the comparison is a ``Side``: a folder run on every core (the CLI), or an
-advisor already compiled in this process under a deadline (the service, whose workers
+A side of the comparison is a ``Side``: a folder compiled in every worker (the CLI), or
+an advisor already compiled in this process under a deadline (the service, whose workers
 must not fork a pool per request).
 """
 
@@ -14,33 +16,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import subprocess
 import tarfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any, Protocol
 
-from engine.batch import Failed, advise_many
+from engine.advise import Advisor
+from engine.batch import Failed
 from engine.case.models import Case
 from engine.case.read import CaseError, parse_case, read_data
-from engine.contract import Advice
 from engine.deadline import UNLIMITED, Deadline
-from engine.explain.render import Detail
-from engine.impact.compare import (
-    Aspect,
-    CaseSummary,
-    Change,
-    Leaf,
-    changes,
-    decisive,
-    leaves,
-    pseudonym,
-    summarise,
-)
+from engine.impact.compare import Aspect, CaseDiff, diff, pseudonym
 from engine.impact.report import (
     CaseChange,
     CombinationChange,
@@ -49,7 +41,9 @@ from engine.impact.report import (
     Unreadable,
 )
 from engine.ruleset import bundle
+from engine.ruleset.bundle import Bundle, Catalog
 from engine.ruleset.validate import Loaded
+from engine.weigh.assessment import Assessment
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -123,16 +117,35 @@ def rulesets_at(basis: str, repository: Path, folder: str = "rulesets") -> Itera
         yield Path(tmp) / folder
 
 
-Evaluate = Callable[[list[dict[str, Any]], Callable[[Any], Any], Detail], Iterator[Any]]
+class Assessing(Protocol):
+    """What a side needs of ``engine.advise.Advisor``."""
+
+    @property
+    def catalog(self) -> Catalog: ...
+
+    def bundle(self, municipality: str | None, date: dt.date) -> Bundle: ...
+
+    def assess(
+        self,
+        case: Case,
+        municipality: str | None = None,
+        reference_date: dt.date | None = None,
+        *,
+        deadline: Deadline = ...,
+    ) -> Assessment: ...
 
 
 @dataclass(frozen=True)
 class Side:
-    """One rule set of the comparison: its intervention names, and how a list of cases is
-    run through it (``reduce(advice)`` or ``Failed`` per case, in input order)."""
+    """One rule set of the comparison: its intervention names, and either a folder that
+    each worker process compiles once (``rulesets``) or an advisor already compiled in
+    this process (``advisor``), whose ``deadline`` stops the whole run."""
 
     names: dict[str, str]
-    evaluate: Evaluate
+    rulesets: Path | None = None
+    advisor: Assessing | None = None
+    deadline: Deadline = field(default_factory=lambda: UNLIMITED)
+    processes: int | None = None
 
 
 def _names(files: list[Loaded]) -> dict[str, str]:
@@ -145,64 +158,87 @@ def folder(rulesets: Path, processes: int | None = None) -> Side:
     if diagnostics:
         raise bundle.RulesetError(diagnostics)
     loaded, _ = bundle.load([rulesets])
-
-    def evaluate(
-        cases: list[dict[str, Any]], reduce: Callable[[Any], Any], detail: Detail
-    ) -> Iterator[Any]:
-        for _, result in advise_many(rulesets, cases, reduce, processes=processes, detail=detail):
-            yield result
-
-    return Side(_names(loaded), evaluate)
+    return Side(_names(loaded), rulesets=rulesets, processes=processes)
 
 
-class Advising(Protocol):
-    """What an in-process side needs of ``engine.advise.Advisor``."""
-
-    @property
-    def catalog(self) -> bundle.Catalog: ...
-
-    def advise(
-        self,
-        case: Case,
-        municipality: str | None = None,
-        reference_date: dt.date | None = None,
-        *,
-        detail: Detail = "summary",
-        deadline: Deadline = ...,
-    ) -> Advice: ...
-
-
-def in_process(advisor: Advising, deadline: Deadline = UNLIMITED) -> Side:
+def in_process(advisor: Assessing, deadline: Deadline = UNLIMITED) -> Side:
     """An advisor compiled in this process; ``deadline`` stops the whole run."""
-
-    def evaluate(
-        cases: list[dict[str, Any]], reduce: Callable[[Any], Any], detail: Detail
-    ) -> Iterator[Any]:
-        for index, data in enumerate(cases):
-            deadline.check()
-            try:
-                case = parse_case(data)
-            except CaseError as exc:
-                yield Failed(index, str(exc))
-                continue
-            yield reduce(advisor.advise(case, detail=detail, deadline=deadline))
-
-    return Side(_names(advisor.catalog.files), evaluate)
+    return Side(_names(advisor.catalog.files), advisor=advisor, deadline=deadline)
 
 
-def _pass(
-    side: Side,
-    cases: list[dict[str, Any]],
-    reduce: Callable[[Any], Any],
-    progress: Progress | None,
-    detail: Detail = "summary",
-) -> list[Any]:
-    out = []
-    for result in side.evaluate(cases, reduce, detail):
-        out.append(result)
+def _advisor(side: Side) -> Assessing:
+    if side.advisor is not None:
+        return side.advisor
+    assert side.rulesets is not None, "a side without rulesets or advisor"
+    return Advisor.from_directory(side.rulesets)
+
+
+def _case_diff(
+    basis: Assessing,
+    proposal: Assessing,
+    data: dict[str, Any],
+    index: int,
+    deadlines: tuple[Deadline, Deadline] = (UNLIMITED, UNLIMITED),
+) -> CaseDiff | Failed:
+    """One case under both sides. A case whose bundle is the same on both sides (the
+    change is in another municipality's policy, or not yet in force on its date) is
+    assessed once: the same rules give the same assessment."""
+    try:
+        case = parse_case(data)
+    except CaseError as exc:
+        return Failed(index, str(exc))
+    before = basis.assess(case, deadline=deadlines[0])
+    if proposal.bundle(before.municipality, before.reference_date).sha256 == before.bundle.sha256:
+        return CaseDiff(before.case_id)
+    deadlines[1].check()
+    return diff(before, proposal.assess(case, deadline=deadlines[1]))
+
+
+#: Per worker process: both sides, each compiled once (not per case, not per pass).
+_SIDES: tuple[Assessing, Assessing] | None = None
+
+
+def _start(basis: Path, proposal: Path) -> None:
+    global _SIDES
+    _SIDES = (Advisor.from_directory(basis), Advisor.from_directory(proposal))
+
+
+def _work(item: tuple[int, dict[str, Any]]) -> CaseDiff | Failed:
+    assert _SIDES is not None, "worker started without rulesets"
+    index, data = item
+    return _case_diff(*_SIDES, data, index)
+
+
+#: Cases per message to a worker: enough that pickling is not the cost, few enough that
+#: both cores stay busy to the end and the progress bar moves.
+CHUNK = 16
+
+
+def _diffs(
+    basis: Side, proposal: Side, cases: list[dict[str, Any]], progress: Progress | None
+) -> Iterator[CaseDiff | Failed]:
+    """Every case's difference, in input order: on a process pool when both sides are
+    folders, else in this process (the service, whose workers must not fork a pool)."""
+    if progress:
+        progress.add(len(cases))
+    if basis.rulesets is not None and proposal.rulesets is not None:
+        workers = min(basis.processes or os.cpu_count() or 1, max(1, len(cases)))
+        # An executor, not multiprocessing.Pool: a worker that cannot start breaks the
+        # run with an error instead of being restarted for ever.
+        with ProcessPoolExecutor(
+            workers, initializer=_start, initargs=(basis.rulesets, proposal.rulesets)
+        ) as pool:
+            for result in pool.map(_work, enumerate(cases), chunksize=CHUNK):
+                if progress:
+                    progress.advance(1)
+                yield result
+        return
+    old, new = _advisor(basis), _advisor(proposal)
+    for index, data in enumerate(cases):
+        basis.deadline.check()
+        yield _case_diff(old, new, data, index, (basis.deadline, proposal.deadline))
         if progress:
             progress.advance(1)
-    return out
 
 
 def run(
@@ -238,43 +274,36 @@ def compare(
     """The report of ``corpus`` under both sides; ``alias`` turns a case id into the
     pseudonym the report shows (the service uses a keyed one)."""
     names = {**basis.names, **proposal.names}
-    if progress:
-        progress.add(2 * len(corpus.cases))
-    before = _pass(basis, corpus.cases, summarise, progress)
-    after = _pass(proposal, corpus.cases, summarise, progress)
     failed = list(corpus.failed)
-    per_case: list[tuple[str, CaseSummary, CaseSummary, list[Change]]] = []
-    for data, old, new in zip(corpus.cases, before, after, strict=True):
-        if isinstance(old, Failed) or isinstance(new, Failed):
-            case_id = str((data.get("case") or {}).get("id", "")) if isinstance(data, dict) else ""
-            message = (old if isinstance(old, Failed) else new).message
-            failed.append(Unreadable(case=alias(case_id), message=message))
-            continue
-        per_case.append((alias(old.case_id), old, new, changes(old, new)))
-    reasons = _reasons(basis, proposal, corpus.cases, per_case, progress)
     impacts: dict[str, list[CaseChange]] = {}
     combinations: list[CombinationChange] = []
     changed_cases: list[str] = []
-    for index, (shown, old, new, found) in enumerate(per_case):
-        if found or old.top != new.top:
-            changed_cases.append(shown)
-        if old.top != new.top:
+    results = _diffs(basis, proposal, corpus.cases, progress)
+    for data, result in zip(corpus.cases, results, strict=True):
+        if isinstance(result, Failed):
+            case_id = str((data.get("case") or {}).get("id", "")) if isinstance(data, dict) else ""
+            failed.append(Unreadable(case=alias(case_id), message=result.message))
+            continue
+        if not result.changes and result.top is None:
+            continue
+        shown = alias(result.case_id)
+        changed_cases.append(shown)
+        if result.top is not None:
+            before, after = result.top
             combinations.append(
-                CombinationChange(case=shown, before=list(old.top), after=list(new.top))
+                CombinationChange(case=shown, before=list(before), after=list(after))
             )
-        for change in found:
-            reason = (
-                reasons.get((index, change.intervention))
-                if change.aspect is Aspect.legal_basis
-                else None
-            )
+        reasons = dict(result.reasons)
+        for change in result.changes:
             impacts.setdefault(change.intervention, []).append(
                 CaseChange(
                     case=shown,
                     aspect=change.aspect,
                     before=change.before,
                     after=change.after,
-                    reason=reason,
+                    reason=reasons.get(change.intervention)
+                    if change.aspect is Aspect.legal_basis
+                    else None,
                 )
             )
     interventions = []
@@ -303,38 +332,3 @@ def compare(
         combinations=combinations,
         failed=failed,
     )
-
-
-def _reasons(
-    basis: Side,
-    proposal: Side,
-    cases: list[dict[str, Any]],
-    per_case: list[tuple[str, CaseSummary, CaseSummary, list[Change]]],
-    progress: Progress | None,
-) -> dict[tuple[int, str], str]:
-    """The decisive condition per (case, intervention) whose legal basis changed."""
-    wanted = [
-        (index, {c.intervention for c in found if c.aspect is Aspect.legal_basis})
-        for index, (_, _, _, found) in enumerate(per_case)
-    ]
-    wanted = [(index, ids) for index, ids in wanted if ids]
-    if not wanted:
-        return {}
-    by_id = {str((c.get("case") or {}).get("id")): c for c in cases}
-    subset = [by_id[per_case[index][1].case_id] for index, _ in wanted]
-    interventions = frozenset(i for _, ids in wanted for i in ids)
-    reduce = partial(leaves, interventions=interventions)
-    if progress:
-        progress.add(2 * len(subset))
-    old = _pass(basis, subset, reduce, progress, "full")
-    new = _pass(proposal, subset, reduce, progress, "full")
-    found: dict[tuple[int, str], str] = {}
-    for (index, ids), proof_old, proof_new in zip(wanted, old, new, strict=True):
-        if isinstance(proof_old, Failed) or isinstance(proof_new, Failed):
-            continue
-        for ident in ids:
-            empty: tuple[Leaf, ...] = ()
-            reason = decisive(proof_old.get(ident, empty), proof_new.get(ident, empty))
-            if reason:
-                found[(index, ident)] = reason
-    return found
