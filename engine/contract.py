@@ -126,6 +126,13 @@ class ConcernOut(_Out):
     mitigations: list[str] = Field(default_factory=list)
     mitigating_interventions: list[str] = Field(default_factory=list)
     target: str | None = None
+    persons: list[str] = Field(
+        default_factory=list,
+        description="De bewoners (persoon-refs) die de gevolgen van dit zorgpunt dragen "
+        "zonder dat een bevinding op het pand hen noemt: hun belang wordt met naam gewogen. "
+        "In de volledige vorm noemt `text` ook waarom (minderjarig, oudere bewoner, op de "
+        "woning aangewezen) en of zij wisten of redelijkerwijs hadden kunnen weten.",
+    )
 
 
 class HumanMeasureOut(_Out):
