@@ -82,7 +82,9 @@ def affected_text(facts: Facts, affected: Sequence[Affected], said: set[str] | N
         age = facts.entities.get(p.ref, {}).get("age")
         who = name + (f" ({age} jaar)" if age is not None else "")
         why = ", ".join(BEARS_TEXT[b] for b in p.bears)
-        parts.append(f"{who}: {why}; {CULPABLE_TEXT[p.culpable]}")
+        # What a child knew is asked only where the case states it.
+        knew = "" if p.culpable is None and Bears.minor in p.bears else CULPABLE_TEXT[p.culpable]
+        parts.append(f"{who}: {why}; {knew}" if knew else f"{who}: {why}")
         if said is not None:
             said.add(p.ref)
     return "Dit raakt met naam: " + "; ".join(parts) + "." if parts else ""
