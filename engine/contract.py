@@ -130,8 +130,13 @@ class ConcernOut(_Out):
         default_factory=list,
         description="De bewoners (persoon-refs) die de gevolgen van dit zorgpunt dragen "
         "zonder dat een bevinding op het pand hen noemt: hun belang wordt met naam gewogen. "
-        "In de volledige vorm noemt `text` ook waarom (minderjarig, oudere bewoner, op de "
-        "woning aangewezen) en of zij wisten of redelijkerwijs hadden kunnen weten.",
+        "In de volledige vorm zegt `persons_text` wie zij zijn en waarom.",
+    )
+    persons_text: str | None = Field(
+        default=None,
+        description="Alleen in de volledige vorm: de bewoners uit `persons` met naam, waarom "
+        "hun belang zwaar weegt (minderjarig, oudere bewoner, op de woning aangewezen, geen rol "
+        "in de bevindingen) en of zij wisten of redelijkerwijs hadden kunnen weten.",
     )
 
 

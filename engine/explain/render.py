@@ -202,13 +202,16 @@ def _escalation(esc: a.EscalationStep) -> dict[str, Any]:
 def _concern(c: a.Concern, fixed: bool, facts: Facts) -> dict[str, Any]:
     """A raised concern. ``fixed``: the ruleset defines it, so the summary gives its id,
     status, subject and the residents it weighs by name (ids), and leaves its severity,
-    text and mitigations to ``GET /v1/interventions``; in full the text names them."""
+    text and mitigations to ``GET /v1/interventions``; in full ``persons_text`` says who
+    they are, why they weigh and what they knew (the text stays the ruleset's)."""
     out: dict[str, Any] = {"id": c.id, "status": c.status.value, "target": c.target}
     if c.persons:
         out["persons"] = [p.ref for p in c.persons]
     if not fixed:
         out["severity"] = c.severity.value
-        out["text"] = " ".join(t for t in (c.text, affected_text(facts, c.persons)) if t)
+        out["text"] = c.text
+        if c.persons:
+            out["persons_text"] = affected_text(facts, c.persons)
         out["mitigations"] = list(c.mitigations)
         out["mitigating_interventions"] = list(c.mitigating_interventions)
     return out
