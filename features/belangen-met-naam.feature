@@ -50,3 +50,18 @@ Functionaliteit: Wie de gevolgen van andermans handelen draagt, wordt met naam g
     En noemt het zorgpunt "risico-dakloosheid" van "I01" de persoon "P5"
     En noemt het zorgpunt "risico-dakloosheid" van "I01" niet de persoon "P1"
     En noemt de belangenafweging van "I01" in het memo "Noor (52 jaar): door zorg of beperking op deze woning aangewezen, geen rol in de bevindingen; onzeker"
+
+  Scenario: Een kind dat in de bevindingen slachtoffer is, wordt als slachtoffer gewogen, nooit als dader
+    Gegeven de personen:
+      | id | alias | leeftijd | rol  |
+      | P6 | Sanne | 16       | kind |
+    En de panden:
+      | id | soort  | gemeente      | huur     | bewoners | overtreding | medische praktijk | opvang aangeboden |
+      | W3 | woning | voorbeeldstad | eigendom | P1, P6   | ja          | nee               | ja                |
+    En de bevindingen:
+      | id | soort               | datum      | pand | personen | slachtoffers | middel   | lijst | hoeveelheid | eenheid | bron                    | bewezen |
+      | F3 | drugs               | 2026-02-12 | W3   | P1       |              | cannabis | II    | 150         | planten | bestuurlijke rapportage | ja      |
+      | F4 | criminele uitbuiting | 2026-02-12 | W3   | P1       | P6           |          |       |             |         | politie                 | ja      |
+    Als de casus wordt beoordeeld
+    Dan noemt het zorgpunt "minderjarigen-in-woning" van "I01" de persoon "P6"
+    En noemt de belangenafweging van "I01" in het memo "Sanne (16 jaar): minderjarig, slachtoffer in de bevindingen, geen dader"

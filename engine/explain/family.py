@@ -57,6 +57,7 @@ BEARS_TEXT = {
     Bears.minor: "minderjarig",
     Bears.elderly: "oudere bewoner (bereikt de leeftijdsgrens van het gemeentelijk beleid)",
     Bears.dependent: "door zorg of beperking op deze woning aangewezen",
+    Bears.victim: "slachtoffer in de bevindingen, geen dader",
     Bears.no_role: "geen rol in de bevindingen",
 }
 #: The case's ``culpable`` as the balance asks it (ECLI:NL:RVS:2019:2912).

@@ -104,14 +104,16 @@ def _residents(condition: Condition, ref: str, reading: Evaluator) -> dict[str, 
 
 def affected(condition: Condition, ref: str, reading: Evaluator) -> tuple[Affected, ...]:
     """The residents a concern weighs who bear the consequences of another's acts: no
-    finding on these premises names them. Each with why they weigh (minor, elderly by the
-    municipal threshold, dependent on the home) and whether they knew or could reasonably
-    have known, as far as the case says."""
+    finding on these premises names them as involved (a victim is named as a victim). Each
+    with why they weigh (minor, elderly by the municipal threshold, dependent on the home)
+    and whether they knew or could reasonably have known, as far as the case says."""
     residents = _residents(condition, ref, reading)
     if not residents:
         return ()
     links = reading.links
-    actors = {p for f in links.get((ref, "findings"), ()) for p in links.get((f, "persons"), ())}
+    findings = links.get((ref, "findings"), ())
+    actors = {p for f in findings for p in links.get((f, "persons"), ())}
+    victims = {p for f in findings for p in links.get((f, "victims"), ())}
     param = reading.compiled.bundle.parameters.get(ELDERLY_PARAMETER)
     threshold = param.value if param is not None else None
     out = []
@@ -129,7 +131,7 @@ def affected(condition: Condition, ref: str, reading: Evaluator) -> tuple[Affect
         out.append(
             Affected(
                 p,
-                (*bears, Bears.no_role),
+                (*bears, Bears.victim if p in victims else Bears.no_role),
                 culpable if isinstance(culpable, bool) else None,
             )
         )

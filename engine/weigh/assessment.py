@@ -56,6 +56,7 @@ class Bears(StrEnum):
     minor = "minor"
     elderly = "elderly"  # reaches the municipal age threshold (``leeftijd_oudere_bewoner``)
     dependent = "dependent"  # depends on this home by care or disability
+    victim = "victim"  # a victim or target of a finding there, never its offender
     no_role = "no_role"  # named in none of the findings on these premises
 
 
