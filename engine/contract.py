@@ -126,6 +126,18 @@ class ConcernOut(_Out):
     mitigations: list[str] = Field(default_factory=list)
     mitigating_interventions: list[str] = Field(default_factory=list)
     target: str | None = None
+    persons: list[str] = Field(
+        default_factory=list,
+        description="De bewoners (persoon-refs) die de gevolgen van dit zorgpunt dragen "
+        "zonder dat een bevinding op het pand hen noemt: hun belang wordt met naam gewogen. "
+        "In de volledige vorm zegt `persons_text` wie zij zijn en waarom.",
+    )
+    persons_text: str | None = Field(
+        default=None,
+        description="Alleen in de volledige vorm: de bewoners uit `persons` met naam, waarom "
+        "hun belang zwaar weegt (minderjarig, oudere bewoner, op de woning aangewezen, geen rol "
+        "in de bevindingen) en of zij wisten of redelijkerwijs hadden kunnen weten.",
+    )
 
 
 class HumanMeasureOut(_Out):

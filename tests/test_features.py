@@ -465,3 +465,36 @@ def _coverage(advies: Any, domein: str) -> None:
 def _no_grounds(advies: Any) -> None:
     lens = _lens(advies)
     assert not lens.selection_grounds and "Onzeker" in (lens.selection_grounds_text or "")
+
+
+# Who bears another's acts is weighed by name (issue 11, item 2): the concern names the
+# residents it weighs, the memo's balance of interests says why and what they knew.
+@then(
+    parsers.re(
+        rf'noemt het zorgpunt "(?P<zorgpunt>[^"]+)" van {ITV} (?P<niet>niet )?de persoon '
+        r'"(?P<persoon>[^"]+)"'
+    )
+)
+def _concern_names(
+    advies: Any, zorgpunt: str, interventie: str, niet: str | None, persoon: str
+) -> None:
+    concerns = [c for c in _item(advies, interventie).human_measure.concerns if c.id == zorgpunt]
+    named = {p for c in concerns for p in c.persons}
+    assert concerns, f'verwacht: zorgpunt "{zorgpunt}" bij {interventie}; gevonden: geen'
+    assert (f"person:{persoon}" in named) != bool(niet), (
+        f"verwacht: het zorgpunt noemt {'niet ' if niet else ''}{persoon}; "
+        f"gevonden: {', '.join(sorted(named)) or 'niemand'}"
+    )
+
+
+@then(parsers.re(rf'noemt de belangenafweging van {ITV} in het memo "(?P<tekst>[^"]+)"'))
+def _memo_balance(casus: dict, advisor: Any, interventie: str, tekst: str) -> None:
+    case = parse_case(casus)
+    assessment = advisor.assess(case)
+    item = next(i for i in assessment.interventions if interventie in (i.id, i.id.split("-")[0]))
+    motivation = memo(assessment, case).partition(f"## Motivering: {item.name}")[2]
+    balance = motivation.partition("### Belangenafweging")[2].partition("### Conclusie")[0]
+    assert tekst in balance, (
+        f'verwacht: de belangenafweging van {interventie} in het memo noemt "{tekst}"; '
+        f"gevonden: {balance or 'geen motivering voor deze maatregel'}"
+    )

@@ -56,6 +56,11 @@ class Facts:
         return out
 
 
+#: Premises facts derived here from the residents, with the person attribute that is true
+#: for the residents they count: so a concern on such a fact can name those residents.
+FROM_RESIDENTS = {"premises.minor_residents": "minor"}
+
+
 def _scalar(value: Any) -> Value | None:
     if isinstance(value, bool | int | float | str):
         return value

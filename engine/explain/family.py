@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from engine.case.flatten import Facts
 from engine.explain.text import DOMAIN_TEXT, GOAL_TEXT, VALUE_TEXT
+from engine.weigh.assessment import Affected, Bears
 from engine.weigh.family import FamilyLens, Partner, PersonGoals, SelectionGround
 
 PARTNER_TEXT = {
@@ -50,6 +51,44 @@ def person_name(facts: Facts, ref: str, detail: bool = False) -> str:
     if role is not None:
         bits.append(VALUE_TEXT.get(str(role), str(role)))
     return f"{name} ({', '.join(bits)})" if bits else name
+
+
+BEARS_TEXT = {
+    Bears.minor: "minderjarig",
+    Bears.elderly: "oudere bewoner (bereikt de leeftijdsgrens van het gemeentelijk beleid)",
+    Bears.dependent: "door zorg of beperking op deze woning aangewezen",
+    Bears.victim: "slachtoffer in de bevindingen, geen dader",
+    Bears.no_role: "geen rol in de bevindingen",
+}
+#: The case's ``culpable`` as the balance asks it (ECLI:NL:RVS:2019:2912).
+CULPABLE_TEXT = {
+    True: "wist van de overtreding of had die redelijkerwijs kunnen weten",
+    False: "wist niet van de overtreding en had die ook niet redelijkerwijs kunnen weten",
+    None: "onzeker: of deze bewoner van de overtreding wist of die redelijkerwijs had "
+    "kunnen weten, staat niet in de stukken",
+}
+
+
+def affected_text(facts: Facts, affected: Sequence[Affected], said: set[str] | None = None) -> str:
+    """The residents a concern weighs by name, each with why and what they knew:
+    "Oma (78 jaar): oudere bewoner ..., geen rol in de bevindingen; wist niet ...".
+    Whoever is in ``said`` was described before in the same balance and is only named;
+    those described here are added to it."""
+    parts = []
+    for p in affected:
+        name = person_name(facts, p.ref)
+        if said is not None and p.ref in said:
+            parts.append(f"{name} (zie hierboven)")
+            continue
+        age = facts.entities.get(p.ref, {}).get("age")
+        who = name + (f" ({age} jaar)" if age is not None else "")
+        why = ", ".join(BEARS_TEXT[b] for b in p.bears)
+        # What a child knew is asked only where the case states it.
+        knew = "" if p.culpable is None and Bears.minor in p.bears else CULPABLE_TEXT[p.culpable]
+        parts.append(f"{who}: {why}; {knew}" if knew else f"{who}: {why}")
+        if said is not None:
+            said.add(p.ref)
+    return "Dit raakt met naam: " + "; ".join(parts) + "." if parts else ""
 
 
 def partners_text(partners: Sequence[Partner]) -> str:

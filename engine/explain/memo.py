@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from engine.case.flatten import Facts
 from engine.case.models import Case
-from engine.explain.family import FamilyWords, family_words, person_name
+from engine.explain.family import FamilyWords, affected_text, family_words, person_name
 from engine.explain.order import why_this_order
 from engine.explain.text import (
     BODY_SUBJECT,
@@ -313,9 +313,15 @@ def _questions(item: InterventionAssessment, concern: str | None, n: _Names) -> 
 
 
 def _weighed(
-    c: Concern, item: InterventionAssessment, combo: CombinationAssessment, n: _Names
+    c: Concern,
+    item: InterventionAssessment,
+    combo: CombinationAssessment,
+    n: _Names,
+    said: set[str],
 ) -> Weighed:
     about = f" Dit betreft {n.subject(c.target)}." if c.target else ""
+    if c.persons:
+        about += " " + affected_text(n.facts, c.persons, said)
     members = set(combo.ids)
     helpers = [n.intervention(i) for i in c.mitigating_interventions if i in members]
     if c.status is Status.UNKNOWN:
@@ -402,12 +408,13 @@ def _decision(
     if item.intervention.uncertain:
         basis += " Onzeker, nog niet geverifieerd: " + " ".join(item.intervention.uncertain)
     seen: set[tuple[str, str | None]] = set()
+    said: set[str] = set()  # residents already described by name in this balance
     balance = []
     for c in item.concerns:
         if c.status is Status.NOT_SATISFIED or (c.id, c.target) in seen:
             continue
         seen.add((c.id, c.target))
-        balance.append(_weighed(c, item, combo, n))
+        balance.append(_weighed(c, item, combo, n, said))
     children = n.minors(item.refs)
     if children:
         balance.append(

@@ -25,6 +25,7 @@ from engine.contract import (
     StepPartnersOut,
 )
 from engine.explain.family import (
+    affected_text,
     family_goals_text,
     family_words,
     ground_text,
@@ -198,32 +199,39 @@ def _escalation(esc: a.EscalationStep) -> dict[str, Any]:
     }
 
 
-def _concern(c: a.Concern, fixed: bool) -> dict[str, Any]:
+def _concern(c: a.Concern, fixed: bool, facts: Facts) -> dict[str, Any]:
     """A raised concern. ``fixed``: the ruleset defines it, so the summary gives its id,
-    status and subject and leaves its severity, text and mitigations to
-    ``GET /v1/interventions``."""
+    status, subject and the residents it weighs by name (ids), and leaves its severity,
+    text and mitigations to ``GET /v1/interventions``; in full ``persons_text`` says who
+    they are, why they weigh and what they knew (the text stays the ruleset's)."""
     out: dict[str, Any] = {"id": c.id, "status": c.status.value, "target": c.target}
+    if c.persons:
+        out["persons"] = [p.ref for p in c.persons]
     if not fixed:
         out["severity"] = c.severity.value
         out["text"] = c.text
+        if c.persons:
+            out["persons_text"] = affected_text(facts, c.persons)
         out["mitigations"] = list(c.mitigations)
         out["mitigating_interventions"] = list(c.mitigating_interventions)
     return out
 
 
-def _concerns(item: a.InterventionAssessment, full: bool) -> list[dict[str, Any]]:
+def _concerns(item: a.InterventionAssessment, full: bool, facts: Facts) -> list[dict[str, Any]]:
     """All raised concerns in full; the summary gives one per concern and status (the
-    first subject it was raised for stands for the others)."""
+    first subject it was raised for stands for the others; the persons of all are kept)."""
     if full:
-        return [_concern(c, False) for c in item.concerns]
+        return [_concern(c, False, facts) for c in item.concerns]
     own = {c.id for c in item.intervention.human_measure}
-    seen: set[tuple[str, Status]] = set()
-    out = []
+    seen: dict[tuple[str, Status], dict[str, Any]] = {}
     for c in item.concerns:
-        if (c.id, c.status) not in seen:
-            seen.add((c.id, c.status))
-            out.append(_concern(c, c.id in own))
-    return out
+        first = seen.get((c.id, c.status))
+        if first is None:
+            seen[(c.id, c.status)] = _concern(c, c.id in own, facts)
+        elif c.persons:
+            persons = first.setdefault("persons", [])
+            persons.extend(p.ref for p in c.persons if p.ref not in persons)
+    return list(seen.values())
 
 
 def ruleset_notes(itv: Intervention) -> list[str]:
@@ -417,7 +425,7 @@ def intervention(
     ]
     reasons = [reason(r, full) for r in item.desirability.reasons] if open_ else []
     human_measure = {
-        "concerns": _concerns(item, full) if open_ else [],
+        "concerns": _concerns(item, full, name.facts) if open_ else [],
         "proportionality": item.proportionality if full or weighed else None,
         "subsidiarity": item.subsidiarity if full or weighed else None,
     }
@@ -618,6 +626,7 @@ def combination(
             "text": c.concern.text,
             "mitigated_by": list(c.mitigated_by),
         }
+        | ({"persons": [p.ref for p in c.concern.persons]} if c.concern.persons else {})
         for c in combo.concerns
     ]
     missing = (

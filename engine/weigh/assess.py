@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from engine.case.flatten import Facts
+from engine.case.flatten import FROM_RESIDENTS, Facts
 from engine.case.models import Case, Goal
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.evaluate import Evaluator
 from engine.inference.legal_basis import LegalVerdict
 from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
+from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, Some
 from engine.ruleset.models import Intervention, Severity
 from engine.weigh.assessment import (
+    Affected,
+    Bears,
     Concern,
     Desirability,
     InterventionAssessment,
@@ -67,6 +70,74 @@ def desirability(
     return Desirability(score=_score(reasons), reasons=tuple(reasons))
 
 
+#: The municipal age from which a resident is weighed as elderly (ADR 0011, amendment).
+ELDERLY_PARAMETER = "leeftijd_oudere_bewoner"
+
+
+def _residents(condition: Condition, ref: str, reading: Evaluator) -> dict[str, None]:
+    """The residents a concern's condition reads about for ``ref``: those of a ``some:
+    residents`` for whom its ``where`` holds or may hold (all of them without one), also
+    behind another link (the dwelling of a yard), and those a fact derived from the
+    residents counts (a minor). Read from the ruleset's condition, so a concern names
+    whom it weighs without a list of its own."""
+    found: dict[str, None] = {}
+    links = reading.links
+    match condition:
+        case Some(some="residents", where=where):
+            for p in links.get((ref, "residents"), ()):
+                if where is None or reading.status(where, p) is not Status.NOT_SATISFIED:
+                    found[p] = None
+        case Some(some=link, where=where) if where is not None:
+            for other in links.get((ref, link), ()):
+                if reading.status(where, other) is not Status.NOT_SATISFIED:
+                    found |= _residents(where, other, reading)
+        case AllOf() | AnyOf():
+            for kid in condition.all if isinstance(condition, AllOf) else condition.any:
+                found |= _residents(kid, ref, reading)
+        case Compare(fact=fact) if fact in FROM_RESIDENTS:
+            flag = FROM_RESIDENTS[fact]
+            for p in links.get((ref, "residents"), ()):
+                if reading.entities.get(p, {}).get(flag) is True:
+                    found[p] = None
+    return found
+
+
+def affected(condition: Condition, ref: str, reading: Evaluator) -> tuple[Affected, ...]:
+    """The residents a concern weighs who bear the consequences of another's acts: no
+    finding on these premises names them as involved (a victim is named as a victim). Each
+    with why they weigh (minor, elderly by the municipal threshold, dependent on the home)
+    and whether they knew or could reasonably have known, as far as the case says."""
+    residents = _residents(condition, ref, reading)
+    if not residents:
+        return ()
+    links = reading.links
+    findings = links.get((ref, "findings"), ())
+    actors = {p for f in findings for p in links.get((f, "persons"), ())}
+    victims = {p for f in findings for p in links.get((f, "victims"), ())}
+    param = reading.compiled.bundle.parameters.get(ELDERLY_PARAMETER)
+    threshold = param.value if param is not None else None
+    out = []
+    for p in residents:
+        if p in actors:
+            continue
+        attrs = reading.entities.get(p, {})
+        age = attrs.get("max_age")
+        bears = [Bears.minor] if attrs.get("minor") is True else []
+        if isinstance(threshold, int | float) and isinstance(age, int) and age >= threshold:
+            bears.append(Bears.elderly)
+        if attrs.get("dependent_on_home") is True:
+            bears.append(Bears.dependent)
+        culpable = attrs.get("culpable")
+        out.append(
+            Affected(
+                p,
+                (*bears, Bears.victim if p in victims else Bears.no_role),
+                culpable if isinstance(culpable, bool) else None,
+            )
+        )
+    return tuple(out)
+
+
 def concerns(
     itv: Intervention, refs: Sequence[str], reading: Evaluator
 ) -> tuple[list[Concern], list[MissingFact]]:
@@ -94,6 +165,7 @@ def concerns(
                     mitigating_interventions=tuple(
                         m.intervention for m in concern.mitigations if m.intervention
                     ),
+                    persons=affected(concern.condition, ref, reading),
                 )
             )
     return raised, list(missing)

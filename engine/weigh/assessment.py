@@ -50,6 +50,28 @@ class Desirability:
     reasons: tuple[Reason, ...] = ()
 
 
+class Bears(StrEnum):
+    """Why a resident who bears a measure on the premises is weighed by name."""
+
+    minor = "minor"
+    elderly = "elderly"  # reaches the municipal age threshold (``leeftijd_oudere_bewoner``)
+    dependent = "dependent"  # depends on this home by care or disability
+    victim = "victim"  # a victim or target of a finding there, never its offender
+    no_role = "no_role"  # named in none of the findings on these premises
+
+
+@dataclass(frozen=True)
+class Affected:
+    """A resident who bears the consequences of another's acts: a measure on the premises
+    reaches them although no finding there names them, so the balance weighs them by name
+    (art. 3:4 lid 2 Awb; ABRvS 28 August 2019, ECLI:NL:RVS:2019:2912)."""
+
+    ref: str
+    bears: tuple[Bears, ...]
+    #: The case's "knew or could reasonably have known" (``person.culpable``); None: unknown.
+    culpable: bool | None = None
+
+
 @dataclass(frozen=True)
 class Concern:
     id: str
@@ -59,6 +81,9 @@ class Concern:
     target: str | None
     mitigations: tuple[str, ...] = ()
     mitigating_interventions: tuple[str, ...] = ()
+    #: The residents this concern is about, read from its own condition, without those
+    #: the findings name: whose interest is weighed here.
+    persons: tuple[Affected, ...] = ()
 
     @property
     def blocks(self) -> bool:

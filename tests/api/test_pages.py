@@ -107,6 +107,8 @@ def test_e1s_page_shows_the_closure_the_children_and_the_network(
     assert not re.search(r"(?i)wenselijkheid\s*[-+]?\d", page)
     assert "Gezinsaanpak" in page and "Er is een regisseur aangewezen." in page
     assert "Veilig interveniëren" in page and "wethouder sociaal domein" in page
+    # Issue 11, item 2: who bears the father's acts, by name, with what they knew.
+    assert "Dit raakt met naam: Els (41 jaar): geen rol in de bevindingen; onzeker" in page
 
 
 def test_after_a_ruleset_change_the_page_shows_the_summary_with_the_rulesets_texts(
