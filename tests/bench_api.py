@@ -312,7 +312,7 @@ def section() -> list[str]:
         "",
         "CPU time of one request through the whole app in-process (middleware, sign-in, "
         "validation, storing with its audit row, the response), the advice made once "
-        "beforehand and handed back, median of 300; the second reading off. docs/adr/0013 "
+        "beforehand and handed back, median of 300; the second reading off. docs/adr/0016-request-overhead.md "
         "says what was taken out.",
         "",
         "| store | POST /v1/evaluations ms | GET /v1/evaluations/{id} ms |",
