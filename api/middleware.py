@@ -2,19 +2,28 @@
 (413), a NUL in the path or a query parameter (422: PostgreSQL cannot hold it), and JSON
 that Python reads but a record must not hold (duplicate keys, NaN, lone surrogates; see
 engine/case/raw.py).
+
+What the strict reader parsed is kept in the scope (``PARSED``) and handed to the route
+(``ParsedOnce``), so a body is parsed once, not again by FastAPI.
 """
 
 from __future__ import annotations
 
 import email.message
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import MEDIA_TYPE, FieldProblem, problem_body
 from engine.case import raw
+
+#: The scope key under which a JSON body, as the strict reader parsed it, travels on.
+PARSED = "afweging.parsed_json"
 
 #: Where every body is JSON; the sign-in routes and the review pages take forms.
 JSON_ONLY = ("/v1/cases", "/v1/evaluations")
@@ -72,28 +81,34 @@ def form_problems(body: bytes) -> list[FieldProblem]:
 RULESET_FILES = ("/v1/impact",)
 
 
-def body_problems(body: bytes, max_text: int = raw.MAX_TEXT) -> tuple[int, list[FieldProblem]]:
+def read_body(body: bytes, max_text: int = raw.MAX_TEXT) -> tuple[int, list[FieldProblem], Any]:
     """400 for a body that is no UTF-8 or nested too deep to read; 422 for one that is no
-    JSON (as FastAPI answers it) or holds a value no record may hold."""
+    JSON (as FastAPI answers it) or holds a value no record may hold; else 200 and the data."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         message = f"geen UTF-8 (byte {exc.start}); stuur JSON in UTF-8"
-        return 400, [FieldProblem(path="$", message=message)]
+        return 400, [FieldProblem(path="$", message=message)], None
     try:
-        raw.loads(text, max_text)
+        data = raw.loads(text, max_text)
     except raw.RawError as exc:
         status = 400 if exc.unreadable else 422
-        return status, [FieldProblem(path=p.path, message=p.message) for p in exc.problems]
-    return 200, []
+        return status, [FieldProblem(path=p.path, message=p.message) for p in exc.problems], None
+    return 200, [], data
 
 
 def body_refusal(scope: Scope, body: bytes) -> tuple[int, list[FieldProblem]] | None:
-    """Why a body is refused before any route reads it, or None."""
+    """Why a body is refused before any route reads it, or None.
+
+    A JSON body that passes is left in ``scope[PARSED]`` for the route.
+    """
     if _is_json(scope):
         files = scope.get("path", "").startswith(RULESET_FILES)
-        status, wrong = body_problems(body, len(body) if files else raw.MAX_TEXT)
-        return (status, wrong) if wrong else None
+        status, wrong, data = read_body(body, len(body) if files else raw.MAX_TEXT)
+        if wrong:
+            return status, wrong
+        scope[PARSED] = data
+        return None
     if scope.get("path", "").startswith(JSON_ONLY):
         problem = FieldProblem(
             path="Content-Type",
@@ -105,6 +120,28 @@ def body_refusal(scope: Scope, body: bytes) -> tuple[int, list[FieldProblem]] | 
         wrong = form_problems(body)
         return (422, wrong) if wrong else None
     return None
+
+
+class _ParsedRequest(Request):
+    """A request whose JSON is what ``BodyLimit`` read strictly from the same bytes (the
+    very data ``json.loads`` would give: the reader refuses any body where it differs)."""
+
+    async def json(self) -> Any:
+        if PARSED in self.scope:
+            return self.scope[PARSED]
+        return await super().json()
+
+
+class ParsedOnce(APIRoute):
+    """A route that takes its JSON body from ``BodyLimit`` instead of parsing it again."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def parsed_once(request: Request) -> Response:
+            return await handler(_ParsedRequest(request.scope, request.receive))
+
+        return parsed_once
 
 
 class BodyLimit:

@@ -20,6 +20,7 @@ from api.deps import (
     Reader,
     State,
 )
+from api.middleware import ParsedOnce
 from api.problems import Conflict, FieldProblem, InvalidInput, NotFound, PreconditionFailed
 from api.routes.evaluations import Accept, answer
 from api.schemas import CasePage, CaseRecord, CaseSummary, EvaluationOut
@@ -110,7 +111,10 @@ def _conflict(exc: DuplicateCase) -> Conflict:
 
 
 router = APIRouter(
-    prefix="/v1/cases", tags=["casussen"], responses=problems.responses(401, 403, 429)
+    route_class=ParsedOnce,
+    prefix="/v1/cases",
+    tags=["casussen"],
+    responses=problems.responses(401, 403, 429),
 )
 
 

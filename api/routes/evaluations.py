@@ -20,6 +20,7 @@ from api.deps import (
     Reader,
     State,
 )
+from api.middleware import ParsedOnce
 from api.negotiation import preferred
 from api.schemas import (
     DecisionIn,
@@ -34,7 +35,10 @@ from api.store.models import EvaluationRow
 from api.store.repository import Actor, current_decision
 
 router = APIRouter(
-    prefix="/v1/evaluations", tags=["beoordelingen"], responses=problems.responses(401, 403, 429)
+    route_class=ParsedOnce,
+    prefix="/v1/evaluations",
+    tags=["beoordelingen"],
+    responses=problems.responses(401, 403, 429),
 )
 
 Accept = Annotated[

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Header, Path, Response
 from api import problems
 from api.deps import CatalogReader, PolicyOfficer, State
 from api.impact import ImpactService
+from api.middleware import ParsedOnce
 from api.negotiation import choose
 from api.problems import NotFound
 from api.schemas import (
@@ -22,7 +23,12 @@ from api.schemas import (
 )
 from engine.impact.report import Format, ImpactReport, render
 
-router = APIRouter(prefix="/v1", tags=["rulesets"], responses=problems.responses(401, 403, 429))
+router = APIRouter(
+    route_class=ParsedOnce,
+    prefix="/v1",
+    tags=["rulesets"],
+    responses=problems.responses(401, 403, 429),
+)
 
 Sha256 = Annotated[
     str,

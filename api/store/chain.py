@@ -128,16 +128,24 @@ class Item:
     content_sha256: str
 
 
+_LINKS = Base.metadata.tables["chain"]
+#: Built once: every write transaction runs these, so none is rebuilt per request.
+_LOCK = text(f"SELECT pg_advisory_xact_lock({PG_CHAIN_LOCK_KEY})")
+_HEAD = select(_LINKS.c.seq, _LINKS.c.chain_hash).order_by(_LINKS.c.seq.desc()).limit(1)
+_INSERT = _LINKS.insert()
+
+
 def append(connection: Connection, items: Sequence[Item]) -> None:
-    """Append links for ``items`` at the head, holding the chain's lock until commit."""
+    """Append links for ``items`` at the head, holding the chain's lock until commit.
+
+    The lock and the head are two statements: a statement sees what was committed when it
+    began, so the head is read only after the lock is held.
+    """
     if not items:
         return
     if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_CHAIN_LOCK_KEY})
-    links = Base.metadata.tables["chain"]
-    head = connection.execute(
-        select(links.c.seq, links.c.chain_hash).order_by(links.c.seq.desc()).limit(1)
-    ).first()
+        connection.execute(_LOCK)
+    head = connection.execute(_HEAD).first()
     seq, previous = (head[0], head[1]) if head is not None else (0, GENESIS)
     rows = []
     for item in items:
@@ -155,7 +163,7 @@ def append(connection: Connection, items: Sequence[Item]) -> None:
             }
         )
         previous = chained
-    connection.execute(links.insert(), rows)
+    connection.execute(_INSERT, rows)
 
 
 def chain_unlinked(connection: Connection) -> int:

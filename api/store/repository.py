@@ -43,6 +43,10 @@ _WITH_DECISIONS = (
     joinedload(EvaluationRow.verification),
 )
 
+#: Which municipality's rows PostgreSQL's row-level security shows this transaction;
+#: built once, since every transaction of a user runs it.
+_TENANT = text("SELECT set_config('afweging.municipality', :tenant, true)")
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -242,10 +246,7 @@ class Store:
         lets this transaction see (a second line behind each query's own filter)."""
         with self._sessions.begin() as session:
             if tenant is not None and self.dialect == "postgresql":
-                session.execute(
-                    text("SELECT set_config('afweging.municipality', :tenant, true)"),
-                    {"tenant": tenant},
-                )
+                session.execute(_TENANT, {"tenant": tenant})
             yield session
             seal(session)
 
