@@ -18,11 +18,7 @@ from engine.case.flatten import Facts
 from engine.case.models import Goal
 from engine.contract import (
     Advice,
-    FamilyLensOut,
-    PersonGoalsOut,
     SearchOutcome,
-    SelectionGroundOut,
-    StepPartnersOut,
 )
 from engine.explain.family import (
     family_goals_text,
@@ -741,59 +737,53 @@ def all_missing(items: Iterable[a.InterventionAssessment], name: _Names) -> list
     return sorted(merged.values(), key=lambda m: (m["fact"], m["subject"]))
 
 
-def family_out(assessment: a.Assessment) -> FamilyLensOut | None:
-    """The family lens in the contract, in the same words as the memo's."""
+def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
+    """The family lens as the contract's data (``FamilyLensOut``), in the same words as the
+    memo's. The summary leaves out the sentences per person and per step that its fields
+    already say, and so does not word them at all."""
     lens = assessment.family
     if lens is None:
         return None
     facts = assessment.facts
     words = family_words(lens, facts)
-    names = {i.id: i.name for i in assessment.interventions}
-    return FamilyLensOut(
-        persons=[
-            PersonGoalsOut(
-                person=p.ref.partition(":")[2],
-                standing=p.standing.value,
-                goals=[g.value for g in p.goals],
-                text=person_goals_text(p, facts),
-            )
-            for p in lens.persons
-        ],
-        family_goals=[g.value for g in lens.family_goals],
-        family_goals_text=family_goals_text(lens),
-        selection_grounds=[
-            SelectionGroundOut(text=g.text, names_family=g.names_family, assessment=ground_text(g))
+    names = {i.id: i.name for i in assessment.interventions} if full else {}
+    persons = []
+    for p in lens.persons:
+        person = {
+            "person": p.ref.partition(":")[2],
+            "standing": p.standing.value,
+            "goals": [g.value for g in p.goals],
+        }
+        if full:
+            person["text"] = person_goals_text(p, facts)
+        persons.append(person)
+    steps = []
+    for s in lens.steps:
+        step: dict[str, Any] = {
+            "intervention": s.intervention_id,
+            "partners": [p.value for p in s.partners],
+        }
+        if full:
+            step["text"] = f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}"
+        steps.append(step)
+    return {
+        "persons": persons,
+        "family_goals": [g.value for g in lens.family_goals],
+        "family_goals_text": family_goals_text(lens),
+        "selection_grounds": [
+            {"text": g.text, "names_family": g.names_family, "assessment": ground_text(g)}
             for g in lens.grounds
         ],
-        selection_grounds_text=None if lens.grounds else words.grounds[0],
-        coordinator_assigned=lens.coordinator_assigned,
-        coordinator_recommended=lens.coordinator_recommended,
-        coordinator=words.regie,
-        covered=[d.value for d in lens.covered],
-        uncovered=[d.value for d in lens.uncovered],
-        coverage=words.coverage,
-        safety=words.safety,
-        steps=[
-            StepPartnersOut(
-                intervention=s.intervention_id,
-                partners=[p.value for p in s.partners],
-                text=f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}",
-            )
-            for s in lens.steps
-        ],
-    )
-
-
-def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
-    """The lens as data; the summary leaves out the sentences its fields already say."""
-    lens = family_out(assessment)
-    if lens is None:
-        return None
-    data = lens.model_dump(mode="json")
-    if not full:
-        for row in (*data["persons"], *data["steps"]):
-            del row["text"]
-    return data
+        "selection_grounds_text": None if lens.grounds else words.grounds[0],
+        "coordinator_assigned": lens.coordinator_assigned,
+        "coordinator_recommended": lens.coordinator_recommended,
+        "coordinator": words.regie,
+        "covered": [d.value for d in lens.covered],
+        "uncovered": [d.value for d in lens.uncovered],
+        "coverage": words.coverage,
+        "safety": list(words.safety),
+        "steps": steps,
+    }
 
 
 def order_reasons(assessment: a.Assessment, combo: a.CombinationAssessment) -> list[str]:
