@@ -583,7 +583,8 @@ def combination(
     full: bool = True,
     why: list[str] | None = None,
 ) -> dict[str, Any]:
-    """One combination, with why each member is in and each other intervention is not.
+    """One combination, with why each member is in and each other intervention is not;
+    ``why`` is needed only where it is shown (in full, and for the first combination).
 
     The summary keeps the why (members with their reasons), the why-not, the concerns
     carried and the open questions for the first combination only: the others repeat them
@@ -595,6 +596,8 @@ def combination(
     may change).
     """
     detailed = full or combo.rank == 1
+    # A combination the summary does not detail shows no members' reasons nor concerns, so
+    # they are not worded at all.
     rows: list[dict[str, Any]] = [
         {
             "id": m.id,
@@ -603,7 +606,7 @@ def combination(
             "competent_body": m.body.value,
             "order": m.order,
         }
-        for m in combo.members
+        for m in (combo.members if detailed else ())
     ]
     concerns: list[dict[str, Any]] = [
         {
@@ -614,7 +617,7 @@ def combination(
             "text": c.concern.text,
             "mitigated_by": list(c.mitigated_by),
         }
-        for c in combo.concerns
+        for c in (combo.concerns if detailed else ())
     ]
     missing = (
         sorted(
@@ -839,7 +842,14 @@ def advice_data(assessment: a.Assessment, detail: Detail = "summary") -> dict[st
             for i in assessment.interventions
         ],
         "combinations": [
-            combination(c, items, assessment.options, name, full, order_reasons(assessment, c))
+            combination(
+                c,
+                items,
+                assessment.options,
+                name,
+                full,
+                order_reasons(assessment, c) if full or c.rank == 1 else None,
+            )
             for c in assessment.combinations
         ],
         "missing_facts": all_missing(assessment.interventions, name)
