@@ -18,11 +18,7 @@ from engine.case.flatten import Facts
 from engine.case.models import Goal
 from engine.contract import (
     Advice,
-    FamilyLensOut,
-    PersonGoalsOut,
     SearchOutcome,
-    SelectionGroundOut,
-    StepPartnersOut,
 )
 from engine.explain.family import (
     affected_text,
@@ -595,7 +591,8 @@ def combination(
     full: bool = True,
     why: list[str] | None = None,
 ) -> dict[str, Any]:
-    """One combination, with why each member is in and each other intervention is not.
+    """One combination, with why each member is in and each other intervention is not;
+    ``why`` is needed only where it is shown (in full, and for the first combination).
 
     The summary keeps the why (members with their reasons), the why-not, the concerns
     carried and the open questions for the first combination only: the others repeat them
@@ -607,6 +604,8 @@ def combination(
     may change).
     """
     detailed = full or combo.rank == 1
+    # A combination the summary does not detail shows no members' reasons nor concerns, so
+    # they are not worded at all.
     rows: list[dict[str, Any]] = [
         {
             "id": m.id,
@@ -615,7 +614,7 @@ def combination(
             "competent_body": m.body.value,
             "order": m.order,
         }
-        for m in combo.members
+        for m in (combo.members if detailed else ())
     ]
     concerns: list[dict[str, Any]] = [
         {
@@ -627,7 +626,7 @@ def combination(
             "mitigated_by": list(c.mitigated_by),
         }
         | ({"persons": [p.ref for p in c.concern.persons]} if c.concern.persons else {})
-        for c in combo.concerns
+        for c in (combo.concerns if detailed else ())
     ]
     missing = (
         sorted(
@@ -750,59 +749,53 @@ def all_missing(items: Iterable[a.InterventionAssessment], name: _Names) -> list
     return sorted(merged.values(), key=lambda m: (m["fact"], m["subject"]))
 
 
-def family_out(assessment: a.Assessment) -> FamilyLensOut | None:
-    """The family lens in the contract, in the same words as the memo's."""
+def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
+    """The family lens as the contract's data (``FamilyLensOut``), in the same words as the
+    memo's. The summary leaves out the sentences per person and per step that its fields
+    already say, and so does not word them at all."""
     lens = assessment.family
     if lens is None:
         return None
     facts = assessment.facts
     words = family_words(lens, facts)
-    names = {i.id: i.name for i in assessment.interventions}
-    return FamilyLensOut(
-        persons=[
-            PersonGoalsOut(
-                person=p.ref.partition(":")[2],
-                standing=p.standing.value,
-                goals=[g.value for g in p.goals],
-                text=person_goals_text(p, facts),
-            )
-            for p in lens.persons
-        ],
-        family_goals=[g.value for g in lens.family_goals],
-        family_goals_text=family_goals_text(lens),
-        selection_grounds=[
-            SelectionGroundOut(text=g.text, names_family=g.names_family, assessment=ground_text(g))
+    names = {i.id: i.name for i in assessment.interventions} if full else {}
+    persons = []
+    for p in lens.persons:
+        person = {
+            "person": p.ref.partition(":")[2],
+            "standing": p.standing.value,
+            "goals": [g.value for g in p.goals],
+        }
+        if full:
+            person["text"] = person_goals_text(p, facts)
+        persons.append(person)
+    steps = []
+    for s in lens.steps:
+        step: dict[str, Any] = {
+            "intervention": s.intervention_id,
+            "partners": [p.value for p in s.partners],
+        }
+        if full:
+            step["text"] = f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}"
+        steps.append(step)
+    return {
+        "persons": persons,
+        "family_goals": [g.value for g in lens.family_goals],
+        "family_goals_text": family_goals_text(lens),
+        "selection_grounds": [
+            {"text": g.text, "names_family": g.names_family, "assessment": ground_text(g)}
             for g in lens.grounds
         ],
-        selection_grounds_text=None if lens.grounds else words.grounds[0],
-        coordinator_assigned=lens.coordinator_assigned,
-        coordinator_recommended=lens.coordinator_recommended,
-        coordinator=words.regie,
-        covered=[d.value for d in lens.covered],
-        uncovered=[d.value for d in lens.uncovered],
-        coverage=words.coverage,
-        safety=words.safety,
-        steps=[
-            StepPartnersOut(
-                intervention=s.intervention_id,
-                partners=[p.value for p in s.partners],
-                text=f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}",
-            )
-            for s in lens.steps
-        ],
-    )
-
-
-def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
-    """The lens as data; the summary leaves out the sentences its fields already say."""
-    lens = family_out(assessment)
-    if lens is None:
-        return None
-    data = lens.model_dump(mode="json")
-    if not full:
-        for row in (*data["persons"], *data["steps"]):
-            del row["text"]
-    return data
+        "selection_grounds_text": None if lens.grounds else words.grounds[0],
+        "coordinator_assigned": lens.coordinator_assigned,
+        "coordinator_recommended": lens.coordinator_recommended,
+        "coordinator": words.regie,
+        "covered": [d.value for d in lens.covered],
+        "uncovered": [d.value for d in lens.uncovered],
+        "coverage": words.coverage,
+        "safety": list(words.safety),
+        "steps": steps,
+    }
 
 
 def order_reasons(assessment: a.Assessment, combo: a.CombinationAssessment) -> list[str]:
@@ -858,7 +851,14 @@ def advice_data(assessment: a.Assessment, detail: Detail = "summary") -> dict[st
             for i in assessment.interventions
         ],
         "combinations": [
-            combination(c, items, assessment.options, name, full, order_reasons(assessment, c))
+            combination(
+                c,
+                items,
+                assessment.options,
+                name,
+                full,
+                order_reasons(assessment, c) if full or c.rank == 1 else None,
+            )
             for c in assessment.combinations
         ],
         "missing_facts": all_missing(assessment.interventions, name)

@@ -9,16 +9,18 @@ change the balance (ECLI:NL:RVS:2019:2912).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
+from typing import Any
 
 from engine.case.flatten import FROM_RESIDENTS, Facts
 from engine.case.models import Case, Goal
 from engine.deadline import UNLIMITED, Deadline
-from engine.inference.evaluate import Evaluator
+from engine.inference.evaluate import Evaluator, Missing
 from engine.inference.legal_basis import LegalVerdict
 from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, Some
+from engine.ruleset.models import Concern as ConcernRule
 from engine.ruleset.models import Intervention, Severity
 from engine.weigh.assessment import (
     Affected,
@@ -32,12 +34,95 @@ from engine.weigh.assessment import (
 )
 from engine.weigh.competence import body, care_findings, competence, enabled_by
 from engine.weigh.escalation import Step, escalation_step, step_for
-from engine.weigh.proportionality import proportionality, subsidiarity, tried
+from engine.weigh.proportionality import proportionality, seriousness, subsidiarity, tried
 
 # A municipal policy rule that prescribes this step counts for the step (art. 4:84 Awb).
 LADDER_WEIGHT = 0.1
 
 _ORDER = {Status.SATISFIED: 0, Status.UNKNOWN: 1, Status.NOT_SATISFIED: 2}
+
+
+@dataclass(frozen=True)
+class _RaisedRule:
+    """What a ruleset's concern fixes, read once: every case raises it for its subjects."""
+
+    rule: ConcernRule
+    #: The same number for concerns whose conditions are equal, across the bundle: rulesets
+    #: repeat a concern (children in the home, a vulnerable resident) for many
+    #: interventions, and one case reads each once per subject.
+    condition: int
+    severity: Severity
+    possible: str  # the text when the concern may hold
+    mitigations: tuple[str, ...]
+    mitigating_interventions: tuple[str, ...]
+
+
+class _Static:
+    """What weighing reads from a bundle alone, made once per bundle and reused across
+    cases: the concerns' fixed parts, each factor's goal, the derived facts by key, and
+    which interventions a third party's action follows (a walk of its legal basis)."""
+
+    def __init__(self, bundle: Bundle):
+        self.bundle = bundle  # kept alive, so its id is not reused while cached
+        self.derived: dict[tuple[str, str], Condition] = {
+            (d.subject, d.id): d.condition for d in bundle.facts
+        }
+        self.raised: dict[int, tuple[_RaisedRule, ...]] = {}
+        self.conditions: dict[str, int] = {}
+        self.goals: dict[int, tuple[Goal | None, ...]] = {}
+        self.follows: dict[tuple[str, frozenset[str]], tuple[str, ...]] = {}
+
+    def concerns(self, itv: Intervention) -> tuple[_RaisedRule, ...]:
+        found = self.raised.get(id(itv))
+        if found is None:
+            found = self.raised[id(itv)] = tuple(
+                _RaisedRule(
+                    rule=c,
+                    condition=self.conditions.setdefault(
+                        c.condition.model_dump_json(), len(self.conditions)
+                    ),
+                    severity=Severity(c.severity),
+                    possible=f"Mogelijk: {c.text} Dit is nog niet vast te stellen.",
+                    mitigations=tuple(m.text for m in c.mitigations),
+                    mitigating_interventions=tuple(
+                        m.intervention for m in c.mitigations if m.intervention
+                    ),
+                )
+                for c in itv.human_measure
+            )
+        return found
+
+    def factor_goals(self, itv: Intervention) -> tuple[Goal | None, ...]:
+        found = self.goals.get(id(itv))
+        if found is None:
+            found = self.goals[id(itv)] = tuple(
+                Goal(f.goal) if f.goal is not None else None for f in itv.desirability
+            )
+        return found
+
+    def enabled_by(self, itv: Intervention, known: frozenset[str]) -> tuple[str, ...]:
+        key = (itv.id, known)
+        found = self.follows.get(key)
+        if found is None:
+            found = self.follows[key] = enabled_by(itv, set(known), self.derived)
+        return found
+
+
+#: Bundles whose static data is kept; an advisor holds a handful (per municipality and
+#: date), so past this the cache starts over rather than growing without end.
+_MAX_STATIC = 64
+_STATIC: dict[int, _Static] = {}
+
+
+def _static(bundle: Bundle) -> _Static:
+    # Keyed by identity: the entry keeps its bundle, and so the interventions whose ids key
+    # its own tables, alive.
+    found = _STATIC.get(id(bundle))
+    if found is None:
+        if len(_STATIC) >= _MAX_STATIC:
+            _STATIC.clear()
+        found = _STATIC[id(bundle)] = _Static(bundle)
+    return found
 
 
 def _weighed_refs(targets: Sequence[TargetVerdict]) -> tuple[str, ...]:
@@ -54,11 +139,15 @@ def _score(reasons: Iterable[Reason]) -> float:
 
 
 def desirability(
-    itv: Intervention, goals: set[Goal], refs: Sequence[str], reading: Evaluator
+    itv: Intervention,
+    goals: set[Goal],
+    refs: Sequence[str],
+    reading: Evaluator,
+    factor_goals: Sequence[Goal | None],
 ) -> Desirability:
+    """``factor_goals`` are the factors' goals, read once per bundle (``_Static``)."""
     reasons = []
-    for number, factor in enumerate(itv.desirability):
-        goal = Goal(factor.goal) if factor.goal is not None else None
+    for number, (factor, goal) in enumerate(zip(itv.desirability, factor_goals, strict=True)):
         if goal is not None and goal not in goals:
             continue
         condition = factor.condition
@@ -139,33 +228,45 @@ def affected(condition: Condition, ref: str, reading: Evaluator) -> tuple[Affect
 
 
 def concerns(
-    itv: Intervention, refs: Sequence[str], reading: Evaluator
+    itv: Intervention,
+    refs: Sequence[str],
+    reading: Evaluator,
+    rules: Sequence[_RaisedRule],
+    read: dict[tuple[int, str], tuple[Status, list[Missing]]],
 ) -> tuple[list[Concern], list[MissingFact]]:
+    """``rules`` are the intervention's concerns, read once per bundle (``_Static``);
+    ``read`` keeps each concern condition's value and open questions per subject for the
+    case, shared by the interventions that raise the same concern."""
     raised: list[Concern] = []
     missing: dict[MissingFact, None] = {}  # ordered, without repeats
-    for concern in itv.human_measure:
-        severity = Severity(concern.severity)
+    for r in rules:
+        concern = r.rule
+        condition = concern.condition
         for ref in refs:
-            verdict = reading.status(concern.condition, ref)
+            key = (r.condition, ref)
+            found = read.get(key)
+            if found is None:
+                verdict = reading.status(condition, ref)
+                open_ = reading.missing(condition, ref) if verdict is Status.UNKNOWN else []
+                found = read[key] = (verdict, open_)
+            verdict, open_ = found
             if verdict is Status.NOT_SATISFIED:
                 continue
             text = concern.text
             if verdict is Status.UNKNOWN:
-                text = f"Mogelijk: {text} Dit is nog niet vast te stellen."
-                for m in reading.missing(concern.condition, ref):
+                text = r.possible
+                for m in open_:
                     missing[MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)] = None
             raised.append(
                 Concern(
                     id=concern.id,
-                    severity=severity,
+                    severity=r.severity,
                     status=verdict,
                     text=text,
                     target=ref,
-                    mitigations=tuple(m.text for m in concern.mitigations),
-                    mitigating_interventions=tuple(
-                        m.intervention for m in concern.mitigations if m.intervention
-                    ),
-                    persons=affected(concern.condition, ref, reading),
+                    mitigations=r.mitigations,
+                    mitigating_interventions=r.mitigating_interventions,
+                    persons=affected(condition, ref, reading),
                 )
             )
     return raised, list(missing)
@@ -207,10 +308,11 @@ def weigh(
 ) -> tuple[InterventionAssessment, ...]:
     """Weigh every intervention in the bundle's order; lighter alternatives are read last."""
     goals = {Goal(g) for g in case.case.goals}
-    known = {v.intervention.id for v in verdicts}
-    derived = {(d.subject, d.id): d.condition for d in bundle.facts}
+    known = frozenset(v.intervention.id for v in verdicts)
+    static = _static(bundle)
+    read: dict[tuple[int, str], tuple[Status, list[Missing]]] = {}
     from_care = care_findings(facts)
-    first: list[tuple[InterventionAssessment, Step | None]] = []
+    first: list[tuple[InterventionAssessment, dict[str, Any], Step | None]] = []
     for verdict in verdicts:
         deadline.check()
         itv = verdict.intervention
@@ -222,8 +324,8 @@ def weigh(
             )
         )
         refs = _weighed_refs(targets)
-        raised, concern_missing = concerns(itv, refs, reading)
-        wanted = desirability(itv, goals, refs, reading)
+        raised, concern_missing = concerns(itv, refs, reading, static.concerns(itv), read)
+        wanted = desirability(itv, goals, refs, reading, static.factor_goals(itv))
         step = (
             step_for(itv, list(refs), bundle, facts, reading)
             if overall is not Status.NOT_SATISFIED
@@ -239,35 +341,36 @@ def weigh(
         missing = list(
             dict.fromkeys([*_basis_missing(itv, overall, targets, reading), *concern_missing])
         )
-        first.append(
-            (
-                InterventionAssessment(
-                    intervention=itv,
-                    status=overall,
-                    targets=targets,
-                    refs=refs,
-                    body=who,
-                    desirability=wanted,
-                    concerns=(*raised, *own_concerns),
-                    missing=tuple(missing),
-                    escalation=escalation,
-                    already_taken=tuple(tried(itv.id, refs, facts)),
-                    competence=tuple(dict.fromkeys(notes)),
-                    follows=enabled_by(itv, known, derived) if who.third_party else (),
-                ),
-                step,
-            )
-        )
-    by_id = {a.id: a for a, _ in first}
+        fields: dict[str, Any] = {
+            "intervention": itv,
+            "status": overall,
+            "targets": targets,
+            "refs": refs,
+            "body": who,
+            "desirability": wanted,
+            "concerns": (*raised, *own_concerns),
+            "missing": tuple(missing),
+            "escalation": escalation,
+            "already_taken": tuple(tried(itv.id, refs, facts)),
+            "competence": tuple(dict.fromkeys(notes)),
+            "follows": static.enabled_by(itv, known) if who.third_party else (),
+        }
+        first.append((InterventionAssessment(**fields), fields, step))
+    by_id = {a.id: a for a, _, _ in first}
+    # Interventions about the same subjects share one reading of how serious the facts are.
+    serious: dict[tuple[str, ...], tuple[int, list[str]]] = {}
     out = []
-    for a, step in first:
+    for a, fields, step in first:
         text, lighter = subsidiarity(
             a.intervention, a.refs, facts, by_id, step, _unmitigated(a, by_id)
         )
+        facts_read = serious.get(a.refs)
+        if facts_read is None:
+            facts_read = serious[a.refs] = seriousness(a.refs, facts)
         out.append(
-            replace(
-                a,
-                proportionality=proportionality(a.intervention, a.concerns, a.refs, facts),
+            InterventionAssessment(
+                **fields,
+                proportionality=proportionality(a.intervention, a.concerns, facts_read),
                 subsidiarity=text,
                 lighter_first=tuple(lighter) if a.status is Status.SATISFIED else (),
             )

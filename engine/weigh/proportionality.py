@@ -112,9 +112,11 @@ def tried(alternative: str, refs: Iterable[str], facts: Facts) -> list[str]:
 
 
 def proportionality(
-    itv: Intervention, concerns: Iterable[Concern], refs: Iterable[str], facts: Facts
+    itv: Intervention, concerns: Iterable[Concern], serious: tuple[int, list[str]]
 ) -> str:
-    level, grounds = seriousness(refs, facts)
+    """``serious`` is ``seriousness`` of the intervention's subjects (read once for all
+    interventions about the same subjects)."""
+    level, grounds = serious
     weight = INTRUSIVENESS_TEXT.get(itv.intrusiveness, str(itv.intrusiveness))
     facts_text = "; ".join(grounds) if grounds else "geen bevindingen bij dit onderwerp"
     if itv.intrusiveness <= 1:

@@ -71,13 +71,15 @@ class Budget:
     """How much search one combination question may take.
 
     ``nodes`` is calibrated with ``tests/bench_combine.py``: at 100 candidates a node costs
-    10–17 µs of CPU; 3,000 nodes measured 50.8 ms worst case on a quiet core, so 2,800
-    keep it under 50 ms (the cost of a node grows with the number of candidates; the
-    rulesets give about 30). Real cases finish in a few dozen nodes; generated ones with 60
-    candidates in under 2,500.
+    10–17 µs of CPU on a quiet core, and up to a third more while other processes share
+    the core; 2,800 nodes measured 54 ms there. 2,000 keep the worst case near 36 ms of CPU
+    on a busy machine, a margin under the 50 ms aim (the cost of a node grows with the
+    number of candidates; the rulesets give about 30). Real cases finish in a few dozen
+    nodes; of generated ones with 60 candidates, 19 in 20 finish exactly (the tied one
+    that does not needs 2,333).
     """
 
-    nodes: int = 2_800
+    nodes: int = 2_000
     deadline: Deadline | None = None
 
 
@@ -103,6 +105,9 @@ class _Problem:
     ruled_out_by_leaving: tuple[int, ...]  # bits whose closure contains k (k included)
     positive: int  # bits that may be chosen for their own sake
     unusable: int  # bits whose requirements cannot be met at all
+    # The later bits with the same points as bit k: ranked by points, tied items are
+    # neighbours, so "the next item of a clique ties with its first" is one mask test.
+    tied_after: tuple[int, ...]
 
     def gain(self, taken: int, adding: int) -> int:
         total, new = 0, adding & ~taken
@@ -112,15 +117,19 @@ class _Problem:
             new ^= low
         return total
 
-    def bound(self, open_: int) -> int:
+    def bound(self, open_: int, limit: int) -> int:
         """At most the best open item of each clique of a greedy clique cover.
 
         The best item of a clique may also share out what its partners leave of its value:
         a lighter neighbour it can pay for in full costs the bound nothing more (each item's
         value is spread over cliques that contain it, and no independent set takes two
         items of one clique).
+
+        Every open item has positive value, so the sum only grows: once it passes ``limit``
+        (what the node must beat to be worth exploring) the rest of the cover cannot change
+        the decision, and the partial sum is returned.
         """
-        value, rules_out, points = self.value, self.ruled_out_by_taking, self.points
+        value, rules_out, tied_after = self.value, self.ruled_out_by_taking, self.tied_after
         total = 0
         while open_:
             low = open_ & -open_
@@ -128,19 +137,18 @@ class _Problem:
             k = low.bit_length() - 1
             left = value[k]
             total += left
+            if total > limit:
+                return total
             clique = open_ & rules_out[k]
             if clique:
                 first = True
                 while clique:
                     low = clique & -clique
-                    rest = clique ^ low
-                    if (
-                        rest
-                        and points[(rest & -rest).bit_length() - 1] == points[low.bit_length() - 1]
-                    ):
-                        low = self._partner(clique, open_)
-                    open_ ^= low
                     j = low.bit_length() - 1
+                    if clique & tied_after[j]:
+                        low = self._partner(clique, open_)
+                        j = low.bit_length() - 1
+                    open_ ^= low
                     if first:
                         left -= value[j]
                         first = False
@@ -278,6 +286,10 @@ def _problem(
         rest ^= low
         unusable_closed |= leaving[low.bit_length() - 1]
     positive = sum(1 << k for k, x in enumerate(order) if points[x] > 0)
+    tied_after = [0] * n
+    for k in range(n - 2, -1, -1):
+        if points[order[k + 1]] == points[order[k]]:
+            tied_after[k] = tied_after[k + 1] | 1 << k + 1
     return _Problem(
         order=order,
         value=value,
@@ -287,6 +299,7 @@ def _problem(
         ruled_out_by_leaving=tuple(leaving),
         positive=positive,
         unusable=unusable_closed,
+        tied_after=tuple(tied_after),
     )
 
 
@@ -398,7 +411,7 @@ def search(
         if not open_:
             continue
         floor = best.floor()
-        if floor is not None and value + p.bound(open_) <= floor:
+        if floor is not None and p.bound(open_, floor - value) <= floor - value:
             continue
         k = p.tied(open_, most=True)
         stack.append((taken, ruled_out | p.ruled_out_by_leaving[k], value))
