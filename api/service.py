@@ -61,7 +61,6 @@ from engine import contract
 from engine.advise import NATIONAL, unknown_municipality
 from engine.case.limits import env_name, exceeded
 from engine.case.models import Case
-from engine.contract import Advice
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.explain.memo import memo
 from engine.explain.render import render_json, with_ruleset_texts
@@ -97,16 +96,6 @@ class AdvisorLike(Protocol):
         *,
         deadline: Deadline = ...,
     ) -> Assessment: ...
-
-    def advise(
-        self,
-        case: Case,
-        municipality: str | None = None,
-        reference_date: dt.date | None = None,
-        *,
-        detail: Detail = "summary",
-        deadline: Deadline = ...,
-    ) -> Advice: ...
 
 
 @dataclass(frozen=True)
