@@ -147,6 +147,13 @@ def apply_retention(
     proef: Annotated[
         bool, typer.Option("--proef", help="Toon wat gewist zou worden; wis niets.")
     ] = False,
+    anonimiseren: Annotated[
+        bool,
+        typer.Option(
+            "--anonimiseren",
+            help="Bewaar per beoordeling wat zij concludeerde, zonder casus (voor beleidscijfers).",
+        ),
+    ] = False,
 ) -> None:
     """Wis casussen en beoordelingen waarin sinds de bewaartermijn niets is gebeurd.
 
@@ -182,9 +189,11 @@ def apply_retention(
             actor = Actor(SYSTEM_USER, name, f"bewaartermijn van {term} verstreken")
             erased = 0
             for case_id in due_cases:
-                erased += store.erase_case(case_id, actor, "bewaartermijn") or 0
+                erased += store.erase_case(case_id, actor, "bewaartermijn", anonimiseren) or 0
             for evaluation_id in due_evaluations:
-                erased += store.erase_evaluation(evaluation_id, actor, "bewaartermijn")
+                erased += store.erase_evaluation(
+                    evaluation_id, actor, "bewaartermijn", anonimiseren
+                )
             typer.echo(f"{heading}: {len(due_cases)} casus(sen) en {erased} beoordeling(en) gewist")
     except SQLAlchemyError as exc:
         raise _fail(exc) from None
@@ -205,15 +214,24 @@ def erase_case(
         ),
     ],
     database: Database = None,
+    anonimiseren: Annotated[
+        bool,
+        typer.Option(
+            "--anonimiseren",
+            help="Bewaar per beoordeling wat zij concludeerde, zonder casus (voor beleidscijfers).",
+        ),
+    ] = False,
 ) -> None:
-    """Wis één casus met haar beoordelingen en besluiten; een grafsteen blijft."""
+    """Wis één casus met haar beoordelingen en besluiten; een grafsteen blijft. Met
+    --anonimiseren blijft per beoordeling alleen wat zij concludeerde: gemeente, jaar,
+    rulesets, de status van elke grondslag, de eerste combinatie en het besluit."""
     who, why, place = door.strip(), reden.strip(), gemeente.strip().lower()
     if not who or not why or not place:
         typer.echo("--door, --reden en --gemeente mogen niet leeg zijn", err=True)
         raise typer.Exit(2)
     store = _admin_store(_settings(), database)
     try:
-        erased = store.erase_case(casus, Actor(who, place, why), "verzoek")
+        erased = store.erase_case(casus, Actor(who, place, why), "verzoek", anonimiseren)
     except SQLAlchemyError as exc:
         raise _fail(exc) from None
     finally:
@@ -221,4 +239,7 @@ def erase_case(
     if erased is None:
         typer.echo(f"casus {casus}: onbekend bij gemeente {place}", err=True)
         raise typer.Exit(1)
-    typer.echo(f"casus {casus} gewist met {erased} beoordeling(en); grafsteen in het auditlog")
+    kept = "; hun uitkomst geanonimiseerd bewaard" if anonimiseren else ""
+    typer.echo(
+        f"casus {casus} gewist met {erased} beoordeling(en){kept}; grafsteen in het auditlog"
+    )

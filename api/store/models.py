@@ -322,3 +322,18 @@ class RulesetLoadRow(Base):
     sha256: Mapped[str] = mapped_column(ForeignKey("ruleset_bundles.sha256"))
     loaded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     loaded_by: Mapped[str] = mapped_column(String(200))
+
+
+class AnonymisedOutcomeRow(Base):
+    """What an erased evaluation concluded, without the case: the municipality, the year,
+    the rules, and per intervention the status of its legal basis, the first combination
+    and what was decided. No case key, id, alias or date, so no person can be found in it;
+    kept for policy figures after a case is anonymised (docs/adr/0012)."""
+
+    __tablename__ = "anonymised_outcomes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    municipality: Mapped[str] = mapped_column(String(200), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    ruleset_sha256: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[dict[str, Any]] = mapped_column(JSON)

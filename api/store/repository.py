@@ -10,7 +10,9 @@ only through an erasure, each after its tombstone (docs/adr/0012).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from api.store.chain import ChainedSession, case_hash, seal
 from api.store.db import connect, migrate
 from api.store.models import (
     ERASE,
+    AnonymisedOutcomeRow,
     AuditRow,
     CaseRow,
     ChainRow,
@@ -723,10 +726,13 @@ class Store:
             ).all()
             return list(cases), list(loose)
 
-    def erase_case(self, case_id: str, actor: Actor, ground: str) -> int | None:
+    def erase_case(
+        self, case_id: str, actor: Actor, ground: str, anonymise: bool = False
+    ) -> int | None:
         """Erase the case, its evaluations (also those of its key without a case) and their
         decisions; each leaves a tombstone. Returns how many evaluations went, or None for
-        a case that is not the municipality's."""
+        a case that is not the municipality's. ``anonymise``: keep what each evaluation
+        concluded, without the case (``anonymised_outcomes``)."""
         with self._tx(actor.municipality) as session:
             case = self._case(session, case_id, actor)
             if case is None:
@@ -741,6 +747,8 @@ class Store:
                     )
                 )
             ).all()
+            if anonymise:
+                self._anonymise(session, list(evaluations))
             self._erase_evaluations(session, list(evaluations), actor, ground)
             self._audit(
                 session,
@@ -752,18 +760,58 @@ class Store:
                     "ground": ground,
                     "content_sha256": case_hash(case),
                     "evaluations": len(evaluations),
+                    "anonymised": anonymise,
                 },
             )
             session.flush()
             session.execute(delete(CaseRow).where(CaseRow.id == case_id))
             return len(evaluations)
 
-    def erase_evaluation(self, evaluation_id: str, actor: Actor, ground: str) -> bool:
+    def erase_evaluation(
+        self, evaluation_id: str, actor: Actor, ground: str, anonymise: bool = False
+    ) -> bool:
         with self._tx(actor.municipality) as session:
             if self._evaluation(session, evaluation_id, actor.municipality) is None:
                 return False
+            if anonymise:
+                self._anonymise(session, [evaluation_id])
             self._erase_evaluations(session, [evaluation_id], actor, ground)
             return True
+
+    @staticmethod
+    def _anonymise(session: Session, evaluation_ids: list[str]) -> None:
+        """What each evaluation concluded, read from its stored summary before it goes:
+        per intervention the status of its legal basis (no subjects), the first
+        combination, the decision still in force; the year, not the date."""
+        rows = session.scalars(
+            select(EvaluationRow)
+            .where(EvaluationRow.id.in_(evaluation_ids))
+            .options(joinedload(EvaluationRow.decisions))
+        ).unique()
+        for row in rows:
+            advice = json.loads(zlib.decompress(row.advice))
+            combinations = advice.get("combinations") or [{}]
+            withdrawn = {d.withdraws for d in row.decisions if d.withdraws}
+            decided = [
+                {"decision": d.decision, "interventions": list(d.interventions)}
+                for d in row.decisions
+                if d.id not in withdrawn
+            ]
+            session.add(
+                AnonymisedOutcomeRow(
+                    municipality=row.tenant,
+                    year=row.reference_date.year,
+                    ruleset_sha256=row.ruleset_sha256,
+                    outcome={
+                        "legal_basis": {
+                            i["id"]: i["legal_basis"]["status"]
+                            for i in advice.get("interventions", [])
+                        },
+                        "first_combination": combinations[0].get("interventions", []),
+                        "decisions": decided,
+                    },
+                )
+            )
 
     def _erase_evaluations(
         self, session: Session, evaluation_ids: list[str], actor: Actor, ground: str

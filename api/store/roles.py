@@ -32,6 +32,7 @@ APPEND_ONLY = frozenset(
         "ruleset_bundles",
         "ruleset_bundle_files",
         "ruleset_loads",
+        "anonymised_outcomes",
     }
 )
 

@@ -53,6 +53,7 @@ ROW_LEVEL_SECURITY = (
     "verifications",
     "audit_log",
     "idempotency_keys",
+    "anonymised_outcomes",
 )
 
 

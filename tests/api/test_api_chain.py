@@ -8,7 +8,9 @@ each change; after a lawful erasure it must still say the trail is in order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import threading
 import zlib
 from collections.abc import Iterator
@@ -25,11 +27,11 @@ import api.store.repository as repository
 from api.store import Store
 from api.store.chain import content_hash, link_hash
 from api.store.db import alembic_config, connect
-from api.store.models import CaseRow
+from api.store.models import AnonymisedOutcomeRow, CaseRow
 from api.store.repository import Actor, NewCase, NewDecision, NewEvaluation
 from api.store.roles import UnsafeRole
 from engine.cli import app as cli
-from tests.api.conftest import AppFactory
+from tests.api.conftest import ROOT, AppFactory
 
 JURIST = Actor("jurist", "voorbeeldstad")
 OTHER = Actor("jurist-elders", "andersdorp")
@@ -319,6 +321,36 @@ def test_the_database_refuses_changes_and_deletes_without_tombstone(store: Store
     ):
         with pytest.raises(DBAPIError, match="alleen aan te vullen"), store.engine.begin() as c:
             c.execute(text(statement))
+
+
+def test_an_anonymised_case_keeps_what_was_concluded_and_nothing_of_the_case(
+    store: Store, store_url: str
+) -> None:
+    ids = fill(store)
+    summary = (ROOT / "examples" / "e1-visser.summary.json").read_bytes()
+    advised = dataclasses.replace(new_evaluation("K1", ids["case"]), advice=zlib.compress(summary))
+    store.add_evaluation(advised, JURIST)
+    officer = Actor("functionaris", "voorbeeldstad", "AVG 2026-17")
+    assert store.erase_case(ids["case"], officer, "verzoek", anonymise=True) == 3
+    assert store.get_case(ids["case"], JURIST) is None
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(AnonymisedOutcomeRow.__table__)).all()
+    assert len(rows) == 3 and {(r.municipality, r.year) for r in rows} == {("voorbeeldstad", 2026)}
+    expected = json.loads(summary)
+    concluded = next(r.outcome for r in rows if r.outcome["legal_basis"])
+    assert concluded["legal_basis"] == {
+        i["id"]: i["legal_basis"]["status"] for i in expected["interventions"]
+    }
+    assert concluded["first_combination"] == expected["combinations"][0]["interventions"]
+    # The decision in force: the rejection that withdrew the acceptance.
+    assert [r.outcome["decisions"] for r in rows if r.outcome["decisions"]] == [
+        [{"decision": "reject", "interventions": []}]
+    ]
+    kept = json.dumps([list(r) for r in rows], default=str)
+    for trace in ("K1", ids["case"], ids["evaluation"], expected["case_id"], "2026-"):
+        assert trace not in kept
+    result = audit_verify(store_url)
+    assert result.exit_code == 0, result.output
 
 
 def test_a_lawful_erasure_keeps_the_chain_sound(store: Store, store_url: str) -> None:
