@@ -64,6 +64,7 @@ from engine.case.models import Case
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.explain.memo import memo
 from engine.explain.render import render_json, with_ruleset_texts
+from engine.impact.run import Assessing
 from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle, Catalog
 from engine.weigh.assessment import Assessment
@@ -76,26 +77,13 @@ _DECISIONS = TypeAdapter(list[DecisionOut])
 ADVICE_COMPRESSION = 1
 
 
-class AdvisorLike(Protocol):
-    """What the service needs of ``engine.advise.Advisor``."""
-
-    @property
-    def catalog(self) -> Catalog: ...
-
-    def bundle(self, municipality: str | None, date: dt.date) -> Bundle: ...
+class AdvisorLike(Assessing, Protocol):
+    """What the service needs of ``engine.advise.Advisor``: what an impact side needs,
+    and the second reading."""
 
     def verify(
         self, case: Case, municipality: str | None, reference_date: dt.date
     ) -> Verification: ...
-
-    def assess(
-        self,
-        case: Case,
-        municipality: str | None = None,
-        reference_date: dt.date | None = None,
-        *,
-        deadline: Deadline = ...,
-    ) -> Assessment: ...
 
 
 @dataclass(frozen=True)
