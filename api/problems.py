@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from engine.case.read import CaseError
+from engine.validation_text import pattern_words
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "urn:afwegingskader:probleem:"
@@ -239,9 +240,12 @@ def _dutch(error: dict[str, Any]) -> str:
         words = {"ge": "ten minste", "gt": "meer dan", "le": "ten hoogste", "lt": "minder dan"}
         bounds = " en ".join(f"{words[k]} {v}" for k, v in ctx.items() if k in words)
         return f"waarde {value} moet {bounds} zijn"
+    if kind == "string_pattern_mismatch":
+        return pattern_words(value, str(ctx.get("pattern")))
     if kind == "value_error":
         return str(ctx.get("error", error.get("msg", "")))
-    return str(error.get("msg", "ongeldige waarde"))
+    # pydantic's own message is English; a person reading this problem reads Dutch.
+    return "ongeldige waarde"
 
 
 def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:

@@ -59,7 +59,13 @@ _PATTERN_TEXT = {
     "'finding.amount' of 'premises.kind'",
     r"^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Za-z0-9.]+$": "een ECLI-nummer, bijvoorbeeld "
     "'ECLI:NL:RVS:2019:2912'",
+    r"^[0-9a-f]{64}$": "een sha256: 64 tekens 0-9 en a-f",
 }
+
+
+def pattern_words(value: Any, pattern: str) -> str:
+    """What a text that does not match ``pattern`` should look like, in Dutch."""
+    return f"'{value}' heeft niet de vereiste vorm: {_PATTERN_TEXT.get(pattern, pattern)}"
 
 
 def _is_tag(part: str | int) -> bool:
@@ -208,8 +214,7 @@ def _message(err: ErrorDetails, model: type[BaseModel] | None, loc: Loc, parent:
         hint = f"; bedoelt u '{close[0]}'?" if close else ""
         return f"waarde '{value}' is niet toegestaan (kies uit {_one_of(options)}){hint}"
     if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern"))
-        return f"'{value}' heeft niet de vereiste vorm: {_PATTERN_TEXT.get(pattern, pattern)}"
+        return pattern_words(value, str(ctx.get("pattern")))
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{value}' is geen geheel getal"
     if kind in ("float_parsing", "float_type"):

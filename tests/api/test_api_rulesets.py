@@ -248,6 +248,12 @@ def test_impact_by_stored_sha_and_its_bounds(start: Start, folder: Path) -> None
         "/v1/impact", json={"basis": loaded["sha256"], "proposal": loaded["previous_sha256"]}
     ).json()
     assert len(back["changed_cases"]) == 1
+    garbled = assert_problem(officer.post("/v1/impact", json={"proposal": "abc"}), 422)
+    assert garbled["errors"][0] == {
+        "path": "$.proposal",
+        "message": "'abc' heeft niet de vereiste vorm: een sha256: 64 tekens 0-9 en a-f",
+        "location": "body",
+    }
     missing = officer.post("/v1/impact", json={"proposal": "0" * 64})
     assert_problem(missing, 404)
     both = officer.post("/v1/impact", json={"proposal": loaded["sha256"], "files": []})
