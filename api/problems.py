@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from engine.case.read import CaseError
-from engine.validation_text import pattern_words
+from engine.validation_text import json_path, pattern_words
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "urn:afwegingskader:probleem:"
@@ -201,13 +201,6 @@ def problem_response(
 # --- validation errors ----------------------------------------------------------------
 
 
-def json_path(loc: Sequence[str | int]) -> str:
-    out = "$"
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
-
-
 def _dutch(error: dict[str, Any]) -> str:
     kind = str(error.get("type", ""))
     loc = error.get("loc") or ()
@@ -254,7 +247,7 @@ def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:
     for error in errors:
         loc = tuple(error.get("loc") or ())
         where = str(loc[0]) if loc else "body"
-        rest = [p for p in loc[1:] if isinstance(p, int | str)]
+        rest = tuple(p for p in loc[1:] if isinstance(p, int | str))
         if where == "body":
             # A JSON decode error carries the character offset, not a field.
             path = "$" if error.get("type") == "json_invalid" else json_path(rest)
