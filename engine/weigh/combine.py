@@ -80,6 +80,10 @@ class Graph:
     conflicts: dict[str, dict[str, Conflict]]
     requires: dict[str, dict[str, str | None]]
     excluded: dict[str, Excluded]
+    #: Each candidate's domain and points, read once: the assessment makes them anew on
+    #: every read.
+    domains: dict[str, Domain]
+    points: dict[str, int]
 
 
 def _needs(
@@ -106,25 +110,36 @@ def _needs(
     return out
 
 
-def _choice(item: InterventionAssessment, lighter: InterventionAssessment | None) -> bool:
+def _choice(
+    item: InterventionAssessment, lighter: str, by_id: dict[str, InterventionAssessment]
+) -> bool:
     """A repressive measure and its lighter repressive alternative are a choice, never a
     pair, so a lighter means of that kind that must come first rules the measure out."""
+    other = by_id.get(lighter)
     return (
-        lighter is None
-        or lighter.id in item.incompatible_with
-        or (item.domain is Domain.repression and lighter.domain is Domain.repression)
+        other is None
+        or lighter in item.intervention.incompatible_with
+        or (item.domain is Domain.repression and other.domain is Domain.repression)
     )
+
+
+#: The exclusions that name nothing, made once: most items of a case are left out for one of
+#: these, and ``Excluded`` is frozen, so one instance serves them all.
+_THIRD_PARTY = Excluded(Exclusion.third_party)
+_BASIS_UNKNOWN = Excluded(Exclusion.basis_unknown)
+_BASIS_MISSING = Excluded(Exclusion.basis_missing)
+_SUPPORTING = Excluded(Exclusion.supporting)
 
 
 def _exclusion(item: InterventionAssessment) -> Excluded | None:
     if item.body.third_party:
-        return Excluded(Exclusion.third_party)
+        return _THIRD_PARTY
     if item.status is Status.UNKNOWN:
-        return Excluded(Exclusion.basis_unknown)
+        return _BASIS_UNKNOWN
     if item.status is Status.NOT_SATISFIED:
-        return Excluded(Exclusion.basis_missing)
+        return _BASIS_MISSING
     if item.supporting:
-        return Excluded(Exclusion.supporting)
+        return _SUPPORTING
     if item.blocked_by:
         return Excluded(Exclusion.blocked, item.blocked_by)
     if item.already_taken:
@@ -137,46 +152,44 @@ def _exclusion(item: InterventionAssessment) -> Excluded | None:
 def graph(items: Iterable[InterventionAssessment]) -> Graph:
     by_id = {i.id: i for i in items}
     excluded: dict[str, Excluded] = {}
-    for item in by_id.values():
+    for i, item in by_id.items():
         why = _exclusion(item)
         if why is not None:
-            excluded[item.id] = why
+            excluded[i] = why
+    needs = {i: _needs(item, by_id) for i, item in by_id.items() if i not in excluded}
     changed = True
     while changed:  # a member whose required mitigation cannot be used cannot be used either
         changed = False
-        for item in by_id.values():
-            if item.id in excluded:
+        for i, item in by_id.items():
+            if i in excluded:
                 continue
-            for m, concern in _needs(item, by_id):
+            for m, concern in needs[i]:
                 if m in excluded:
-                    excluded[item.id] = Excluded(Exclusion.mitigation_unavailable, (m,), concern)
+                    excluded[i] = Excluded(Exclusion.mitigation_unavailable, (m,), concern)
                     changed = True
                     break
             else:
-                out = [
-                    m for m in item.lighter_first if m in excluded or _choice(item, by_id.get(m))
-                ]
+                out = [m for m in item.lighter_first if m in excluded or _choice(item, m, by_id)]
                 if out:
-                    excluded[item.id] = Excluded(Exclusion.lighter_first, tuple(out))
+                    excluded[i] = Excluded(Exclusion.lighter_first, tuple(out))
                     changed = True
-    candidates = sorted(
-        (i for i in by_id if i not in excluded), key=lambda i: (-points(by_id[i]), i)
-    )
-    cand = set(candidates)
+    score = {i: points(item) for i, item in by_id.items() if i not in excluded}
+    candidates = sorted(score, key=lambda i: (-score[i], i))
+    domains = {i: by_id[i].domain for i in candidates}
     conflicts: dict[str, dict[str, Conflict]] = {i: {} for i in candidates}
 
     def clash(conflict: Conflict) -> None:
         a, b = conflict.a, conflict.b
-        if a in cand and b in cand and a != b:
+        if a in score and b in score and a != b:
             conflicts[a].setdefault(b, conflict)
             conflicts[b].setdefault(a, conflict)
 
     for a in candidates:
         item = by_id[a]
-        for b in item.incompatible_with:
+        for b in item.intervention.incompatible_with:
             clash(Conflict(Clash.incompatible, a, b))
-        if item.domain is Domain.repression:
-            for b in item.lighter_alternatives:
+        if domains[a] is Domain.repression:
+            for b in item.intervention.lighter_alternatives:
                 if b in by_id and by_id[b].domain is Domain.repression:
                     clash(Conflict(Clash.lighter_alternative, a, b))
         if item.escalation is not None:
@@ -184,40 +197,59 @@ def graph(items: Iterable[InterventionAssessment]) -> Graph:
                 clash(Conflict(Clash.earlier_step, a, b, item.escalation.ladder))
     requires: dict[str, dict[str, str | None]] = {i: {} for i in candidates}
     for a in candidates:
-        for m, concern in _needs(by_id[a], by_id):
+        for m, concern in needs[a]:
             requires[a].setdefault(m, concern)
         for m in by_id[a].lighter_first:
             requires[a].setdefault(m, None)
-    return Graph(by_id, candidates, conflicts, requires, excluded)
+    return Graph(by_id, candidates, conflicts, requires, excluded, domains, score)
 
 
 def _order(members: Iterable[str], g: Graph) -> list[str]:
     return sorted(
-        members,
-        key=lambda i: (DOMAIN_ORDER.get(g.items[i].domain, 9), g.items[i].intrusiveness, i),
+        members, key=lambda i: (DOMAIN_ORDER.get(g.domains[i], 9), g.items[i].intrusiveness, i)
     )
 
 
-def _questions(members: frozenset[str], g: Graph) -> tuple[OpenQuestion, ...]:
+Question = tuple[tuple[str, str], OpenQuestion]
+
+
+def _concern_questions(item: InterventionAssessment) -> tuple[Question, ...]:
+    """The facts that decide whether a warning or blocking concern of a member holds."""
+    return tuple(
+        ((m.fact, m.ref), OpenQuestion(m, Stake.concern))
+        for c in item.concerns
+        if c.status is Status.UNKNOWN and c.severity in (Severity.warning, Severity.blocking)
+        for m in item.missing
+        if m.concern_id == c.id
+    )
+
+
+def _basis_questions(g: Graph) -> tuple[Question, ...]:
+    """The facts that could give a worthwhile intervention its basis: the same for every
+    combination, so read once per question."""
+    return tuple(
+        ((m.fact, m.ref), OpenQuestion(m, Stake.basis))
+        for i in sorted(g.items)
+        if (item := g.items[i]).status is Status.UNKNOWN
+        and not item.body.third_party
+        and points(item) > 0
+        and not item.blocked_by
+        for m in item.missing
+        if m.concern_id is None
+    )
+
+
+def _questions(
+    members: Sequence[str], asked: dict[str, tuple[Question, ...]], basis: tuple[Question, ...]
+) -> tuple[OpenQuestion, ...]:
+    """Each open fact once, as the first member (in id order) that asks it, else the basis,
+    asks it; ``members`` are sorted."""
     found: dict[tuple[str, str], OpenQuestion] = {}
-    for i in sorted(members):
-        item = g.items[i]
-        for c in item.concerns:
-            if c.status is Status.UNKNOWN and c.severity in (Severity.warning, Severity.blocking):
-                for m in item.missing:
-                    if m.concern_id == c.id:
-                        found.setdefault((m.fact, m.ref), OpenQuestion(m, Stake.concern))
-    for i in sorted(g.items):
-        item = g.items[i]
-        if (
-            item.status is Status.UNKNOWN
-            and not item.blocked_by
-            and not item.body.third_party
-            and points(item) > 0
-        ):
-            for m in item.missing:
-                if m.concern_id is None:
-                    found.setdefault((m.fact, m.ref), OpenQuestion(m, Stake.basis))
+    for i in members:
+        for key, question in asked[i]:
+            found.setdefault(key, question)
+    for key, question in basis:
+        found.setdefault(key, question)
     return tuple(found[k] for k in sorted(found))
 
 
@@ -234,12 +266,15 @@ def _carried(members: frozenset[str], g: Graph) -> tuple[CarriedConcern, ...]:
     return tuple(out)
 
 
-def _consequences(members: Sequence[str], g: Graph) -> tuple[Consequence, ...]:
+def _consequences(
+    members: Sequence[str], third_parties: Sequence[InterventionAssessment]
+) -> tuple[Consequence, ...]:
+    """``third_parties`` are the third parties' interventions, in id order."""
     return tuple(
         Consequence(other.id, after=m, body=other.body)
         for m in members
-        for other in sorted(g.items.values(), key=lambda o: o.id)
-        if other.body.third_party and m in other.follows
+        for other in third_parties
+        if m in other.follows
     )
 
 
@@ -257,38 +292,41 @@ def combine(
     g = graph(items)
     found = bounded.search(
         g.candidates,
-        {i: points(g.items[i]) for i in g.candidates},
+        g.points,
         g.conflicts,
         g.requires,
         top,
         bounded.Budget(deadline=deadline),
         limits.members,
-        {i: g.items[i].domain.value for i in g.candidates},
+        {i: g.domains[i].value for i in g.candidates},
         limits.per_domain,
     )
+    asked = {i: _concern_questions(g.items[i]) for i in g.candidates}
+    basis = _basis_questions(g)
+    third_parties = sorted((o for o in g.items.values() if o.body.third_party), key=lambda o: o.id)
     result = []
     for rank, (score, members) in enumerate(found.sets, start=1):
         ordered = _order(members, g)
+        ids = sorted(members)
         rows = tuple(
             Member(
                 id=i,
                 order=n,
                 body=g.items[i].body,
-                required_by=tuple(
-                    (a, g.requires[a][i]) for a in sorted(members) if i in g.requires[a]
-                ),
+                required_by=tuple((a, g.requires[a][i]) for a in ids if i in g.requires[a]),
             )
             for n, i in enumerate(ordered, start=1)
         )
+        domains = {g.domains[i] for i in members}
         result.append(
             CombinationAssessment(
                 rank=rank,
                 points=score,
                 members=rows,
-                domains=tuple(d for d in DOMAINS if any(g.items[i].domain is d for i in members)),
+                domains=tuple(d for d in DOMAINS if d in domains),
                 concerns=_carried(members, g),
-                questions=_questions(members, g),
-                consequences=_consequences(ordered, g),
+                questions=_questions(ids, asked, basis),
+                consequences=_consequences(ordered, third_parties),
             )
         )
     return (

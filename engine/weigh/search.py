@@ -56,7 +56,7 @@ Why it looks the way it does:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from engine.deadline import Deadline
@@ -205,6 +205,14 @@ class _Problem:
                 chosen, extreme = k, degree
         return chosen
 
+    def sum_points(self, mask: int) -> int:
+        total = 0
+        while mask:
+            low = mask & -mask
+            total += self.points[low.bit_length() - 1]
+            mask ^= low
+        return total
+
     def members(self, mask: int) -> frozenset[str]:
         out = []
         while mask:
@@ -218,7 +226,7 @@ def _problem(
     candidates: Iterable[str],
     points: Mapping[str, int],
     conflicts: Mapping[str, Iterable[str]],
-    requires: Mapping[str, Iterable[str]],
+    requires: Mapping[str, Collection[str]],
 ) -> _Problem:
     ids = sorted(set(candidates))
     n = len(ids)
@@ -239,6 +247,9 @@ def _problem(
     closure = [0] * n
     unusable = 0
     for k, x in enumerate(order):
+        if not requires.get(x):
+            closure[k] = 1 << k  # a lone item: no conflict of its own
+            continue
         mask, todo, seen = 0, [x], {x}
         while todo:
             y = todo.pop()
@@ -304,7 +315,9 @@ def _problem(
 
 
 class _Best:
-    """The ``top`` best sets seen, by folded value, best first, without duplicates."""
+    """The ``top`` best sets seen, by folded value, best first, without duplicates.
+
+    Every set has its own folded value, so an entry's place is where its value fits."""
 
     def __init__(self, top: int):
         self.top = top
@@ -314,14 +327,17 @@ class _Best:
         return self.entries[-1][0] if len(self.entries) == self.top else None
 
     def offer(self, value: int, mask: int) -> None:
-        floor = self.floor()
-        if floor is not None and value <= floor:
+        entries = self.entries
+        if len(entries) == self.top and value <= entries[-1][0]:
             return
-        if any(m == mask for _, m in self.entries):
-            return
-        self.entries.append((value, mask))
-        self.entries.sort(key=lambda e: -e[0])
-        del self.entries[self.top :]
+        at = len(entries)
+        for n, (v, m) in enumerate(entries):
+            if m == mask:
+                return
+            if v < value and n < at:
+                at = n
+        entries.insert(at, (value, mask))
+        del entries[self.top :]
 
 
 @dataclass(frozen=True)
@@ -360,7 +376,7 @@ def search(
     candidates: Iterable[str],
     points: Mapping[str, int],
     conflicts: Mapping[str, Iterable[str]],
-    requires: Mapping[str, Iterable[str]],
+    requires: Mapping[str, Collection[str]],
     top: int = 3,
     budget: Budget = DEFAULT_BUDGET,
     max_members: int | None = None,
@@ -391,38 +407,42 @@ def search(
         tuple(masks[g] for g in sorted(masks)) if max_per_group is not None else (),
     )
     best = _Best(top)
-    for fewest_first in (False, True):
+    # Without ties, clashing least among tied items picks what best-first picks.
+    for fewest_first in (False, True) if any(p.tied_after) else (False,):
         greedy_value, greedy_set = _greedy(p, fewest_first, cap)
         if greedy_set:
             best.offer(greedy_value, greedy_set)
     deadline = budget.deadline
+    nodes = budget.nodes
+    positive, closure = p.positive, p.closure
+    by_taking, by_leaving = p.ruled_out_by_taking, p.ruled_out_by_leaving
+    entries = best.entries
     explored = 0
     exact = True
     stack: list[tuple[int, int, int]] = [(0, p.unusable, 0)]  # (taken, ruled out, value)
     while stack:
-        if explored >= budget.nodes or (
+        if explored >= nodes or (
             deadline is not None and explored % _CLOCK_EVERY == 0 and deadline.remaining() == 0
         ):
             exact = False
             break
         explored += 1
         taken, ruled_out, value = stack.pop()
-        open_ = p.positive & ~(taken | ruled_out)
+        open_ = positive & ~(taken | ruled_out)
         if not open_:
             continue
-        floor = best.floor()
-        if floor is not None and p.bound(open_, floor - value) <= floor - value:
-            continue
+        if len(entries) == top:
+            need = entries[-1][0] - value
+            if p.bound(open_, need) <= need:
+                continue
         k = p.tied(open_, most=True)
-        stack.append((taken, ruled_out | p.ruled_out_by_leaving[k], value))
-        taken_k = taken | p.closure[k]
+        stack.append((taken, ruled_out | by_leaving[k], value))
+        taken_k = taken | closure[k]
         if not cap.fits(taken_k):
             continue
-        with_k = value + p.gain(taken, p.closure[k])
+        with_k = value + p.gain(taken, closure[k])
         best.offer(with_k, taken_k)
-        stack.append((taken_k, ruled_out | p.ruled_out_by_taking[k], with_k))
-    sets = tuple(
-        (sum(p.points[k] for k in range(len(p.order)) if mask >> k & 1), p.members(mask))
-        for _, mask in best.entries
+        stack.append((taken_k, ruled_out | by_taking[k], with_k))
+    return SearchResult(
+        tuple((p.sum_points(mask), p.members(mask)) for _, mask in entries), exact, explored
     )
-    return SearchResult(sets, exact, explored)
