@@ -31,12 +31,14 @@ from engine.weigh.assessment import (
     CarriedConcern,
     Clash,
     CombinationAssessment,
+    Concern,
     Conflict,
     Consequence,
     Excluded,
     Exclusion,
     InterventionAssessment,
     Member,
+    MissingFact,
     OpenQuestion,
     Options,
     Stake,
@@ -96,13 +98,14 @@ def _needs(
     concern can only shrink the admissible sets).
     """
     out = []
+    own = item.id
     for c in item.concerns:
         if c.severity is Severity.warning and c.status is Status.SATISFIED:
             for m in c.mitigating_interventions:
                 other = by_id.get(m)
                 if (
                     other is not None
-                    and m != item.id
+                    and m != own
                     and other.status is Status.SATISFIED
                     and not other.already_taken
                 ):
@@ -205,6 +208,7 @@ def graph(items: Iterable[InterventionAssessment]) -> Graph:
 
 
 def _order(members: Iterable[str], g: Graph) -> list[str]:
+    """Prevention first, then care, repression and resilience; lighter before heavier."""
     return sorted(
         members, key=lambda i: (DOMAIN_ORDER.get(g.domains[i], 9), g.items[i].intrusiveness, i)
     )
@@ -213,8 +217,41 @@ def _order(members: Iterable[str], g: Graph) -> list[str]:
 Question = tuple[tuple[str, str], OpenQuestion]
 
 
-def _concern_questions(item: InterventionAssessment) -> tuple[Question, ...]:
-    """The facts that decide whether a warning or blocking concern of a member holds."""
+@dataclass(frozen=True)
+class _Reading:
+    """What the combinations read of their members and of the case, read once per question
+    instead of once per combination: the best few share most of their members."""
+
+    #: Per candidate, its place in the order of carrying out (``_order``).
+    place: dict[str, int]
+    #: Per candidate, the candidates that require it, by id, and the concern that does.
+    required_by: dict[str, tuple[tuple[str, str | None], ...]]
+    #: Per candidate, the concerns it carries; with the carried concern itself when no
+    #: intervention mitigates it, else None: what mitigates it depends on the combination.
+    carried: dict[str, tuple[tuple[Concern, CarriedConcern | None], ...]]
+    #: Per candidate, the facts that decide whether its warning or blocking concerns hold.
+    asked: dict[str, tuple[Question, ...]]
+    #: The facts that could give a worthwhile intervention its basis, each once (as the
+    #: first item in id order asks it), in the order of the facts.
+    basis: dict[tuple[str, str], OpenQuestion]
+    #: The third parties' interventions, by id.
+    third_parties: tuple[InterventionAssessment, ...]
+
+
+def _carried_of(
+    i: str, item: InterventionAssessment
+) -> tuple[tuple[Concern, CarriedConcern | None], ...]:
+    out = []
+    seen = set()
+    for c in item.concerns:
+        if c.severity is Severity.info or c.status is Status.NOT_SATISFIED or c.id in seen:
+            continue
+        seen.add(c.id)
+        out.append((c, None if c.mitigating_interventions else CarriedConcern(i, c, ())))
+    return tuple(out)
+
+
+def _asked(item: InterventionAssessment) -> tuple[Question, ...]:
     return tuple(
         ((m.fact, m.ref), OpenQuestion(m, Stake.concern))
         for c in item.concerns
@@ -224,57 +261,86 @@ def _concern_questions(item: InterventionAssessment) -> tuple[Question, ...]:
     )
 
 
-def _basis_questions(g: Graph) -> tuple[Question, ...]:
-    """The facts that could give a worthwhile intervention its basis: the same for every
-    combination, so read once per question."""
-    return tuple(
-        ((m.fact, m.ref), OpenQuestion(m, Stake.basis))
-        for i in sorted(g.items)
-        if (item := g.items[i]).status is Status.UNKNOWN
-        and not item.body.third_party
-        and points(item) > 0
-        and not item.blocked_by
-        for m in item.missing
-        if m.concern_id is None
+def _basis(g: Graph) -> dict[tuple[str, str], OpenQuestion]:
+    found: dict[tuple[str, str], MissingFact] = {}
+    for i in sorted(g.excluded):
+        item = g.items[i]
+        if (
+            g.excluded[i].reason is Exclusion.basis_unknown
+            and points(item) > 0
+            and not item.blocked_by
+        ):
+            for m in item.missing:
+                if m.concern_id is None:
+                    found.setdefault((m.fact, m.ref), m)
+    return {k: OpenQuestion(found[k], Stake.basis) for k in sorted(found)}
+
+
+def _reading(g: Graph) -> _Reading:
+    required_by: dict[str, list[tuple[str, str | None]]] = {i: [] for i in g.candidates}
+    for a in sorted(g.candidates):
+        for i, concern in g.requires[a].items():
+            if i in required_by:
+                required_by[i].append((a, concern))
+    return _Reading(
+        place={i: n for n, i in enumerate(_order(g.candidates, g))},
+        required_by={i: tuple(by) for i, by in required_by.items()},
+        carried={i: _carried_of(i, g.items[i]) for i in g.candidates},
+        asked={i: _asked(g.items[i]) for i in g.candidates},
+        basis=_basis(g),
+        third_parties=tuple(
+            g.items[i] for i in sorted(g.excluded) if g.excluded[i].reason is Exclusion.third_party
+        ),
     )
 
 
-def _questions(
-    members: Sequence[str], asked: dict[str, tuple[Question, ...]], basis: tuple[Question, ...]
-) -> tuple[OpenQuestion, ...]:
+def _questions(ids: Sequence[str], r: _Reading) -> tuple[OpenQuestion, ...]:
     """Each open fact once, as the first member (in id order) that asks it, else the basis,
-    asks it; ``members`` are sorted."""
+    asks it, in the order of the facts; ``ids`` are the members, sorted."""
     found: dict[tuple[str, str], OpenQuestion] = {}
-    for i in members:
-        for key, question in asked[i]:
+    for i in ids:
+        for key, question in r.asked[i]:
             found.setdefault(key, question)
-    for key, question in basis:
-        found.setdefault(key, question)
-    return tuple(found[k] for k in sorted(found))
+    if not found:
+        return tuple(r.basis.values())
+    merged = r.basis | found
+    return tuple(merged[k] for k in sorted(merged))
 
 
-def _carried(members: frozenset[str], g: Graph) -> tuple[CarriedConcern, ...]:
-    out = []
-    for i in sorted(members):
-        seen = set()
-        for c in g.items[i].concerns:
-            if c.severity is Severity.info or c.status is Status.NOT_SATISFIED or c.id in seen:
-                continue
-            seen.add(c.id)
-            mitigated = tuple(sorted(m for m in c.mitigating_interventions if m in members))
-            out.append(CarriedConcern(i, c, mitigated))
-    return tuple(out)
-
-
-def _consequences(
-    members: Sequence[str], third_parties: Sequence[InterventionAssessment]
-) -> tuple[Consequence, ...]:
-    """``third_parties`` are the third parties' interventions, in id order."""
-    return tuple(
-        Consequence(other.id, after=m, body=other.body)
-        for m in members
-        for other in third_parties
-        if m in other.follows
+def _combination(
+    rank: int, score: int, members: frozenset[str], g: Graph, r: _Reading
+) -> CombinationAssessment:
+    ordered = sorted(members, key=r.place.__getitem__)
+    ids = sorted(members)
+    domains = {g.domains[i] for i in members}
+    return CombinationAssessment(
+        rank=rank,
+        points=score,
+        members=tuple(
+            Member(
+                id=i,
+                order=n,
+                body=g.items[i].body,
+                required_by=tuple(by for by in r.required_by[i] if by[0] in members),
+            )
+            for n, i in enumerate(ordered, start=1)
+        ),
+        domains=tuple(d for d in DOMAINS if d in domains),
+        concerns=tuple(
+            carried
+            or CarriedConcern(
+                i, c, tuple(sorted(m for m in c.mitigating_interventions if m in members))
+            )
+            for i in ids
+            for c, carried in r.carried[i]
+        ),
+        questions=_questions(ids, r),
+        consequences=tuple(
+            Consequence(other.id, after=m, body=other.body)
+            for m in ordered
+            for other in r.third_parties
+            if m in other.follows
+        ),
     )
 
 
@@ -301,36 +367,12 @@ def combine(
         {i: g.domains[i].value for i in g.candidates},
         limits.per_domain,
     )
-    asked = {i: _concern_questions(g.items[i]) for i in g.candidates}
-    basis = _basis_questions(g)
-    third_parties = sorted((o for o in g.items.values() if o.body.third_party), key=lambda o: o.id)
-    result = []
-    for rank, (score, members) in enumerate(found.sets, start=1):
-        ordered = _order(members, g)
-        ids = sorted(members)
-        rows = tuple(
-            Member(
-                id=i,
-                order=n,
-                body=g.items[i].body,
-                required_by=tuple((a, g.requires[a][i]) for a in ids if i in g.requires[a]),
-            )
-            for n, i in enumerate(ordered, start=1)
-        )
-        domains = {g.domains[i] for i in members}
-        result.append(
-            CombinationAssessment(
-                rank=rank,
-                points=score,
-                members=rows,
-                domains=tuple(d for d in DOMAINS if d in domains),
-                concerns=_carried(members, g),
-                questions=_questions(ids, asked, basis),
-                consequences=_consequences(ordered, third_parties),
-            )
-        )
+    r = _reading(g)
     return (
-        tuple(result),
+        tuple(
+            _combination(rank, score, members, g, r)
+            for rank, (score, members) in enumerate(found.sets, start=1)
+        ),
         Options(g.excluded, g.conflicts, limits.members, limits.per_domain),
         found.exact,
     )

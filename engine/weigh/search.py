@@ -192,6 +192,8 @@ class _Problem:
         other open items; the best ranked of those."""
         low = open_ & -open_
         chosen = low.bit_length() - 1
+        if not open_ & self.tied_after[chosen]:
+            return chosen
         points, extreme = self.points[chosen], -1
         rest = open_
         while rest:
@@ -349,8 +351,12 @@ class _Cap:
     groups: tuple[int, ...]  # a mask of the bits in each group
 
     def fits(self, taken: int) -> bool:
-        return taken.bit_count() <= self.total and all(
-            (taken & g).bit_count() <= self.per_group for g in self.groups
+        """Whether a set is within the cap; one no larger than the cap per group fits every
+        group without counting them."""
+        size = taken.bit_count()
+        return size <= self.total and (
+            size <= self.per_group
+            or all((taken & g).bit_count() <= self.per_group for g in self.groups)
         )
 
 
