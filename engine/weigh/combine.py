@@ -220,16 +220,17 @@ Question = tuple[tuple[str, str], OpenQuestion]
 @dataclass(frozen=True)
 class _Reading:
     """What the combinations read of their members and of the case, read once per question
-    instead of once per combination: the best few share most of their members."""
+    instead of once per combination: the best few share most of their members. A member is
+    one of any of them."""
 
-    #: Per candidate, its place in the order of carrying out (``_order``).
+    #: Per member, its place in the order of carrying out (``_order``).
     place: dict[str, int]
-    #: Per candidate, the candidates that require it, by id, and the concern that does.
+    #: Per member, the members that require it, by id, and the concern that does.
     required_by: dict[str, tuple[tuple[str, str | None], ...]]
-    #: Per candidate, the concerns it carries; with the carried concern itself when no
+    #: Per member, the concerns it carries; with the carried concern itself when no
     #: intervention mitigates it, else None: what mitigates it depends on the combination.
     carried: dict[str, tuple[tuple[Concern, CarriedConcern | None], ...]]
-    #: Per candidate, the facts that decide whether its warning or blocking concerns hold.
+    #: Per member, the facts that decide whether its warning or blocking concerns hold.
     asked: dict[str, tuple[Question, ...]]
     #: The facts that could give a worthwhile intervention its basis, each once (as the
     #: first item in id order asks it), in the order of the facts.
@@ -261,36 +262,37 @@ def _asked(item: InterventionAssessment) -> tuple[Question, ...]:
     )
 
 
-def _basis(g: Graph) -> dict[tuple[str, str], OpenQuestion]:
+def _basis(unknown: Iterable[InterventionAssessment]) -> dict[tuple[str, str], OpenQuestion]:
     found: dict[tuple[str, str], MissingFact] = {}
-    for i in sorted(g.excluded):
-        item = g.items[i]
-        if (
-            g.excluded[i].reason is Exclusion.basis_unknown
-            and points(item) > 0
-            and not item.blocked_by
-        ):
+    for item in unknown:
+        if points(item) > 0 and not item.blocked_by:
             for m in item.missing:
                 if m.concern_id is None:
                     found.setdefault((m.fact, m.ref), m)
     return {k: OpenQuestion(found[k], Stake.basis) for k in sorted(found)}
 
 
-def _reading(g: Graph) -> _Reading:
-    required_by: dict[str, list[tuple[str, str | None]]] = {i: [] for i in g.candidates}
-    for a in sorted(g.candidates):
+def _reading(g: Graph, members: frozenset[str]) -> _Reading:
+    """``members`` are those of all combinations."""
+    required_by: dict[str, list[tuple[str, str | None]]] = {i: [] for i in members}
+    for a in sorted(members):
         for i, concern in g.requires[a].items():
             if i in required_by:
                 required_by[i].append((a, concern))
+    unknown, third_parties = [], []
+    for i in sorted(g.excluded):
+        reason = g.excluded[i].reason
+        if reason is Exclusion.basis_unknown:
+            unknown.append(g.items[i])
+        elif reason is Exclusion.third_party:
+            third_parties.append(g.items[i])
     return _Reading(
-        place={i: n for n, i in enumerate(_order(g.candidates, g))},
+        place={i: n for n, i in enumerate(_order(members, g))},
         required_by={i: tuple(by) for i, by in required_by.items()},
-        carried={i: _carried_of(i, g.items[i]) for i in g.candidates},
-        asked={i: _asked(g.items[i]) for i in g.candidates},
-        basis=_basis(g),
-        third_parties=tuple(
-            g.items[i] for i in sorted(g.excluded) if g.excluded[i].reason is Exclusion.third_party
-        ),
+        carried={i: _carried_of(i, g.items[i]) for i in members},
+        asked={i: _asked(g.items[i]) for i in members},
+        basis=_basis(unknown),
+        third_parties=tuple(third_parties),
     )
 
 
@@ -367,7 +369,7 @@ def combine(
         {i: g.domains[i].value for i in g.candidates},
         limits.per_domain,
     )
-    r = _reading(g)
+    r = _reading(g, frozenset().union(*(members for _, members in found.sets)))
     return (
         tuple(
             _combination(rank, score, members, g, r)
