@@ -113,16 +113,13 @@ def _needs(
     return out
 
 
-def _choice(
-    item: InterventionAssessment, lighter: str, by_id: dict[str, InterventionAssessment]
-) -> bool:
+def _choice(item: InterventionAssessment, lighter: InterventionAssessment | None) -> bool:
     """A repressive measure and its lighter repressive alternative are a choice, never a
     pair, so a lighter means of that kind that must come first rules the measure out."""
-    other = by_id.get(lighter)
     return (
-        other is None
-        or lighter in item.intervention.incompatible_with
-        or (item.domain is Domain.repression and other.domain is Domain.repression)
+        lighter is None
+        or lighter.id in item.intervention.incompatible_with
+        or (item.domain is Domain.repression and lighter.domain is Domain.repression)
     )
 
 
@@ -172,7 +169,9 @@ def graph(items: Iterable[InterventionAssessment]) -> Graph:
                     changed = True
                     break
             else:
-                out = [m for m in item.lighter_first if m in excluded or _choice(item, m, by_id)]
+                out = [
+                    m for m in item.lighter_first if m in excluded or _choice(item, by_id.get(m))
+                ]
                 if out:
                     excluded[i] = Excluded(Exclusion.lighter_first, tuple(out))
                     changed = True
@@ -214,14 +213,14 @@ def _order(members: Iterable[str], g: Graph) -> list[str]:
     )
 
 
-Question = tuple[tuple[str, str], OpenQuestion]
+_Question = tuple[tuple[str, str], OpenQuestion]
 
 
 @dataclass(frozen=True)
 class _Reading:
-    """What the combinations read of their members and of the case, read once per question
-    instead of once per combination: the best few share most of their members. A member is
-    one of any of them."""
+    """What the combinations read of their members (those of any of them) and of the case,
+    read once per question instead of once per combination: the best few share most of
+    their members."""
 
     #: Per member, its place in the order of carrying out (``_order``).
     place: dict[str, int]
@@ -231,7 +230,7 @@ class _Reading:
     #: intervention mitigates it, else None: what mitigates it depends on the combination.
     carried: dict[str, tuple[tuple[Concern, CarriedConcern | None], ...]]
     #: Per member, the facts that decide whether its warning or blocking concerns hold.
-    asked: dict[str, tuple[Question, ...]]
+    asked: dict[str, tuple[_Question, ...]]
     #: The facts that could give a worthwhile intervention its basis, each once (as the
     #: first item in id order asks it), in the order of the facts.
     basis: dict[tuple[str, str], OpenQuestion]
@@ -239,20 +238,18 @@ class _Reading:
     third_parties: tuple[InterventionAssessment, ...]
 
 
-def _carried_of(
-    i: str, item: InterventionAssessment
-) -> tuple[tuple[Concern, CarriedConcern | None], ...]:
+def _carried_of(item: InterventionAssessment) -> tuple[tuple[Concern, CarriedConcern | None], ...]:
     out = []
     seen = set()
     for c in item.concerns:
         if c.severity is Severity.info or c.status is Status.NOT_SATISFIED or c.id in seen:
             continue
         seen.add(c.id)
-        out.append((c, None if c.mitigating_interventions else CarriedConcern(i, c, ())))
+        out.append((c, None if c.mitigating_interventions else CarriedConcern(item.id, c, ())))
     return tuple(out)
 
 
-def _asked(item: InterventionAssessment) -> tuple[Question, ...]:
+def _asked(item: InterventionAssessment) -> tuple[_Question, ...]:
     return tuple(
         ((m.fact, m.ref), OpenQuestion(m, Stake.concern))
         for c in item.concerns
@@ -273,7 +270,6 @@ def _basis(unknown: Iterable[InterventionAssessment]) -> dict[tuple[str, str], O
 
 
 def _reading(g: Graph, members: frozenset[str]) -> _Reading:
-    """``members`` are those of all combinations."""
     required_by: dict[str, list[tuple[str, str | None]]] = {i: [] for i in members}
     for a in sorted(members):
         for i, concern in g.requires[a].items():
@@ -289,7 +285,7 @@ def _reading(g: Graph, members: frozenset[str]) -> _Reading:
     return _Reading(
         place={i: n for n, i in enumerate(_order(members, g))},
         required_by={i: tuple(by) for i, by in required_by.items()},
-        carried={i: _carried_of(i, g.items[i]) for i in members},
+        carried={i: _carried_of(g.items[i]) for i in members},
         asked={i: _asked(g.items[i]) for i in members},
         basis=_basis(unknown),
         third_parties=tuple(third_parties),

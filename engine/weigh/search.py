@@ -56,6 +56,7 @@ Why it looks the way it does:
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -192,7 +193,7 @@ class _Problem:
         other open items; the best ranked of those."""
         low = open_ & -open_
         chosen = low.bit_length() - 1
-        if not open_ & self.tied_after[chosen]:
+        if not open_ & self.tied_after[chosen]:  # nothing open ties with it
             return chosen
         points, extreme = self.points[chosen], -1
         rest = open_
@@ -250,7 +251,7 @@ def _problem(
     unusable = 0
     for k, x in enumerate(order):
         if not requires.get(x):
-            closure[k] = 1 << k  # a lone item: no conflict of its own
+            closure[k] = 1 << k  # needs nothing, so nothing it needs can clash with it
             continue
         mask, todo, seen = 0, [x], {x}
         while todo:
@@ -317,9 +318,7 @@ def _problem(
 
 
 class _Best:
-    """The ``top`` best sets seen, by folded value, best first, without duplicates.
-
-    Every set has its own folded value, so an entry's place is where its value fits."""
+    """The ``top`` best sets seen, by folded value, best first, without duplicates."""
 
     def __init__(self, top: int):
         self.top = top
@@ -329,17 +328,13 @@ class _Best:
         return self.entries[-1][0] if len(self.entries) == self.top else None
 
     def offer(self, value: int, mask: int) -> None:
-        entries = self.entries
-        if len(entries) == self.top and value <= entries[-1][0]:
+        floor = self.floor()
+        if floor is not None and value <= floor:
             return
-        at = len(entries)
-        for n, (v, m) in enumerate(entries):
-            if m == mask:
-                return
-            if v < value and n < at:
-                at = n
-        entries.insert(at, (value, mask))
-        del entries[self.top :]
+        if any(m == mask for _, m in self.entries):
+            return
+        insort(self.entries, (value, mask), key=lambda e: -e[0])
+        del self.entries[self.top :]
 
 
 @dataclass(frozen=True)
@@ -419,36 +414,31 @@ def search(
         if greedy_set:
             best.offer(greedy_value, greedy_set)
     deadline = budget.deadline
-    nodes = budget.nodes
-    positive, closure = p.positive, p.closure
-    by_taking, by_leaving = p.ruled_out_by_taking, p.ruled_out_by_leaving
-    entries = best.entries
     explored = 0
     exact = True
     stack: list[tuple[int, int, int]] = [(0, p.unusable, 0)]  # (taken, ruled out, value)
     while stack:
-        if explored >= nodes or (
+        if explored >= budget.nodes or (
             deadline is not None and explored % _CLOCK_EVERY == 0 and deadline.remaining() == 0
         ):
             exact = False
             break
         explored += 1
         taken, ruled_out, value = stack.pop()
-        open_ = positive & ~(taken | ruled_out)
+        open_ = p.positive & ~(taken | ruled_out)
         if not open_:
             continue
-        if len(entries) == top:
-            need = entries[-1][0] - value
-            if p.bound(open_, need) <= need:
-                continue
+        floor = best.floor()
+        if floor is not None and p.bound(open_, floor - value) <= floor - value:
+            continue
         k = p.tied(open_, most=True)
-        stack.append((taken, ruled_out | by_leaving[k], value))
-        taken_k = taken | closure[k]
+        stack.append((taken, ruled_out | p.ruled_out_by_leaving[k], value))
+        taken_k = taken | p.closure[k]
         if not cap.fits(taken_k):
             continue
-        with_k = value + p.gain(taken, closure[k])
+        with_k = value + p.gain(taken, p.closure[k])
         best.offer(with_k, taken_k)
-        stack.append((taken_k, ruled_out | by_taking[k], with_k))
+        stack.append((taken_k, ruled_out | p.ruled_out_by_taking[k], with_k))
     return SearchResult(
-        tuple((p.sum_points(mask), p.members(mask)) for _, mask in entries), exact, explored
+        tuple((p.sum_points(m), p.members(m)) for _, m in best.entries), exact, explored
     )
