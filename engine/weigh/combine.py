@@ -31,12 +31,14 @@ from engine.weigh.assessment import (
     CarriedConcern,
     Clash,
     CombinationAssessment,
+    Concern,
     Conflict,
     Consequence,
     Excluded,
     Exclusion,
     InterventionAssessment,
     Member,
+    MissingFact,
     OpenQuestion,
     Options,
     Stake,
@@ -80,6 +82,10 @@ class Graph:
     conflicts: dict[str, dict[str, Conflict]]
     requires: dict[str, dict[str, str | None]]
     excluded: dict[str, Excluded]
+    #: Each candidate's domain and points, read once: the assessment makes them anew on
+    #: every read.
+    domains: dict[str, Domain]
+    points: dict[str, int]
 
 
 def _needs(
@@ -92,13 +98,14 @@ def _needs(
     concern can only shrink the admissible sets).
     """
     out = []
+    own = item.id
     for c in item.concerns:
         if c.severity is Severity.warning and c.status is Status.SATISFIED:
             for m in c.mitigating_interventions:
                 other = by_id.get(m)
                 if (
                     other is not None
-                    and m != item.id
+                    and m != own
                     and other.status is Status.SATISFIED
                     and not other.already_taken
                 ):
@@ -111,20 +118,28 @@ def _choice(item: InterventionAssessment, lighter: InterventionAssessment | None
     pair, so a lighter means of that kind that must come first rules the measure out."""
     return (
         lighter is None
-        or lighter.id in item.incompatible_with
+        or lighter.id in item.intervention.incompatible_with
         or (item.domain is Domain.repression and lighter.domain is Domain.repression)
     )
 
 
+#: The exclusions that name nothing, made once: most items of a case are left out for one of
+#: these, and ``Excluded`` is frozen, so one instance serves them all.
+_THIRD_PARTY = Excluded(Exclusion.third_party)
+_BASIS_UNKNOWN = Excluded(Exclusion.basis_unknown)
+_BASIS_MISSING = Excluded(Exclusion.basis_missing)
+_SUPPORTING = Excluded(Exclusion.supporting)
+
+
 def _exclusion(item: InterventionAssessment) -> Excluded | None:
     if item.body.third_party:
-        return Excluded(Exclusion.third_party)
+        return _THIRD_PARTY
     if item.status is Status.UNKNOWN:
-        return Excluded(Exclusion.basis_unknown)
+        return _BASIS_UNKNOWN
     if item.status is Status.NOT_SATISFIED:
-        return Excluded(Exclusion.basis_missing)
+        return _BASIS_MISSING
     if item.supporting:
-        return Excluded(Exclusion.supporting)
+        return _SUPPORTING
     if item.blocked_by:
         return Excluded(Exclusion.blocked, item.blocked_by)
     if item.already_taken:
@@ -137,19 +152,20 @@ def _exclusion(item: InterventionAssessment) -> Excluded | None:
 def graph(items: Iterable[InterventionAssessment]) -> Graph:
     by_id = {i.id: i for i in items}
     excluded: dict[str, Excluded] = {}
-    for item in by_id.values():
+    for i, item in by_id.items():
         why = _exclusion(item)
         if why is not None:
-            excluded[item.id] = why
+            excluded[i] = why
+    needs = {i: _needs(item, by_id) for i, item in by_id.items() if i not in excluded}
     changed = True
     while changed:  # a member whose required mitigation cannot be used cannot be used either
         changed = False
-        for item in by_id.values():
-            if item.id in excluded:
+        for i, item in by_id.items():
+            if i in excluded:
                 continue
-            for m, concern in _needs(item, by_id):
+            for m, concern in needs[i]:
                 if m in excluded:
-                    excluded[item.id] = Excluded(Exclusion.mitigation_unavailable, (m,), concern)
+                    excluded[i] = Excluded(Exclusion.mitigation_unavailable, (m,), concern)
                     changed = True
                     break
             else:
@@ -157,26 +173,25 @@ def graph(items: Iterable[InterventionAssessment]) -> Graph:
                     m for m in item.lighter_first if m in excluded or _choice(item, by_id.get(m))
                 ]
                 if out:
-                    excluded[item.id] = Excluded(Exclusion.lighter_first, tuple(out))
+                    excluded[i] = Excluded(Exclusion.lighter_first, tuple(out))
                     changed = True
-    candidates = sorted(
-        (i for i in by_id if i not in excluded), key=lambda i: (-points(by_id[i]), i)
-    )
-    cand = set(candidates)
+    score = {i: points(item) for i, item in by_id.items() if i not in excluded}
+    candidates = sorted(score, key=lambda i: (-score[i], i))
+    domains = {i: by_id[i].domain for i in candidates}
     conflicts: dict[str, dict[str, Conflict]] = {i: {} for i in candidates}
 
     def clash(conflict: Conflict) -> None:
         a, b = conflict.a, conflict.b
-        if a in cand and b in cand and a != b:
+        if a in score and b in score and a != b:
             conflicts[a].setdefault(b, conflict)
             conflicts[b].setdefault(a, conflict)
 
     for a in candidates:
         item = by_id[a]
-        for b in item.incompatible_with:
+        for b in item.intervention.incompatible_with:
             clash(Conflict(Clash.incompatible, a, b))
-        if item.domain is Domain.repression:
-            for b in item.lighter_alternatives:
+        if domains[a] is Domain.repression:
+            for b in item.intervention.lighter_alternatives:
                 if b in by_id and by_id[b].domain is Domain.repression:
                     clash(Conflict(Clash.lighter_alternative, a, b))
         if item.escalation is not None:
@@ -184,62 +199,146 @@ def graph(items: Iterable[InterventionAssessment]) -> Graph:
                 clash(Conflict(Clash.earlier_step, a, b, item.escalation.ladder))
     requires: dict[str, dict[str, str | None]] = {i: {} for i in candidates}
     for a in candidates:
-        for m, concern in _needs(by_id[a], by_id):
+        for m, concern in needs[a]:
             requires[a].setdefault(m, concern)
         for m in by_id[a].lighter_first:
             requires[a].setdefault(m, None)
-    return Graph(by_id, candidates, conflicts, requires, excluded)
+    return Graph(by_id, candidates, conflicts, requires, excluded, domains, score)
 
 
 def _order(members: Iterable[str], g: Graph) -> list[str]:
+    """Prevention first, then care, repression and resilience; lighter before heavier."""
     return sorted(
-        members,
-        key=lambda i: (DOMAIN_ORDER.get(g.items[i].domain, 9), g.items[i].intrusiveness, i),
+        members, key=lambda i: (DOMAIN_ORDER.get(g.domains[i], 9), g.items[i].intrusiveness, i)
     )
 
 
-def _questions(members: frozenset[str], g: Graph) -> tuple[OpenQuestion, ...]:
-    found: dict[tuple[str, str], OpenQuestion] = {}
-    for i in sorted(members):
-        item = g.items[i]
-        for c in item.concerns:
-            if c.status is Status.UNKNOWN and c.severity in (Severity.warning, Severity.blocking):
-                for m in item.missing:
-                    if m.concern_id == c.id:
-                        found.setdefault((m.fact, m.ref), OpenQuestion(m, Stake.concern))
-    for i in sorted(g.items):
-        item = g.items[i]
-        if (
-            item.status is Status.UNKNOWN
-            and not item.blocked_by
-            and not item.body.third_party
-            and points(item) > 0
-        ):
-            for m in item.missing:
-                if m.concern_id is None:
-                    found.setdefault((m.fact, m.ref), OpenQuestion(m, Stake.basis))
-    return tuple(found[k] for k in sorted(found))
+_Question = tuple[tuple[str, str], OpenQuestion]
 
 
-def _carried(members: frozenset[str], g: Graph) -> tuple[CarriedConcern, ...]:
+@dataclass(frozen=True)
+class _Reading:
+    """What the combinations read of their members (those of any of them) and of the case,
+    read once per question instead of once per combination: the best few share most of
+    their members."""
+
+    #: Per member, its place in the order of carrying out (``_order``).
+    place: dict[str, int]
+    #: Per member, the members that require it, by id, and the concern that does.
+    required_by: dict[str, tuple[tuple[str, str | None], ...]]
+    #: Per member, the concerns it carries; with the carried concern itself when no
+    #: intervention mitigates it, else None: what mitigates it depends on the combination.
+    carried: dict[str, tuple[tuple[Concern, CarriedConcern | None], ...]]
+    #: Per member, the facts that decide whether its warning or blocking concerns hold.
+    asked: dict[str, tuple[_Question, ...]]
+    #: The facts that could give a worthwhile intervention its basis, each once (as the
+    #: first item in id order asks it), in the order of the facts.
+    basis: dict[tuple[str, str], OpenQuestion]
+    #: The third parties' interventions, by id.
+    third_parties: tuple[InterventionAssessment, ...]
+
+
+def _carried_of(item: InterventionAssessment) -> tuple[tuple[Concern, CarriedConcern | None], ...]:
     out = []
-    for i in sorted(members):
-        seen = set()
-        for c in g.items[i].concerns:
-            if c.severity is Severity.info or c.status is Status.NOT_SATISFIED or c.id in seen:
-                continue
-            seen.add(c.id)
-            mitigated = tuple(sorted(m for m in c.mitigating_interventions if m in members))
-            out.append(CarriedConcern(i, c, mitigated))
+    seen = set()
+    for c in item.concerns:
+        if c.severity is Severity.info or c.status is Status.NOT_SATISFIED or c.id in seen:
+            continue
+        seen.add(c.id)
+        out.append((c, None if c.mitigating_interventions else CarriedConcern(item.id, c, ())))
     return tuple(out)
 
 
-def _consequences(members: Sequence[str], g: Graph) -> tuple[Consequence, ...]:
+def _asked(item: InterventionAssessment) -> tuple[_Question, ...]:
     return tuple(
-        Consequence(other.id, after=m, body=other.body)
-        for m in members
-        for other in sorted(g.items.values(), key=lambda o: o.id)
-        if other.body.third_party and m in other.follows
+        ((m.fact, m.ref), OpenQuestion(m, Stake.concern))
+        for c in item.concerns
+        if c.status is Status.UNKNOWN and c.severity in (Severity.warning, Severity.blocking)
+        for m in item.missing
+        if m.concern_id == c.id
+    )
+
+
+def _basis(unknown: Iterable[InterventionAssessment]) -> dict[tuple[str, str], OpenQuestion]:
+    found: dict[tuple[str, str], MissingFact] = {}
+    for item in unknown:
+        if points(item) > 0 and not item.blocked_by:
+            for m in item.missing:
+                if m.concern_id is None:
+                    found.setdefault((m.fact, m.ref), m)
+    return {k: OpenQuestion(found[k], Stake.basis) for k in sorted(found)}
+
+
+def _reading(g: Graph, members: frozenset[str]) -> _Reading:
+    required_by: dict[str, list[tuple[str, str | None]]] = {i: [] for i in members}
+    for a in sorted(members):
+        for i, concern in g.requires[a].items():
+            if i in required_by:
+                required_by[i].append((a, concern))
+    unknown, third_parties = [], []
+    for i in sorted(g.excluded):
+        reason = g.excluded[i].reason
+        if reason is Exclusion.basis_unknown:
+            unknown.append(g.items[i])
+        elif reason is Exclusion.third_party:
+            third_parties.append(g.items[i])
+    return _Reading(
+        place={i: n for n, i in enumerate(_order(members, g))},
+        required_by={i: tuple(by) for i, by in required_by.items()},
+        carried={i: _carried_of(g.items[i]) for i in members},
+        asked={i: _asked(g.items[i]) for i in members},
+        basis=_basis(unknown),
+        third_parties=tuple(third_parties),
+    )
+
+
+def _questions(ids: Sequence[str], r: _Reading) -> tuple[OpenQuestion, ...]:
+    """Each open fact once, as the first member (in id order) that asks it, else the basis,
+    asks it, in the order of the facts; ``ids`` are the members, sorted."""
+    found: dict[tuple[str, str], OpenQuestion] = {}
+    for i in ids:
+        for key, question in r.asked[i]:
+            found.setdefault(key, question)
+    if not found:
+        return tuple(r.basis.values())
+    merged = r.basis | found
+    return tuple(merged[k] for k in sorted(merged))
+
+
+def _combination(
+    rank: int, score: int, members: frozenset[str], g: Graph, r: _Reading
+) -> CombinationAssessment:
+    ordered = sorted(members, key=r.place.__getitem__)
+    ids = sorted(members)
+    domains = {g.domains[i] for i in members}
+    return CombinationAssessment(
+        rank=rank,
+        points=score,
+        members=tuple(
+            Member(
+                id=i,
+                order=n,
+                body=g.items[i].body,
+                required_by=tuple(by for by in r.required_by[i] if by[0] in members),
+            )
+            for n, i in enumerate(ordered, start=1)
+        ),
+        domains=tuple(d for d in DOMAINS if d in domains),
+        concerns=tuple(
+            carried
+            or CarriedConcern(
+                i, c, tuple(sorted(m for m in c.mitigating_interventions if m in members))
+            )
+            for i in ids
+            for c, carried in r.carried[i]
+        ),
+        questions=_questions(ids, r),
+        consequences=tuple(
+            Consequence(other.id, after=m, body=other.body)
+            for m in ordered
+            for other in r.third_parties
+            if m in other.follows
+        ),
     )
 
 
@@ -257,42 +356,21 @@ def combine(
     g = graph(items)
     found = bounded.search(
         g.candidates,
-        {i: points(g.items[i]) for i in g.candidates},
+        g.points,
         g.conflicts,
         g.requires,
         top,
         bounded.Budget(deadline=deadline),
         limits.members,
-        {i: g.items[i].domain.value for i in g.candidates},
+        {i: g.domains[i].value for i in g.candidates},
         limits.per_domain,
     )
-    result = []
-    for rank, (score, members) in enumerate(found.sets, start=1):
-        ordered = _order(members, g)
-        rows = tuple(
-            Member(
-                id=i,
-                order=n,
-                body=g.items[i].body,
-                required_by=tuple(
-                    (a, g.requires[a][i]) for a in sorted(members) if i in g.requires[a]
-                ),
-            )
-            for n, i in enumerate(ordered, start=1)
-        )
-        result.append(
-            CombinationAssessment(
-                rank=rank,
-                points=score,
-                members=rows,
-                domains=tuple(d for d in DOMAINS if any(g.items[i].domain is d for i in members)),
-                concerns=_carried(members, g),
-                questions=_questions(members, g),
-                consequences=_consequences(ordered, g),
-            )
-        )
+    r = _reading(g, frozenset().union(*(members for _, members in found.sets)))
     return (
-        tuple(result),
+        tuple(
+            _combination(rank, score, members, g, r)
+            for rank, (score, members) in enumerate(found.sets, start=1)
+        ),
         Options(g.excluded, g.conflicts, limits.members, limits.per_domain),
         found.exact,
     )

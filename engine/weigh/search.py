@@ -56,7 +56,8 @@ Why it looks the way it does:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import insort
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from engine.deadline import Deadline
@@ -192,6 +193,8 @@ class _Problem:
         other open items; the best ranked of those."""
         low = open_ & -open_
         chosen = low.bit_length() - 1
+        if not open_ & self.tied_after[chosen]:  # nothing open ties with it
+            return chosen
         points, extreme = self.points[chosen], -1
         rest = open_
         while rest:
@@ -204,6 +207,14 @@ class _Problem:
             if extreme < 0 or (degree > extreme if most else degree < extreme):
                 chosen, extreme = k, degree
         return chosen
+
+    def sum_points(self, mask: int) -> int:
+        total = 0
+        while mask:
+            low = mask & -mask
+            total += self.points[low.bit_length() - 1]
+            mask ^= low
+        return total
 
     def members(self, mask: int) -> frozenset[str]:
         out = []
@@ -218,7 +229,7 @@ def _problem(
     candidates: Iterable[str],
     points: Mapping[str, int],
     conflicts: Mapping[str, Iterable[str]],
-    requires: Mapping[str, Iterable[str]],
+    requires: Mapping[str, Collection[str]],
 ) -> _Problem:
     ids = sorted(set(candidates))
     n = len(ids)
@@ -239,6 +250,9 @@ def _problem(
     closure = [0] * n
     unusable = 0
     for k, x in enumerate(order):
+        if not requires.get(x):
+            closure[k] = 1 << k  # needs nothing, so nothing it needs can clash with it
+            continue
         mask, todo, seen = 0, [x], {x}
         while todo:
             y = todo.pop()
@@ -319,8 +333,7 @@ class _Best:
             return
         if any(m == mask for _, m in self.entries):
             return
-        self.entries.append((value, mask))
-        self.entries.sort(key=lambda e: -e[0])
+        insort(self.entries, (value, mask), key=lambda e: -e[0])
         del self.entries[self.top :]
 
 
@@ -333,8 +346,12 @@ class _Cap:
     groups: tuple[int, ...]  # a mask of the bits in each group
 
     def fits(self, taken: int) -> bool:
-        return taken.bit_count() <= self.total and all(
-            (taken & g).bit_count() <= self.per_group for g in self.groups
+        """Whether a set is within the cap; one no larger than the cap per group fits every
+        group without counting them."""
+        size = taken.bit_count()
+        return size <= self.total and (
+            size <= self.per_group
+            or all((taken & g).bit_count() <= self.per_group for g in self.groups)
         )
 
 
@@ -360,7 +377,7 @@ def search(
     candidates: Iterable[str],
     points: Mapping[str, int],
     conflicts: Mapping[str, Iterable[str]],
-    requires: Mapping[str, Iterable[str]],
+    requires: Mapping[str, Collection[str]],
     top: int = 3,
     budget: Budget = DEFAULT_BUDGET,
     max_members: int | None = None,
@@ -391,7 +408,8 @@ def search(
         tuple(masks[g] for g in sorted(masks)) if max_per_group is not None else (),
     )
     best = _Best(top)
-    for fewest_first in (False, True):
+    # Without ties, clashing least among tied items picks what best-first picks.
+    for fewest_first in (False, True) if any(p.tied_after) else (False,):
         greedy_value, greedy_set = _greedy(p, fewest_first, cap)
         if greedy_set:
             best.offer(greedy_value, greedy_set)
@@ -421,8 +439,6 @@ def search(
         with_k = value + p.gain(taken, p.closure[k])
         best.offer(with_k, taken_k)
         stack.append((taken_k, ruled_out | p.ruled_out_by_taking[k], with_k))
-    sets = tuple(
-        (sum(p.points[k] for k in range(len(p.order)) if mask >> k & 1), p.members(mask))
-        for _, mask in best.entries
+    return SearchResult(
+        tuple((p.sum_points(m), p.members(m)) for _, m in best.entries), exact, explored
     )
-    return SearchResult(sets, exact, explored)
