@@ -16,7 +16,7 @@ from engine.case.flatten import FROM_RESIDENTS, Facts
 from engine.case.models import Case, Goal
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.evaluate import Evaluator, Missing
-from engine.inference.legal_basis import LegalVerdict
+from engine.inference.legal_basis import LegalVerdict, TargetVerdict
 from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, Some
@@ -30,7 +30,6 @@ from engine.weigh.assessment import (
     InterventionAssessment,
     MissingFact,
     Reason,
-    TargetVerdict,
 )
 from engine.weigh.competence import body, care_findings, competence, enabled_by
 from engine.weigh.escalation import Step, escalation_step, step_for
@@ -40,6 +39,10 @@ from engine.weigh.proportionality import Tried, proportionality, seriousness, su
 LADDER_WEIGHT = 0.1
 
 _ORDER = {Status.SATISFIED: 0, Status.UNKNOWN: 1, Status.NOT_SATISFIED: 2}
+
+
+def _order(target: TargetVerdict) -> int:
+    return _ORDER[target.status]
 
 
 @dataclass(frozen=True)
@@ -334,17 +337,13 @@ def weigh(
     read: dict[tuple[int, str], _Read] = {}
     tried = Tried(facts)
     from_care = care_findings(facts)
-    first: list[tuple[InterventionAssessment, dict[str, Any], Step | None]] = []
+    first: list[tuple[_Early, Step | None]] = []
     for verdict in verdicts:
         deadline.check()
         itv = verdict.intervention
         overall = verdict.status
-        targets = tuple(
-            sorted(
-                (TargetVerdict(t.ref, t.status) for t in verdict.targets),
-                key=lambda t: _ORDER[t.status],
-            )
-        )
+        # The evaluator's own verdicts, whose proof is built only if someone reads it.
+        targets = tuple(sorted(verdict.targets, key=_order))
         refs = _weighed_refs(targets)
         fixed = static.of(itv)
         raised, concern_missing = concerns(itv, refs, reading, fixed.rules, read)
@@ -378,42 +377,56 @@ def weigh(
             "competence": tuple(dict.fromkeys(notes)),
             "follows": static.enabled_by(itv, known) if who.third_party else (),
         }
-        first.append((InterventionAssessment(**fields), fields, step))
-    by_id = {a.id: a for a, _, _ in first}
+        first.append((_Early(itv.name, overall, fields), step))
+    by_id = {e.fields["intervention"].id: e for e, _ in first}
     usable = {
-        a.id
-        for a, _, _ in first
-        if a.status is Status.SATISFIED and not a.already_taken and not a.blocked_by
+        ident
+        for ident, e in by_id.items()
+        if e.status is Status.SATISFIED and not e.fields["already_taken"] and not e.blocked_by
     }
     # Interventions about the same subjects share one reading of how serious the facts are.
     serious: dict[tuple[str, ...], tuple[int, list[str]]] = {}
     out = []
-    for a, fields, step in first:
+    for early, step in first:
+        fields = early.fields
+        itv, refs, raised = fields["intervention"], fields["refs"], fields["concerns"]
         text, lighter = subsidiarity(
-            a.intervention, a.refs, facts, tried, by_id, step, _unmitigated(a, usable)
+            itv, refs, facts, tried, by_id, step, _unmitigated(raised, usable)
         )
-        facts_read = serious.get(a.refs)
+        facts_read = serious.get(refs)
         if facts_read is None:
-            facts_read = serious[a.refs] = seriousness(a.refs, facts)
+            facts_read = serious[refs] = seriousness(refs, facts)
         out.append(
             InterventionAssessment(
                 **fields,
-                proportionality=proportionality(a.intervention, a.concerns, facts_read),
+                proportionality=proportionality(itv, raised, facts_read),
                 subsidiarity=text,
-                lighter_first=tuple(lighter) if a.status is Status.SATISFIED else (),
+                lighter_first=tuple(lighter) if early.status is Status.SATISFIED else (),
             )
         )
     return tuple(out)
 
 
-def _unmitigated(item: InterventionAssessment, usable: set[str]) -> tuple[Concern, ...]:
+class _Early:
+    """An intervention weighed up to its subsidiarity, which reads the others like it."""
+
+    __slots__ = ("blocked_by", "fields", "name", "status")
+
+    def __init__(self, name: str, status: Status, fields: dict[str, Any]):
+        self.name = name
+        self.status = status
+        self.fields = fields
+        self.blocked_by = tuple(c.id for c in fields["concerns"] if c.blocks)
+
+
+def _unmitigated(concerns: Iterable[Concern], usable: set[str]) -> tuple[Concern, ...]:
     """Holding warnings whose named mitigating interventions are all out of reach (no basis,
     already tried or blocked; ``usable`` are the others): they cannot be met with a
     mitigation, so they change the ranking instead, and the lighter means go first even
     past the ladder's step."""
     return tuple(
         c
-        for c in item.concerns
+        for c in concerns
         if c.severity is Severity.warning
         and c.status is Status.SATISFIED
         and c.mitigating_interventions

@@ -10,13 +10,14 @@ says why it does not suffice (already tried, no basis, blocked, or the ladder is
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from engine.case.flatten import Facts
 from engine.case.models import FindingKind, Source
 from engine.explain.text import VALUE_TEXT
 from engine.inference.status import Status
 from engine.ruleset.models import Intervention, Severity
-from engine.weigh.assessment import Concern, InterventionAssessment
+from engine.weigh.assessment import Concern
 from engine.weigh.escalation import Step
 
 #: How many findings and earlier interventions the sentence names; the rest are counted.
@@ -157,6 +158,20 @@ def proportionality(
     )
 
 
+class Alternative(Protocol):
+    """What subsidiarity reads of a lighter alternative's weighing (before its own
+    subsidiarity is known)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def blocked_by(self) -> tuple[str, ...]: ...
+
+
 def _outcome(facts: Facts, prior: str) -> object:
     return facts.entities.get("prior_intervention:" + prior, {}).get("outcome", "onbekend")
 
@@ -166,7 +181,7 @@ def subsidiarity(
     refs: tuple[str, ...],
     facts: Facts,
     tried: Tried,
-    by_id: Mapping[str, InterventionAssessment],
+    by_id: Mapping[str, Alternative],
     step: Step | None,
     pressing: Sequence[Concern] = (),
 ) -> tuple[str | None, list[str]]:
