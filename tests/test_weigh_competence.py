@@ -6,9 +6,10 @@ import datetime as dt
 
 from engine.case.flatten import flatten
 from engine.case.read import read_case
+from engine.inference.legal_basis import TargetVerdict
 from engine.inference.status import Status
 from engine.ruleset.models import Body, Intervention
-from engine.weigh.assessment import CareInformation, TargetVerdict
+from engine.weigh.assessment import CareInformation
 from engine.weigh.competence import CARE_BASIS, care_findings, competence
 from tests.conftest import EXAMPLES
 

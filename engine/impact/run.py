@@ -33,6 +33,7 @@ from engine.case.models import Case
 from engine.case.read import CaseError, parse_case, read_data
 from engine.deadline import UNLIMITED, Deadline
 from engine.impact.compare import Aspect, CaseDiff, diff, pseudonym
+from engine.impact.prune import threshold_change
 from engine.impact.report import (
     CaseChange,
     CombinationChange,
@@ -40,6 +41,7 @@ from engine.impact.report import (
     InterventionImpact,
     Unreadable,
 )
+from engine.inference.legal_basis import Inference
 from engine.ruleset import bundle
 from engine.ruleset.bundle import Bundle, Catalog
 from engine.ruleset.validate import Loaded
@@ -125,6 +127,8 @@ class Assessing(Protocol):
 
     def bundle(self, municipality: str | None, date: dt.date) -> Bundle: ...
 
+    def inference(self, bundle: Bundle) -> Inference: ...
+
     def assess(
         self,
         case: Case,
@@ -180,15 +184,23 @@ def _case_diff(
     index: int,
     deadlines: tuple[Deadline, Deadline] = (UNLIMITED, UNLIMITED),
 ) -> CaseDiff | Failed:
-    """One case under both sides. A case whose bundle is the same on both sides (the
-    change is in another municipality's policy, or not yet in force on its date) is
-    assessed once: the same rules give the same assessment."""
+    """One case under both sides. A case is assessed once when the same rules must give
+    the same assessment: its bundle is the same on both sides (the change is in another
+    municipality's policy, or not yet in force on its date), or the change only moves
+    thresholds that none of the case's comparisons is on the other side of (ADR 0019)."""
     try:
         case = parse_case(data)
     except CaseError as exc:
         return Failed(index, str(exc))
     before = basis.assess(case, deadline=deadlines[0])
-    if proposal.bundle(before.municipality, before.reference_date).sha256 == before.bundle.sha256:
+    bundle = proposal.bundle(before.municipality, before.reference_date)
+    if bundle.sha256 == before.bundle.sha256:
+        return CaseDiff(before.case_id)
+    compiled = proposal.inference(bundle).compiled
+    change = threshold_change(before.evaluator.compiled, compiled)
+    if change is not None and not change.moves(
+        before.facts, before.evaluator, compiled.evaluator(before.facts)
+    ):
         return CaseDiff(before.case_id)
     deadlines[1].check()
     return diff(before, proposal.assess(case, deadline=deadlines[1]))

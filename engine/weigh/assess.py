@@ -16,12 +16,12 @@ from engine.case.flatten import FROM_RESIDENTS, Facts
 from engine.case.models import Case, Goal
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.evaluate import Evaluator, Missing
-from engine.inference.legal_basis import LegalVerdict
+from engine.inference.legal_basis import LegalVerdict, TargetVerdict
 from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, Some
+from engine.ruleset.models import Body, Intervention, Ladder, Severity
 from engine.ruleset.models import Concern as ConcernRule
-from engine.ruleset.models import Intervention, Severity
 from engine.weigh.assessment import (
     Affected,
     Bears,
@@ -30,16 +30,19 @@ from engine.weigh.assessment import (
     InterventionAssessment,
     MissingFact,
     Reason,
-    TargetVerdict,
 )
 from engine.weigh.competence import body, care_findings, competence, enabled_by
 from engine.weigh.escalation import Step, escalation_step, step_for
-from engine.weigh.proportionality import proportionality, seriousness, subsidiarity, tried
+from engine.weigh.proportionality import Tried, proportionality, seriousness, subsidiarity
 
 # A municipal policy rule that prescribes this step counts for the step (art. 4:84 Awb).
 LADDER_WEIGHT = 0.1
 
 _ORDER = {Status.SATISFIED: 0, Status.UNKNOWN: 1, Status.NOT_SATISFIED: 2}
+
+
+def _order(target: TargetVerdict) -> int:
+    return _ORDER[target.status]
 
 
 @dataclass(frozen=True)
@@ -57,48 +60,55 @@ class _RaisedRule:
     mitigating_interventions: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Fixed:
+    """What one intervention of a bundle brings to every case, read once."""
+
+    rules: tuple[_RaisedRule, ...]
+    factor_goals: tuple[Goal | None, ...]
+    body: Body
+    ladders: tuple[Ladder, ...]
+
+
 class _Static:
     """What weighing reads from a bundle alone, made once per bundle and reused across
-    cases: the concerns' fixed parts, each factor's goal, the derived facts by key, and
-    which interventions a third party's action follows (a walk of its legal basis)."""
+    cases: per intervention its concerns' fixed parts, its factors' goals, its body and
+    ladders; the derived facts by key; and which interventions a third party's action
+    follows (a walk of its legal basis)."""
 
     def __init__(self, bundle: Bundle):
         self.bundle = bundle  # kept alive, so its id is not reused while cached
         self.derived: dict[tuple[str, str], Condition] = {
             (d.subject, d.id): d.condition for d in bundle.facts
         }
-        self.raised: dict[int, tuple[_RaisedRule, ...]] = {}
+        self.fixed: dict[int, _Fixed] = {}
         self.conditions: dict[str, int] = {}
-        self.goals: dict[int, tuple[Goal | None, ...]] = {}
         self.follows: dict[tuple[str, frozenset[str]], tuple[str, ...]] = {}
 
-    def concerns(self, itv: Intervention) -> tuple[_RaisedRule, ...]:
-        found = self.raised.get(id(itv))
+    def of(self, itv: Intervention) -> _Fixed:
+        found = self.fixed.get(id(itv))
         if found is None:
-            found = self.raised[id(itv)] = tuple(
-                _RaisedRule(
-                    rule=c,
-                    condition=self.conditions.setdefault(
-                        c.condition.model_dump_json(), len(self.conditions)
-                    ),
-                    severity=Severity(c.severity),
-                    possible=f"Mogelijk: {c.text} Dit is nog niet vast te stellen.",
-                    mitigations=tuple(m.text for m in c.mitigations),
-                    mitigating_interventions=tuple(
-                        m.intervention for m in c.mitigations if m.intervention
-                    ),
-                )
-                for c in itv.human_measure
+            found = self.fixed[id(itv)] = _Fixed(
+                rules=tuple(self._rule(c) for c in itv.human_measure),
+                factor_goals=tuple(
+                    Goal(f.goal) if f.goal is not None else None for f in itv.desirability
+                ),
+                body=body(itv),
+                ladders=tuple(x for x in self.bundle.ladders if x.intervention == itv.id),
             )
         return found
 
-    def factor_goals(self, itv: Intervention) -> tuple[Goal | None, ...]:
-        found = self.goals.get(id(itv))
-        if found is None:
-            found = self.goals[id(itv)] = tuple(
-                Goal(f.goal) if f.goal is not None else None for f in itv.desirability
-            )
-        return found
+    def _rule(self, c: ConcernRule) -> _RaisedRule:
+        return _RaisedRule(
+            rule=c,
+            condition=self.conditions.setdefault(
+                c.condition.model_dump_json(), len(self.conditions)
+            ),
+            severity=Severity(c.severity),
+            possible=f"Mogelijk: {c.text} Dit is nog niet vast te stellen.",
+            mitigations=tuple(m.text for m in c.mitigations),
+            mitigating_interventions=tuple(m.intervention for m in c.mitigations if m.intervention),
+        )
 
     def enabled_by(self, itv: Intervention, known: frozenset[str]) -> tuple[str, ...]:
         key = (itv.id, known)
@@ -145,7 +155,7 @@ def desirability(
     reading: Evaluator,
     factor_goals: Sequence[Goal | None],
 ) -> Desirability:
-    """``factor_goals`` are the factors' goals, read once per bundle (``_Static``)."""
+    """``factor_goals`` are the factors' goals, read once per bundle (``_Fixed``)."""
     reasons = []
     for number, (factor, goal) in enumerate(zip(itv.desirability, factor_goals, strict=True)):
         if goal is not None and goal not in goals:
@@ -227,16 +237,26 @@ def affected(condition: Condition, ref: str, reading: Evaluator) -> tuple[Affect
     return tuple(out)
 
 
+@dataclass
+class _Read:
+    """A concern condition read for one subject: its value, its open questions, and (once
+    it is raised) the residents it weighs. Shared by every intervention that raises a
+    concern with the same condition."""
+
+    status: Status
+    open: list[Missing]
+    persons: tuple[Affected, ...] | None = None
+
+
 def concerns(
     itv: Intervention,
     refs: Sequence[str],
     reading: Evaluator,
     rules: Sequence[_RaisedRule],
-    read: dict[tuple[int, str], tuple[Status, list[Missing]]],
+    read: dict[tuple[int, str], _Read],
 ) -> tuple[list[Concern], list[MissingFact]]:
-    """``rules`` are the intervention's concerns, read once per bundle (``_Static``);
-    ``read`` keeps each concern condition's value and open questions per subject for the
-    case, shared by the interventions that raise the same concern."""
+    """``rules`` are the intervention's concerns, read once per bundle (``_Fixed``);
+    ``read`` keeps each concern condition's reading per subject for the case."""
     raised: list[Concern] = []
     missing: dict[MissingFact, None] = {}  # ordered, without repeats
     for r in rules:
@@ -247,16 +267,20 @@ def concerns(
             found = read.get(key)
             if found is None:
                 verdict = reading.status(condition, ref)
-                open_ = reading.missing(condition, ref) if verdict is Status.UNKNOWN else []
-                found = read[key] = (verdict, open_)
-            verdict, open_ = found
+                found = read[key] = _Read(
+                    verdict,
+                    reading.missing(condition, ref) if verdict is Status.UNKNOWN else [],
+                )
+            verdict = found.status
             if verdict is Status.NOT_SATISFIED:
                 continue
             text = concern.text
             if verdict is Status.UNKNOWN:
                 text = r.possible
-                for m in open_:
+                for m in found.open:
                     missing[MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)] = None
+            if found.persons is None:
+                found.persons = affected(condition, ref, reading)
             raised.append(
                 Concern(
                     id=concern.id,
@@ -266,7 +290,7 @@ def concerns(
                     target=ref,
                     mitigations=r.mitigations,
                     mitigating_interventions=r.mitigating_interventions,
-                    persons=affected(condition, ref, reading),
+                    persons=found.persons,
                 )
             )
     return raised, list(missing)
@@ -310,25 +334,23 @@ def weigh(
     goals = {Goal(g) for g in case.case.goals}
     known = frozenset(v.intervention.id for v in verdicts)
     static = _static(bundle)
-    read: dict[tuple[int, str], tuple[Status, list[Missing]]] = {}
+    read: dict[tuple[int, str], _Read] = {}
+    tried = Tried(facts)
     from_care = care_findings(facts)
-    first: list[tuple[InterventionAssessment, dict[str, Any], Step | None]] = []
+    first: list[tuple[_Early, Step | None]] = []
     for verdict in verdicts:
         deadline.check()
         itv = verdict.intervention
         overall = verdict.status
-        targets = tuple(
-            sorted(
-                (TargetVerdict(t.ref, t.status) for t in verdict.targets),
-                key=lambda t: _ORDER[t.status],
-            )
-        )
+        # The evaluator's own verdicts, whose proof is built only if someone reads it.
+        targets = tuple(sorted(verdict.targets, key=_order))
         refs = _weighed_refs(targets)
-        raised, concern_missing = concerns(itv, refs, reading, static.concerns(itv), read)
-        wanted = desirability(itv, goals, refs, reading, static.factor_goals(itv))
+        fixed = static.of(itv)
+        raised, concern_missing = concerns(itv, refs, reading, fixed.rules, read)
+        wanted = desirability(itv, goals, refs, reading, fixed.factor_goals)
         step = (
-            step_for(itv, list(refs), bundle, facts, reading)
-            if overall is not Status.NOT_SATISFIED
+            step_for(fixed.ladders, refs, facts, reading)
+            if overall is not Status.NOT_SATISFIED and fixed.ladders
             else None
         )
         escalation = escalation_step(itv, step, bundle, facts) if step is not None else None
@@ -336,7 +358,7 @@ def weigh(
             # The ladder prescribes this very intervention at this step.
             reasons = (*wanted.reasons, _policy_reason(step))
             wanted = Desirability(score=_score(reasons), reasons=reasons)
-        who = body(itv)
+        who = fixed.body
         notes, own_concerns = competence(itv, refs, targets, facts, reading, from_care)
         missing = list(
             dict.fromkeys([*_basis_missing(itv, overall, targets, reading), *concern_missing])
@@ -351,54 +373,62 @@ def weigh(
             "concerns": (*raised, *own_concerns),
             "missing": tuple(missing),
             "escalation": escalation,
-            "already_taken": tuple(tried(itv.id, refs, facts)),
+            "already_taken": tuple(tried(itv.id, refs)),
             "competence": tuple(dict.fromkeys(notes)),
             "follows": static.enabled_by(itv, known) if who.third_party else (),
         }
-        first.append((InterventionAssessment(**fields), fields, step))
-    by_id = {a.id: a for a, _, _ in first}
+        first.append((_Early(itv.name, overall, fields), step))
+    by_id = {e.fields["intervention"].id: e for e, _ in first}
+    usable = {
+        ident
+        for ident, e in by_id.items()
+        if e.status is Status.SATISFIED and not e.fields["already_taken"] and not e.blocked_by
+    }
     # Interventions about the same subjects share one reading of how serious the facts are.
     serious: dict[tuple[str, ...], tuple[int, list[str]]] = {}
     out = []
-    for a, fields, step in first:
+    for early, step in first:
+        fields = early.fields
+        itv, refs, raised = fields["intervention"], fields["refs"], fields["concerns"]
         text, lighter = subsidiarity(
-            a.intervention, a.refs, facts, by_id, step, _unmitigated(a, by_id)
+            itv, refs, facts, tried, by_id, step, _unmitigated(raised, usable)
         )
-        facts_read = serious.get(a.refs)
+        facts_read = serious.get(refs)
         if facts_read is None:
-            facts_read = serious[a.refs] = seriousness(a.refs, facts)
+            facts_read = serious[refs] = seriousness(refs, facts)
         out.append(
             InterventionAssessment(
                 **fields,
-                proportionality=proportionality(a.intervention, a.concerns, facts_read),
+                proportionality=proportionality(itv, raised, facts_read),
                 subsidiarity=text,
-                lighter_first=tuple(lighter) if a.status is Status.SATISFIED else (),
+                lighter_first=tuple(lighter) if early.status is Status.SATISFIED else (),
             )
         )
     return tuple(out)
 
 
-def _unmitigated(
-    item: InterventionAssessment, by_id: dict[str, InterventionAssessment]
-) -> tuple[Concern, ...]:
+class _Early:
+    """An intervention weighed up to its subsidiarity, which reads the others like it."""
+
+    __slots__ = ("blocked_by", "fields", "name", "status")
+
+    def __init__(self, name: str, status: Status, fields: dict[str, Any]):
+        self.name = name
+        self.status = status
+        self.fields = fields
+        self.blocked_by = tuple(c.id for c in fields["concerns"] if c.blocks)
+
+
+def _unmitigated(concerns: Iterable[Concern], usable: set[str]) -> tuple[Concern, ...]:
     """Holding warnings whose named mitigating interventions are all out of reach (no basis,
-    already tried or blocked): they cannot be met with a mitigation, so they change the
-    ranking instead, and the lighter means go first even past the ladder's step."""
-
-    def usable(ident: str) -> bool:
-        other = by_id.get(ident)
-        return (
-            other is not None
-            and other.status is Status.SATISFIED
-            and not other.already_taken
-            and not other.blocked_by
-        )
-
+    already tried or blocked; ``usable`` are the others): they cannot be met with a
+    mitigation, so they change the ranking instead, and the lighter means go first even
+    past the ladder's step."""
     return tuple(
         c
-        for c in item.concerns
+        for c in concerns
         if c.severity is Severity.warning
         and c.status is Status.SATISFIED
         and c.mitigating_interventions
-        and not any(usable(m) for m in c.mitigating_interventions)
+        and not any(m in usable for m in c.mitigating_interventions)
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from engine.case.flatten import Facts
 from engine.case.models import Goal
 from engine.inference.evaluate import Evaluator
+from engine.inference.legal_basis import TargetVerdict
 from engine.inference.status import Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.models import Body, Domain, Intervention, Severity
@@ -103,12 +104,6 @@ class EscalationStep:
     step_intervention: str | None
     earlier_steps: tuple[str, ...]
     text: str
-
-
-@dataclass(frozen=True)
-class TargetVerdict:
-    ref: str
-    status: Status
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from engine.case.flatten import Facts
 from engine.case.models import Source
 from engine.inference.evaluate import Evaluator
+from engine.inference.legal_basis import TargetVerdict
 from engine.inference.status import Status
 from engine.ruleset.conditions import Compare, Condition, NotOf, children
 from engine.ruleset.models import Body, Domain, Intervention, Severity
@@ -22,7 +23,6 @@ from engine.weigh.assessment import (
     CompetenceNote,
     Concern,
     Elsewhere,
-    TargetVerdict,
 )
 
 CARE_BASIS = "zorginformatie-als-grondslag"

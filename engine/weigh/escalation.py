@@ -9,6 +9,7 @@ date is unknown; it says so instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from engine.case.flatten import Facts
@@ -62,13 +63,11 @@ def counted(ladder: Ladder, target: str, facts: Facts) -> tuple[list[str], list[
 
 
 def step_for(
-    itv: Intervention, refs: list[str], bundle: Bundle, facts: Facts, reading: Evaluator
+    ladders: Iterable[Ladder], refs: Iterable[str], facts: Facts, reading: Evaluator
 ) -> Step | None:
-    """The heaviest applicable ladder step over the intervention's targets, or None."""
+    """The heaviest applicable step of the intervention's ``ladders`` over its targets."""
     found: list[Step] = []
-    for ladder in bundle.ladders:
-        if ladder.intervention != itv.id:
-            continue
+    for ladder in ladders:
         for ref in refs:
             if (
                 ladder.applies_when is not None

@@ -10,13 +10,14 @@ says why it does not suffice (already tried, no basis, blocked, or the ladder is
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from engine.case.flatten import Facts
 from engine.case.models import FindingKind, Source
 from engine.explain.text import VALUE_TEXT
 from engine.inference.status import Status
 from engine.ruleset.models import Intervention, Severity
-from engine.weigh.assessment import Concern, InterventionAssessment
+from engine.weigh.assessment import Concern
 from engine.weigh.escalation import Step
 
 #: How many findings and earlier interventions the sentence names; the rest are counted.
@@ -99,16 +100,27 @@ def seriousness(refs: Iterable[str], facts: Facts) -> tuple[int, list[str]]:
     return level, grounds
 
 
-def tried(alternative: str, refs: Iterable[str], facts: Facts) -> list[str]:
-    """Earlier interventions of this kind at the targets or in the case."""
-    case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "")
-    hits = []
-    for p in priors_at([*refs, case_ref], facts):
-        if facts.entities[p].get("kind") == alternative:
-            name = p.partition(":")[2]
-            if name not in hits:
-                hits.append(name)
-    return hits
+class Tried:
+    """Earlier interventions by kind at a set of subjects or in the case, read once per
+    case and set of subjects: every intervention asks this of itself and of each of its
+    lighter alternatives, about the same few sets of subjects."""
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.case_ref = next((r for r, a in facts.entities.items() if a["t"] == "case"), "")
+        self._read: dict[tuple[str, ...], dict[object, list[str]]] = {}
+
+    def __call__(self, alternative: str, refs: tuple[str, ...]) -> list[str]:
+        """The names of the earlier interventions of this kind, in the order of their refs."""
+        by_kind = self._read.get(refs)
+        if by_kind is None:
+            by_kind = self._read[refs] = {}
+            for p in priors_at([*refs, self.case_ref], self.facts):
+                names = by_kind.setdefault(self.facts.entities[p].get("kind"), [])
+                name = p.partition(":")[2]
+                if name not in names:
+                    names.append(name)
+        return by_kind.get(alternative, [])
 
 
 def proportionality(
@@ -146,15 +158,30 @@ def proportionality(
     )
 
 
+class Alternative(Protocol):
+    """What subsidiarity reads of a lighter alternative's weighing (before its own
+    subsidiarity is known)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def blocked_by(self) -> tuple[str, ...]: ...
+
+
 def _outcome(facts: Facts, prior: str) -> object:
     return facts.entities.get("prior_intervention:" + prior, {}).get("outcome", "onbekend")
 
 
 def subsidiarity(
     itv: Intervention,
-    refs: Iterable[str],
+    refs: tuple[str, ...],
     facts: Facts,
-    by_id: Mapping[str, InterventionAssessment],
+    tried: Tried,
+    by_id: Mapping[str, Alternative],
     step: Step | None,
     pressing: Sequence[Concern] = (),
 ) -> tuple[str | None, list[str]]:
@@ -169,7 +196,7 @@ def subsidiarity(
     for alt in itv.lighter_alternatives:
         other = by_id.get(alt)
         name = other.name if other else alt
-        done = tried(alt, refs, facts)
+        done = tried(alt, refs)
         passed = step is not None and alt in step.earlier_interventions
         if done:
             outcome = ", ".join(f"{d}: uitkomst {_outcome(facts, d)}" for d in done)
