@@ -127,20 +127,18 @@ def compact(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class _Names:
-    """Entity names of one case, each made once: an advice names the same few subjects
-    hundreds of times."""
+class _Names(dict[str, str]):
+    """Entity names of one case by ref, each made once: an advice names the same few
+    subjects hundreds of times (a dict, so that a name made before costs one lookup)."""
 
-    __slots__ = ("facts", "known")
+    __slots__ = ("facts",)
 
     def __init__(self, facts: Facts):
+        super().__init__()
         self.facts = facts
-        self.known: dict[str, str] = {}
 
-    def __call__(self, ref: str) -> str:
-        name = self.known.get(ref)
-        if name is None:
-            name = self.known[ref] = entity_name(ref, self.facts)
+    def __missing__(self, ref: str) -> str:
+        name = self[ref] = entity_name(ref, self.facts)
         return name
 
 
@@ -188,7 +186,7 @@ def affected(m: a.MissingFact) -> str:
 
 def missing_out(m: a.MissingFact, name: _Names, affects: str | None = None) -> dict[str, Any]:
     """One open question in full."""
-    subject = name(m.ref)
+    subject = name[m.ref]
     return {
         "fact": m.fact,
         "question": m.question,
@@ -460,8 +458,8 @@ def intervention(
         }
         for t in item.targets
     ]
-    satisfied = [name(t.ref) for t in item.targets if t.status is Status.SATISFIED]
-    basis_missing = [(m.question, name(m.ref)) for m in item.missing if m.concern_id is None]
+    satisfied = [name[t.ref] for t in item.targets if t.status is Status.SATISFIED]
+    basis_missing = [(m.question, name[m.ref]) for m in item.missing if m.concern_id is None]
     explanation = basis_sentence(itv, item.status, satisfied, basis_missing, True)
     if item.escalation is not None and item.escalation.text:
         explanation += " " + item.escalation.text
@@ -774,7 +772,7 @@ def summary_combination(
                 for c in combo.concerns
             ]
         asked = sorted(
-            ((q.fact.fact, name(q.fact.ref), affected(q.fact)) for q in combo.questions),
+            ((q.fact.fact, name[q.fact.ref], affected(q.fact)) for q in combo.questions),
             key=lambda q: q[:2],
         )
         if asked:
@@ -840,7 +838,7 @@ def all_missing(items: Iterable[a.InterventionAssessment], name: _Names) -> list
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for item in items:
         for m in item.missing:
-            subject = name(m.ref)
+            subject = name[m.ref]
             key = (m.fact, subject)
             found = merged.get(key)
             affects = affected(m)
@@ -863,21 +861,24 @@ def asked_once(items: Iterable[a.InterventionAssessment], name: _Names) -> list[
     merged: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for item in items:
         for m in item.missing:
-            key = (m.fact, name(m.ref))
+            key = (m.fact, name[m.ref])
             affects = affected(m)
             found = merged.get(key)
             if found is None:
                 merged[key] = (m.question, [affects])
             elif affects not in found[1]:
                 found[1].append(affects)
-    rows = (
-        ((fact, question, tuple(affects)), subject)
-        for (fact, subject), (question, affects) in sorted(merged.items())
-    )
-    return [
-        {"fact": fact, "subjects": subjects, "affects": list(affects)}
-        for (fact, _, affects), subjects in joined(rows).items()
-    ]
+    asked: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
+    for fact, subject in sorted(merged):
+        question, affects = merged[fact, subject]
+        key = (fact, question, tuple(affects))
+        found = asked.get(key)
+        if found is None:
+            asked[key] = {"fact": fact, "subjects": [subject], "affects": affects}
+        else:
+            # Once: a subject is in ``merged`` once per fact.
+            found["subjects"].append(subject)
+    return list(asked.values())
 
 
 def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
