@@ -130,13 +130,10 @@ def why_this_order(
             f"Het beleid van de gemeente houdt een aanpak op ten hoogste {options.max_members} "
             "interventies; een grotere combinatie is niet overwogen."
         )
-    ids = combo.ids
-    full = [
-        DOMAIN_TEXT[d]
-        for d in combo.domains
-        if options.max_per_domain is not None
-        and sum(items[i].domain is d for i in ids) >= options.max_per_domain
-    ]
+    cap = options.max_per_domain
+    # Each member's domain read once (an intervention makes it anew on every read).
+    kinds = [items[i].domain for i in combo.ids] if cap is not None else []
+    full = [DOMAIN_TEXT[d] for d in combo.domains if cap is not None and kinds.count(d) >= cap]
     if full:
         out.append(
             f"Het beleid houdt een domein op ten hoogste {options.max_per_domain} interventies; "

@@ -297,11 +297,14 @@ def intervention_notes(item: a.InterventionAssessment, full: bool) -> list[str]:
         )
     if full and itv.safety_note:
         notes.append(itv.safety_note)
-    # The summary says once, among the advice's notes, which findings no enforcement
-    # decision may rest on (``care_notes``), rather than again for every intervention.
-    notes.extend(
-        competence_text(n) for n in item.competence if full or not isinstance(n, a.CareInformation)
-    )
+    if item.competence:
+        # The summary says once, among the advice's notes, which findings no enforcement
+        # decision may rest on (``care_notes``), rather than again for every intervention.
+        notes.extend(
+            competence_text(n)
+            for n in item.competence
+            if full or not isinstance(n, a.CareInformation)
+        )
     return notes
 
 
