@@ -131,9 +131,11 @@ def why_this_order(
             "interventies; een grotere combinatie is niet overwogen."
         )
     cap = options.max_per_domain
-    # Each member's domain read once (an intervention makes it anew on every read).
-    kinds = [items[i].domain for i in combo.ids] if cap is not None else []
-    full = [DOMAIN_TEXT[d] for d in combo.domains if cap is not None and kinds.count(d) >= cap]
+    full: list[str] = []
+    if cap is not None:
+        # Each member's domain read once (an intervention makes it anew on every read).
+        kinds = [items[i].domain for i in combo.ids]
+        full = [DOMAIN_TEXT[d] for d in combo.domains if kinds.count(d) >= cap]
     if full:
         out.append(
             f"Het beleid houdt een domein op ten hoogste {options.max_per_domain} interventies; "

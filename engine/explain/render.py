@@ -786,9 +786,8 @@ def summary_combination(
                     ((fact, affects), subject) for fact, subject, affects in asked
                 ).items()
             ]
-    after = consequences(combo, items)
-    if after:
-        out["consequences"] = after
+    if combo.consequences:
+        out["consequences"] = consequences(combo, items)
     return out
 
 
@@ -873,14 +872,14 @@ def asked_once(items: Iterable[a.InterventionAssessment], name: _Names) -> list[
                 found[1].append(affects)
     asked: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
     for fact, subject in sorted(merged):
-        question, affects = merged[fact, subject]
-        key = (fact, question, tuple(affects))
-        found = asked.get(key)
-        if found is None:
-            asked[key] = {"fact": fact, "subjects": [subject], "affects": affects}
+        question, changes = merged[fact, subject]
+        group = (fact, question, tuple(changes))
+        entry = asked.get(group)
+        if entry is None:
+            asked[group] = {"fact": fact, "subjects": [subject], "affects": changes}
         else:
             # Once: a subject is in ``merged`` once per fact.
-            found["subjects"].append(subject)
+            entry["subjects"].append(subject)
     return list(asked.values())
 
 
