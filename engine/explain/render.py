@@ -40,7 +40,7 @@ from engine.explain.text import (
     citation_text,
 )
 from engine.inference.evaluate import Evaluator
-from engine.inference.status import Status
+from engine.inference.status import FALSE, TRUE, Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.models import Body, Domain, Intervention, Severity
 from engine.weigh import assessment as a
@@ -461,7 +461,7 @@ def intervention(
         }
         for t in item.targets
     ]
-    satisfied = [name[t.ref] for t in item.targets if t.status is Status.SATISFIED]
+    satisfied = [name[t.ref] for t in item.targets if t.status is TRUE]
     basis_missing = [(m.question, name[m.ref]) for m in item.missing if m.concern_id is None]
     explanation = basis_sentence(itv, item.status, satisfied, basis_missing, True)
     if item.escalation is not None and item.escalation.text:
@@ -518,15 +518,13 @@ def summary_intervention(
     status = item.status
     basis: dict[str, Any] = {"status": _VALUE[status]}
     targets = [
-        {"target": t.ref, "status": _VALUE[t.status]}
-        for t in item.targets
-        if t.status is not Status.NOT_SATISFIED
+        {"target": t.ref, "status": _VALUE[t.status]} for t in item.targets if t.status is not FALSE
     ]
     if targets:
         basis["targets"] = targets
     out: dict[str, Any] = {"id": item.intervention.id, "legal_basis": basis}
     measure: dict[str, Any] = {}
-    if status is not Status.NOT_SATISFIED:
+    if status is not FALSE:
         wanted = item.desirability
         out["desirability"] = (
             {"score": wanted.score, "reasons": [reason(r, False) for r in wanted.reasons]}
@@ -546,9 +544,10 @@ def summary_intervention(
         out["escalation"] = _escalation(item.escalation)
     if item.already_taken:
         out["already_taken"] = list(item.already_taken)
-    notes = intervention_notes(item, False)
-    if notes:
-        out["notes"] = notes
+    if item.competence or not item.targets:  # what the summary's notes come from
+        notes = intervention_notes(item, False)
+        if notes:
+            out["notes"] = notes
     return out
 
 
@@ -655,7 +654,7 @@ def consequence_text(c: a.Consequence, items: dict[str, a.InterventionAssessment
         {
             x.text
             for x in third.concerns
-            if x.status is not Status.NOT_SATISFIED and (x.target is None or x.target in after.refs)
+            if x.status is not FALSE and (x.target is None or x.target in after.refs)
         }
     )
     if weigh:
@@ -1035,9 +1034,7 @@ def summary_data(assessment: a.Assessment) -> dict[str, Any]:
             )
             for c in assessment.combinations
         ]
-    missing = asked_once(
-        (i for i in assessment.interventions if i.status is not Status.NOT_SATISFIED), name
-    )
+    missing = asked_once((i for i in assessment.interventions if i.status is not FALSE), name)
     if missing:
         data["missing_facts"] = missing
     notes = [*assessment.notes, *([] if assessment.exact else [NOT_EXACT])]
