@@ -88,8 +88,10 @@ def _against(
     better: bool,
 ) -> str:
     """One sentence on how ``other`` differs, seen from ``combo`` (better: combo ranks higher)."""
-    extra = [name(i) for i in other.ids if i not in combo.ids]
-    less = [name(i) for i in combo.ids if i not in other.ids]
+    # Each read once: ``ids`` is built from the members on every read.
+    ids, other_ids = combo.ids, other.ids
+    extra = [name(i) for i in other_ids if i not in ids]
+    less = [name(i) for i in ids if i not in other_ids]
     swap = ", ".join(
         ([f"met {_join(extra)}"] if extra else []) + ([f"zonder {_join(less)}"] if less else [])
     )
@@ -128,12 +130,12 @@ def why_this_order(
             f"Het beleid van de gemeente houdt een aanpak op ten hoogste {options.max_members} "
             "interventies; een grotere combinatie is niet overwogen."
         )
-    full = [
-        DOMAIN_TEXT[d]
-        for d in combo.domains
-        if options.max_per_domain is not None
-        and sum(items[i].domain is d for i in combo.ids) >= options.max_per_domain
-    ]
+    cap = options.max_per_domain
+    full: list[str] = []
+    if cap is not None:
+        # Each member's domain read once (an intervention makes it anew on every read).
+        kinds = [items[i].domain for i in combo.ids]
+        full = [DOMAIN_TEXT[d] for d in combo.domains if kinds.count(d) >= cap]
     if full:
         out.append(
             f"Het beleid houdt een domein op ten hoogste {options.max_per_domain} interventies; "

@@ -9,8 +9,9 @@ the evaluator, only then, and is validated into the ``Advice`` model.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any, Literal
+from collections.abc import Hashable, Iterable
+from enum import StrEnum
+from typing import Any, Literal, TypeVar
 
 import engine
 from engine.case import vocabulary
@@ -39,13 +40,21 @@ from engine.explain.text import (
     citation_text,
 )
 from engine.inference.evaluate import Evaluator
-from engine.inference.status import Status
+from engine.inference.status import FALSE, TRUE, Status
 from engine.ruleset.bundle import Bundle
-from engine.ruleset.models import Intervention
+from engine.ruleset.models import Body, Domain, Intervention, Severity
 from engine.weigh import assessment as a
 from engine.weigh.combine import DOMAINS, points
+from engine.weigh.family import Partner, Standing
 
 Detail = Literal["summary", "full"]
+Key = TypeVar("Key", bound=Hashable)
+
+#: The value of each enum member an advice writes, looked up: ``member.value`` is a property
+#: written in Python (CPython 3.11), and a summary writes a few hundred of them.
+_VALUE: dict[StrEnum, str] = {
+    m: m.value for kind in (Status, Severity, Domain, Body, Goal, Standing, Partner) for m in kind
+}
 
 NOT_EXACT = (
     "Het zoeken naar combinaties is binnen de rekentijd afgebroken: de getoonde combinaties "
@@ -86,19 +95,20 @@ def reason_text(r: a.Reason) -> str:
 def reason(r: a.Reason, full: bool) -> dict[str, Any]:
     """A desirability reason; the summary refers to a ruleset's factor (its weight, goal
     and text) by its number."""
-    if full or r.factor is None:
-        return {
-            "weight": r.weight,
-            "text": reason_text(r),
-            "goal": r.goal and r.goal.value,
-            "factor": r.factor,
-        }
-    return {"factor": r.factor}
+    if not full and r.factor is not None:
+        return {"factor": r.factor}
+    out: dict[str, Any] = {"weight": r.weight, "text": reason_text(r)}
+    if r.goal is not None:
+        out["goal"] = _VALUE[r.goal]
+    if r.factor is not None:
+        out["factor"] = r.factor
+    return out
 
 
 def compact(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` without nulls and empty lists or objects, at any depth: the summary's
-    rule, so a client reads an absent key as the contract's default."""
+    rule, so a client reads an absent key as the contract's default. The summary's
+    builders follow it as they go, rather than building empties to drop them."""
     out = {}
     for key, value in data.items():
         kind = type(value)
@@ -117,58 +127,86 @@ def compact(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class _Names:
-    """Entity names of one case, each made once: an advice names the same few subjects
-    hundreds of times."""
+class _Names(dict[str, str]):
+    """Entity names of one case by ref, each made once: an advice names the same few
+    subjects hundreds of times (a dict, so that a name made before costs one lookup)."""
 
-    __slots__ = ("facts", "known")
+    __slots__ = ("facts",)
 
     def __init__(self, facts: Facts):
+        super().__init__()
         self.facts = facts
-        self.known: dict[str, str] = {}
 
-    def __call__(self, ref: str) -> str:
-        name = self.known.get(ref)
-        if name is None:
-            name = self.known[ref] = entity_name(ref, self.facts)
+    def __missing__(self, ref: str) -> str:
+        name = self[ref] = entity_name(ref, self.facts)
         return name
 
 
-def missing_out(
-    m: a.MissingFact, name: _Names, full: bool, affects: str | None = None
-) -> dict[str, Any]:
-    """One open question. The summary leaves its question to the advice's own list of
-    missing facts, which asks each fact once."""
-    if affects is None:
-        affects = (
-            m.intervention_id
-            if m.concern_id is None
-            else f"{m.intervention_id} (menselijke maat: {m.concern_id})"
-        )
-    subject = name(m.ref)
-    if full:
-        return {
-            "fact": m.fact,
-            "question": m.question,
-            "subject": subject,
-            "subjects": [subject],
-            "affects": [affects],
-        }
-    return {"fact": m.fact, "subjects": [subject], "affects": [affects]}
+class _Fixed:
+    """What the summary reads from a bundle alone, made once per bundle and reused across
+    cases: its ruleset entry (the sha256 hashes every file's) and the ids of the concerns
+    each intervention's ruleset defines."""
 
+    __slots__ = ("bundle", "defined", "ruleset")
 
-def grouped(missing: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One entry per question and what it affects, its subjects joined: the summary asks a
-    question once, not once for every person of a large family."""
-    merged: dict[tuple[str, str | None, tuple[str, ...]], dict[str, Any]] = {}
-    for m in missing:
-        key = (m["fact"], m.get("question"), tuple(m["affects"]))
-        found = merged.get(key)
+    def __init__(self, bundle: Bundle):
+        self.bundle = bundle  # kept alive, so its id is not reused while cached
+        self.ruleset = compact(ruleset_info(bundle, False))
+        # By identity; each entry keeps its intervention, so that id is not reused either.
+        self.defined: dict[int, tuple[Intervention, frozenset[str]]] = {}
+
+    def own(self, itv: Intervention) -> frozenset[str]:
+        """The ids of the concerns ``itv``'s ruleset defines (its texts are the catalog's)."""
+        found = self.defined.get(id(itv))
         if found is None:
-            merged[key] = {**m, "subjects": list(m["subjects"])}
-        else:
-            found["subjects"].extend(s for s in m["subjects"] if s not in found["subjects"])
-    return list(merged.values())
+            found = self.defined[id(itv)] = (itv, frozenset(c.id for c in itv.human_measure))
+        return found[1]
+
+
+_FIXED: dict[int, _Fixed] = {}
+_MAX_FIXED = 64
+
+
+def _fixed(bundle: Bundle) -> _Fixed:
+    found = _FIXED.get(id(bundle))
+    if found is None:
+        if len(_FIXED) >= _MAX_FIXED:
+            _FIXED.clear()
+        found = _FIXED[id(bundle)] = _Fixed(bundle)
+    return found
+
+
+def affected(m: a.MissingFact) -> str:
+    """What the answer to an open question may change, as a list of missing facts says it:
+    the intervention, and the concern if that is what it may change."""
+    if m.concern_id is None:
+        return m.intervention_id
+    return f"{m.intervention_id} (menselijke maat: {m.concern_id})"
+
+
+def missing_out(m: a.MissingFact, name: _Names, affects: str | None = None) -> dict[str, Any]:
+    """One open question in full."""
+    subject = name[m.ref]
+    return {
+        "fact": m.fact,
+        "question": m.question,
+        "subject": subject,
+        "subjects": [subject],
+        "affects": [affected(m) if affects is None else affects],
+    }
+
+
+def joined(rows: Iterable[tuple[Key, str]]) -> dict[Key, list[str]]:
+    """The subjects of each key, in order, each once: the summary asks a question once per
+    what its answer affects, not once for every person of a large family."""
+    out: dict[Key, list[str]] = {}
+    for key, subject in rows:
+        subjects = out.get(key)
+        if subjects is None:
+            out[key] = [subject]
+        elif subject not in subjects:
+            subjects.append(subject)
+    return out
 
 
 def conditions(
@@ -181,44 +219,55 @@ def conditions(
 
 
 def _escalation(esc: a.EscalationStep) -> dict[str, Any]:
-    return {
+    """The escalation step without empties: the contract's defaults are the same."""
+    out: dict[str, Any] = {
         "ladder": esc.ladder,
         "label": esc.label,
         "step": esc.step,
         "measure": esc.measure,
-        "duration_months": esc.duration_months,
-        "prior": list(esc.prior),
-        "source": esc.source,
-        "step_intervention": esc.step_intervention,
-        "earlier_steps": list(esc.earlier_steps),
-        "text": esc.text,
     }
-
-
-def _concern(c: a.Concern, fixed: bool, facts: Facts) -> dict[str, Any]:
-    """A raised concern. ``fixed``: the ruleset defines it, so the summary gives its id,
-    status, subject and the residents it weighs by name (ids), and leaves its severity,
-    text and mitigations to ``GET /v1/interventions``; in full ``persons_text`` says who
-    they are, why they weigh and what they knew (the text stays the ruleset's)."""
-    out: dict[str, Any] = {"id": c.id, "status": c.status.value, "target": c.target}
-    if c.persons:
-        out["persons"] = [p.ref for p in c.persons]
-    if not fixed:
-        out["severity"] = c.severity.value
-        out["text"] = c.text
-        if c.persons:
-            out["persons_text"] = affected_text(facts, c.persons)
-        out["mitigations"] = list(c.mitigations)
-        out["mitigating_interventions"] = list(c.mitigating_interventions)
+    if esc.duration_months is not None:
+        out["duration_months"] = esc.duration_months
+    if esc.prior:
+        out["prior"] = list(esc.prior)
+    out["source"] = esc.source
+    if esc.step_intervention is not None:
+        out["step_intervention"] = esc.step_intervention
+    if esc.earlier_steps:
+        out["earlier_steps"] = list(esc.earlier_steps)
+    out["text"] = esc.text
     return out
 
 
-def _concerns(item: a.InterventionAssessment, full: bool, facts: Facts) -> list[dict[str, Any]]:
-    """All raised concerns in full; the summary gives one per concern and status (the
-    first subject it was raised for stands for the others; the persons of all are kept)."""
-    if full:
-        return [_concern(c, False, facts) for c in item.concerns]
-    own = {c.id for c in item.intervention.human_measure}
+def _concern(c: a.Concern, fixed: bool, facts: Facts) -> dict[str, Any]:
+    """A raised concern, without empties (the contract's defaults are the same). ``fixed``:
+    the ruleset defines it, so the summary gives its id, status, subject and the residents
+    it weighs by name (ids), and leaves its severity, text and mitigations to
+    ``GET /v1/interventions``; in full ``persons_text`` says who they are, why they weigh
+    and what they knew (the text stays the ruleset's)."""
+    out: dict[str, Any] = {"id": c.id, "status": _VALUE[c.status]}
+    if c.target is not None:
+        out["target"] = c.target
+    if c.persons:
+        out["persons"] = [p.ref for p in c.persons]
+    if not fixed:
+        out["severity"] = _VALUE[c.severity]
+        out["text"] = c.text
+        if c.persons:
+            out["persons_text"] = affected_text(facts, c.persons)
+        if c.mitigations:
+            out["mitigations"] = list(c.mitigations)
+        if c.mitigating_interventions:
+            out["mitigating_interventions"] = list(c.mitigating_interventions)
+    return out
+
+
+def _concerns(
+    item: a.InterventionAssessment, own: frozenset[str], facts: Facts
+) -> list[dict[str, Any]]:
+    """The summary's concerns: one per concern and status (the first subject it was raised
+    for stands for the others; the persons of all are kept). ``own``: the ids the ruleset
+    defines."""
     seen: dict[tuple[str, Status], dict[str, Any]] = {}
     for c in item.concerns:
         first = seen.get((c.id, c.status))
@@ -248,11 +297,14 @@ def intervention_notes(item: a.InterventionAssessment, full: bool) -> list[str]:
         )
     if full and itv.safety_note:
         notes.append(itv.safety_note)
-    # The summary says once, among the advice's notes, which findings no enforcement
-    # decision may rest on (``care_notes``), rather than again for every intervention.
-    notes.extend(
-        competence_text(n) for n in item.competence if full or not isinstance(n, a.CareInformation)
-    )
+    if item.competence:
+        # The summary says once, among the advice's notes, which findings no enforcement
+        # decision may rest on (``care_notes``), rather than again for every intervention.
+        notes.extend(
+            competence_text(n)
+            for n in item.competence
+            if full or not isinstance(n, a.CareInformation)
+        )
     return notes
 
 
@@ -396,95 +448,123 @@ def with_ruleset_texts(summary: dict[str, Any], bundle: Bundle) -> dict[str, Any
 
 
 def intervention(
-    item: a.InterventionAssessment,
-    name: _Names,
-    evaluator: Evaluator,
-    full: bool,
-    weighed: bool,
+    item: a.InterventionAssessment, name: _Names, evaluator: Evaluator
 ) -> dict[str, Any]:
-    """One intervention. ``weighed``: it is in a combination, so the summary keeps its
-    proportionality and subsidiarity sentences as well. Without a legal basis, the summary
-    keeps the verdict and the notes of this case (who else is competent, what may not carry
-    it): its desirability and concerns cannot change what may be done, so they are in the
-    full form only. What the ruleset fixes (name, authority, citations, texts of
-    concerns, procedure, ...) is in the full form and in ``GET /v1/interventions``, once."""
+    """One intervention in full: what this case decided, with its proof trees, and what the
+    ruleset fixes (name, authority, citations, texts of concerns, procedure, ...)."""
     itv = item.intervention
-    open_ = full or item.status is not Status.NOT_SATISFIED
     targets = [
         {
             "target": t.ref,
-            "status": t.status.value,
-            "conditions": conditions(item, t.ref, evaluator, name.facts) if full else [],
+            "status": _VALUE[t.status],
+            "conditions": conditions(item, t.ref, evaluator, name.facts),
         }
         for t in item.targets
-        if full or t.status is not Status.NOT_SATISFIED
     ]
-    reasons = [reason(r, full) for r in item.desirability.reasons] if open_ else []
-    human_measure = {
-        "concerns": _concerns(item, full, name.facts) if open_ else [],
-        "proportionality": item.proportionality if full or weighed else None,
-        "subsidiarity": item.subsidiarity if full or weighed else None,
+    satisfied = [name[t.ref] for t in item.targets if t.status is TRUE]
+    basis_missing = [(m.question, name[m.ref]) for m in item.missing if m.concern_id is None]
+    explanation = basis_sentence(itv, item.status, satisfied, basis_missing, True)
+    if item.escalation is not None and item.escalation.text:
+        explanation += " " + item.escalation.text
+    return {
+        "id": itv.id,
+        "name": itv.name,
+        "domain": item.domain.value,
+        "formal": itv.formal,
+        "supporting": itv.supporting,
+        "authority": itv.authority,
+        "competent_body": item.body.value,
+        "target": str(itv.target),
+        "legal_basis": {
+            "status": _VALUE[item.status],
+            "citations": [citation_data(c) for c in itv.legal_basis.citations],
+            "conditions": targets[0]["conditions"] if targets else [],
+            "targets": targets,
+            "case_law": case_law_text(itv),
+        },
+        "desirability": {
+            "score": item.desirability.score,
+            "reasons": [reason(r, True) for r in item.desirability.reasons],
+        },
+        "human_measure": {
+            "concerns": [_concern(c, False, name.facts) for c in item.concerns],
+            "proportionality": item.proportionality,
+            "subsidiarity": item.subsidiarity,
+        },
+        "missing_facts": [missing_out(m, name) for m in item.missing],
+        "escalation": _escalation(item.escalation) if item.escalation is not None else None,
+        "intrusiveness": itv.intrusiveness,
+        "lighter_alternatives": list(itv.lighter_alternatives),
+        "incompatible_with": list(itv.incompatible_with),
+        "already_taken": list(item.already_taken),
+        "procedure": procedure_text(itv),
+        "partners": list(itv.partners),
+        "notes": intervention_notes(item, True),
+        "explanation": explanation,
     }
-    # The summary lists each open question once, in the advice's own missing facts, with
-    # every intervention and concern its answer affects; here only in full.
-    missing = [missing_out(m, name, full) for m in item.missing] if full else []
-    out: dict[str, Any] = {"id": itv.id}
-    if full:
-        satisfied = [name(t.ref) for t in item.targets if t.status is Status.SATISFIED]
-        basis_missing = [(m.question, name(m.ref)) for m in item.missing if m.concern_id is None]
-        explanation = basis_sentence(itv, item.status, satisfied, basis_missing, True)
-        if item.escalation is not None and item.escalation.text:
-            explanation += " " + item.escalation.text
-        out |= {
-            "name": itv.name,
-            "domain": item.domain.value,
-            "formal": itv.formal,
-            "supporting": itv.supporting,
-            "authority": itv.authority,
-            "competent_body": item.body.value,
-            "target": str(itv.target),
-        }
-    out["legal_basis"] = {
-        "status": item.status.value,
-        "citations": [citation_data(c) for c in itv.legal_basis.citations] if full else [],
-        "conditions": targets[0]["conditions"] if targets else [],
-        "targets": targets,
-        "case_law": case_law_text(itv) if full else [],
-    }
-    if open_:
-        out["desirability"] = {"score": item.desirability.score, "reasons": reasons}
-    out["human_measure"] = human_measure
-    out["missing_facts"] = missing
-    out["escalation"] = _escalation(item.escalation) if item.escalation is not None else None
-    if full:
-        out |= {
-            "intrusiveness": itv.intrusiveness,
-            "lighter_alternatives": list(itv.lighter_alternatives),
-            "incompatible_with": list(itv.incompatible_with),
-        }
-    out["already_taken"] = list(item.already_taken)
-    if full:
-        out["procedure"] = procedure_text(itv)
-        out["partners"] = list(itv.partners)
-    out["notes"] = intervention_notes(item, full)
-    if full:
-        out["explanation"] = explanation
+
+
+def summary_intervention(
+    item: a.InterventionAssessment, fixed: _Fixed, facts: Facts, weighed: bool
+) -> dict[str, Any]:
+    """One intervention in the summary, without empties. ``weighed``: it is in a
+    combination, so the summary keeps its proportionality and subsidiarity sentences as
+    well. Without a legal basis, the summary keeps the verdict and the notes of this case
+    (who else is competent, what may not carry it): its desirability and concerns cannot
+    change what may be done, so they are in the full form only. What the ruleset fixes is in
+    the full form and in ``GET /v1/interventions``, once. Each open question is in the
+    advice's own missing facts, once, with every intervention and concern its answer
+    affects."""
+    status = item.status
+    basis: dict[str, Any] = {"status": _VALUE[status]}
+    targets = [
+        {"target": t.ref, "status": _VALUE[t.status]} for t in item.targets if t.status is not FALSE
+    ]
+    if targets:
+        basis["targets"] = targets
+    out: dict[str, Any] = {"id": item.intervention.id, "legal_basis": basis}
+    measure: dict[str, Any] = {}
+    if status is not FALSE:
+        wanted = item.desirability
+        out["desirability"] = (
+            {"score": wanted.score, "reasons": [reason(r, False) for r in wanted.reasons]}
+            if wanted.reasons
+            else {"score": wanted.score}
+        )
+        if item.concerns:
+            measure["concerns"] = _concerns(item, fixed.own(item.intervention), facts)
+    if weighed:
+        if item.proportionality is not None:
+            measure["proportionality"] = item.proportionality
+        if item.subsidiarity is not None:
+            measure["subsidiarity"] = item.subsidiarity
+    if measure:
+        out["human_measure"] = measure
+    if item.escalation is not None:
+        out["escalation"] = _escalation(item.escalation)
+    if item.already_taken:
+        out["already_taken"] = list(item.already_taken)
+    if item.competence or not item.targets:  # what the summary's notes come from
+        notes = intervention_notes(item, False)
+        if notes:
+            out["notes"] = notes
     return out
 
 
 def excluded_text(item: a.InterventionAssessment, why: a.Excluded) -> str:
     ids = ", ".join(why.ids)
+    # The commonest first: each case looks its member up on the enum, which is slow on 3.11.
     match why.reason:
+        case a.Exclusion.basis_unknown:
+            return "de grondslag is nog onzeker"
+        case a.Exclusion.basis_missing:
+            return "de grondslag ontbreekt"
         case a.Exclusion.third_party:
             after = f" na {', '.join(item.follows)}" if item.follows else ""
             return (
                 f"een handeling van {BODY_SUBJECT[item.body]} zelf, geen gemeentelijke maatregel; "
                 f"weeg het als mogelijk gevolg{after}"
             )
-        case a.Exclusion.basis_unknown:
-            return "de grondslag is nog onzeker"
-        case a.Exclusion.basis_missing:
-            return "de grondslag ontbreekt"
         case a.Exclusion.supporting:
             return "informatieroute: draagt de aanpak, is zelf geen maatregel"
         case a.Exclusion.blocked:
@@ -540,7 +620,7 @@ def alternatives(
         item = items[i]
         why = options.excluded.get(i)
         if why is not None:
-            if why.reason is a.Exclusion.basis_missing and not item.formal:
+            if not item.formal and why.reason is a.Exclusion.basis_missing:
                 continue
             out.append(f"{i}: {excluded_text(item, why)}.")
             continue
@@ -575,7 +655,7 @@ def consequence_text(c: a.Consequence, items: dict[str, a.InterventionAssessment
         {
             x.text
             for x in third.concerns
-            if x.status is not Status.NOT_SATISFIED and (x.target is None or x.target in after.refs)
+            if x.status is not FALSE and (x.target is None or x.target in after.refs)
         }
     )
     if weigh:
@@ -583,99 +663,131 @@ def consequence_text(c: a.Consequence, items: dict[str, a.InterventionAssessment
     return text
 
 
+def _carried(c: a.CarriedConcern, full: bool, own: frozenset[str]) -> dict[str, Any]:
+    """A concern a combination carries; the summary leaves out its text where the ruleset
+    defines it (``own``), and its empty list of mitigating members."""
+    concern = c.concern
+    out: dict[str, Any] = {
+        "intervention": c.intervention_id,
+        "id": concern.id,
+        "severity": _VALUE[concern.severity],
+        "status": _VALUE[concern.status],
+    }
+    if full or concern.id not in own:
+        out["text"] = concern.text
+    if full or c.mitigated_by:
+        out["mitigated_by"] = list(c.mitigated_by)
+    if concern.persons:
+        out["persons"] = [p.ref for p in concern.persons]
+    return out
+
+
+def consequences(
+    combo: a.CombinationAssessment, items: dict[str, a.InterventionAssessment]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "intervention": c.intervention_id,
+            "after": c.after,
+            "competent_body": _VALUE[c.body],
+            "text": consequence_text(c, items),
+        }
+        for c in combo.consequences
+    ]
+
+
 def combination(
     combo: a.CombinationAssessment,
     items: dict[str, a.InterventionAssessment],
     options: a.Options,
     name: _Names,
-    full: bool = True,
-    why: list[str] | None = None,
+    why: list[str],
 ) -> dict[str, Any]:
-    """One combination, with why each member is in and each other intervention is not;
-    ``why`` is needed only where it is shown (in full, and for the first combination).
-
-    The summary keeps the why (members with their reasons), the why-not, the concerns
-    carried and the open questions for the first combination only: the others repeat them
-    for the members they share, and their order is that of ``interventions``. It leaves out
-    what it carries elsewhere: the explanation (the members' reasons say it), each member's
-    body and place (fixed by the ruleset; ``interventions`` is in order), the questions'
-    wording and the texts of the ruleset's concerns; what a question affects is written as
-    in the advice's own list (the intervention, and the concern if that is what the answer
-    may change).
-    """
-    detailed = full or combo.rank == 1
-    # A combination the summary does not detail shows no members' reasons nor concerns, so
-    # they are not worded at all.
+    """One combination in full, with why each member is in, why in this place, and why
+    each other intervention is not."""
     rows: list[dict[str, Any]] = [
         {
             "id": m.id,
             "reason": member_reason(items[m.id], m),
             "carrier": BODY_TEXT[m.body],
-            "competent_body": m.body.value,
+            "competent_body": _VALUE[m.body],
             "order": m.order,
         }
-        for m in (combo.members if detailed else ())
+        for m in combo.members
     ]
-    concerns: list[dict[str, Any]] = [
-        {
-            "intervention": c.intervention_id,
-            "id": c.concern.id,
-            "severity": c.concern.severity.value,
-            "status": c.concern.status.value,
-            "text": c.concern.text,
-            "mitigated_by": list(c.mitigated_by),
-        }
-        | ({"persons": [p.ref for p in c.concern.persons]} if c.concern.persons else {})
-        for c in (combo.concerns if detailed else ())
-    ]
-    missing = (
-        sorted(
-            (
-                missing_out(q.fact, name, full, question_reason(q) if full else None)
-                for q in combo.questions
-            ),
-            key=lambda m: (m["fact"], m["subjects"][0]),
-        )
-        if detailed
-        else []
+    concerns = [_carried(c, True, frozenset()) for c in combo.concerns]
+    missing = sorted(
+        (missing_out(q.fact, name, question_reason(q)) for q in combo.questions),
+        key=lambda m: (m["fact"], m["subjects"][0]),
     )
-    if not full:
-        # What each question affects is in the advice's own list of missing facts.
-        missing = [{"fact": m["fact"], "subjects": m["subjects"]} for m in grouped(missing)]
-    consequences: list[dict[str, Any]] = [
-        {
-            "intervention": c.intervention_id,
-            "after": c.after,
-            "competent_body": c.body.value,
-            "text": consequence_text(c, items),
-        }
-        for c in combo.consequences
-    ]
-    score = combo.points / 1000
-    out: dict[str, Any] = {
+    after = consequences(combo, items)
+    return {
         "rank": combo.rank,
         "interventions": list(combo.ids),
-        "domains": [d.value for d in combo.domains],
-        "score": round(score, 3),
-        "why_this_order": (why or []) if detailed else [],
-    }
-    if full:
-        out["explanation"] = combination_text(
-            combo, items, rows, concerns, consequences, missing, why or []
-        )
-    else:
-        rows = [{"id": r["id"], "reason": r["reason"]} for r in rows] if detailed else []
-        concerns = concerns if detailed else []
-        for c in concerns:
-            if any(x.id == c["id"] for x in items[c["intervention"]].intervention.human_measure):
-                del c["text"]
-    out |= {
+        "domains": [_VALUE[d] for d in combo.domains],
+        "score": round(combo.points / 1000, 3),
+        "why_this_order": why,
+        "explanation": combination_text(combo, items, rows, concerns, after, missing, why),
         "members": rows,
-        "alternatives": alternatives(combo, items, options) if detailed else [],
+        "alternatives": alternatives(combo, items, options),
         "concerns": concerns,
         "missing_facts": missing,
-        "consequences": consequences,
+        "consequences": after,
     }
+
+
+def summary_combination(
+    combo: a.CombinationAssessment,
+    items: dict[str, a.InterventionAssessment],
+    options: a.Options,
+    name: _Names,
+    fixed: _Fixed,
+    why: list[str] | None,
+) -> dict[str, Any]:
+    """One combination in the summary, without empties. It details the first only (``why``
+    is needed only there): its why (members with their reasons), why-not, the concerns
+    carried and the open questions; the others repeat them for the members they share, and
+    their order is that of ``interventions``. It leaves out what it carries elsewhere: the
+    explanation (the members' reasons say it), each member's body and place (fixed by the
+    ruleset; ``interventions`` is in order), the questions' wording and what their answers
+    affect (the advice's own list of missing facts has both) and the texts of the ruleset's
+    concerns."""
+    out: dict[str, Any] = {"rank": combo.rank}
+    ids = combo.ids
+    if ids:
+        out["interventions"] = list(ids)
+    if combo.domains:
+        out["domains"] = [_VALUE[d] for d in combo.domains]
+    out["score"] = round(combo.points / 1000, 3)
+    if combo.rank == 1:
+        if why:
+            out["why_this_order"] = why
+        if combo.members:
+            out["members"] = [
+                {"id": m.id, "reason": member_reason(items[m.id], m)} for m in combo.members
+            ]
+        others = alternatives(combo, items, options)
+        if others:
+            out["alternatives"] = others
+        if combo.concerns:
+            out["concerns"] = [
+                _carried(c, False, fixed.own(items[c.intervention_id].intervention))
+                for c in combo.concerns
+            ]
+        asked = sorted(
+            ((q.fact.fact, name[q.fact.ref], affected(q.fact)) for q in combo.questions),
+            key=lambda q: q[:2],
+        )
+        if asked:
+            # Asked once per what the answer affects, as in the advice's own list.
+            out["missing_facts"] = [
+                {"fact": fact, "subjects": subjects}
+                for (fact, _), subjects in joined(
+                    ((fact, affects), subject) for fact, subject, affects in asked
+                ).items()
+            ]
+    if combo.consequences:
+        out["consequences"] = consequences(combo, items)
     return out
 
 
@@ -728,14 +840,10 @@ def all_missing(items: Iterable[a.InterventionAssessment], name: _Names) -> list
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for item in items:
         for m in item.missing:
-            subject = name(m.ref)
+            subject = name[m.ref]
             key = (m.fact, subject)
             found = merged.get(key)
-            affects = (
-                m.intervention_id
-                if m.concern_id is None
-                else f"{m.intervention_id} (menselijke maat: {m.concern_id})"
-            )
+            affects = affected(m)
             if found is None:
                 merged[key] = {
                     "fact": m.fact,
@@ -749,10 +857,37 @@ def all_missing(items: Iterable[a.InterventionAssessment], name: _Names) -> list
     return sorted(merged.values(), key=lambda m: (m["fact"], m["subject"]))
 
 
+def asked_once(items: Iterable[a.InterventionAssessment], name: _Names) -> list[dict[str, Any]]:
+    """The summary's missing facts: one entry per fact and everything its answer could
+    change, its subjects joined; the question's wording is the bundle's (``questions``)."""
+    merged: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    for item in items:
+        for m in item.missing:
+            key = (m.fact, name[m.ref])
+            affects = affected(m)
+            found = merged.get(key)
+            if found is None:
+                merged[key] = (m.question, [affects])
+            elif affects not in found[1]:
+                found[1].append(affects)
+    asked: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
+    for fact, subject in sorted(merged):
+        question, changes = merged[fact, subject]
+        group = (fact, question, tuple(changes))
+        entry = asked.get(group)
+        if entry is None:
+            asked[group] = {"fact": fact, "subjects": [subject], "affects": changes}
+        else:
+            # Once: a subject is in ``merged`` once per fact.
+            entry["subjects"].append(subject)
+    return list(asked.values())
+
+
 def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
     """The family lens as the contract's data (``FamilyLensOut``), in the same words as the
-    memo's. The summary leaves out the sentences per person and per step that its fields
-    already say, and so does not word them at all."""
+    memo's, without empties (the contract's defaults are the same). The summary leaves out
+    the sentences per person and per step that its fields already say, and so does not
+    word them at all."""
     lens = assessment.family
     if lens is None:
         return None
@@ -761,58 +896,64 @@ def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
     names = {i.id: i.name for i in assessment.interventions} if full else {}
     persons = []
     for p in lens.persons:
-        person = {
+        person: dict[str, Any] = {
             "person": p.ref.partition(":")[2],
-            "standing": p.standing.value,
-            "goals": [g.value for g in p.goals],
+            "standing": _VALUE[p.standing],
         }
+        if p.goals:
+            person["goals"] = [_VALUE[g] for g in p.goals]
         if full:
             person["text"] = person_goals_text(p, facts)
         persons.append(person)
     steps = []
     for s in lens.steps:
-        step: dict[str, Any] = {
-            "intervention": s.intervention_id,
-            "partners": [p.value for p in s.partners],
-        }
+        step: dict[str, Any] = {"intervention": s.intervention_id}
+        # The contract requires a step's partners: only the summary leaves out an empty list.
+        if full or s.partners:
+            step["partners"] = [_VALUE[p] for p in s.partners]
         if full:
             step["text"] = f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}"
         steps.append(step)
-    return {
-        "persons": persons,
-        "family_goals": [g.value for g in lens.family_goals],
-        "family_goals_text": family_goals_text(lens),
-        "selection_grounds": [
+    out: dict[str, Any] = {}
+    if persons:
+        out["persons"] = persons
+    if lens.family_goals:
+        out["family_goals"] = [_VALUE[g] for g in lens.family_goals]
+    goals_text = family_goals_text(lens)
+    if goals_text is not None:
+        out["family_goals_text"] = goals_text
+    if lens.grounds:
+        out["selection_grounds"] = [
             {"text": g.text, "names_family": g.names_family, "assessment": ground_text(g)}
             for g in lens.grounds
-        ],
-        "selection_grounds_text": None if lens.grounds else words.grounds[0],
-        "coordinator_assigned": lens.coordinator_assigned,
-        "coordinator_recommended": lens.coordinator_recommended,
-        "coordinator": words.regie,
-        "covered": [d.value for d in lens.covered],
-        "uncovered": [d.value for d in lens.uncovered],
-        "coverage": words.coverage,
-        "safety": list(words.safety),
-        "steps": steps,
-    }
+        ]
+    else:
+        out["selection_grounds_text"] = words.grounds[0]
+    if lens.coordinator_assigned is not None:
+        out["coordinator_assigned"] = lens.coordinator_assigned
+    out["coordinator_recommended"] = lens.coordinator_recommended
+    out["coordinator"] = words.regie
+    if lens.covered:
+        out["covered"] = [_VALUE[d] for d in lens.covered]
+    if lens.uncovered:
+        out["uncovered"] = [_VALUE[d] for d in lens.uncovered]
+    out["coverage"] = words.coverage
+    if words.safety:
+        out["safety"] = list(words.safety)
+    if steps:
+        out["steps"] = steps
+    return out
 
 
-def order_reasons(assessment: a.Assessment, combo: a.CombinationAssessment) -> list[str]:
+def order_reasons(
+    assessment: a.Assessment,
+    items: dict[str, a.InterventionAssessment],
+    combo: a.CombinationAssessment,
+) -> list[str]:
     """Why this combination ranks where it does, naming interventions by their names."""
-    items = {i.id: i for i in assessment.interventions}
     return why_this_order(
         combo, assessment.combinations, items, assessment.options, lambda i: items[i].name
     )
-
-
-def asked_once(missing: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The summary's missing facts: one entry per fact and what it affects, its subjects
-    joined; the question's wording is the bundle's (``questions``)."""
-    out = grouped(missing)
-    for m in out:
-        del m["subject"], m["question"]
-    return out
 
 
 def questions(bundle: Bundle) -> dict[str, str]:
@@ -831,51 +972,84 @@ def advice_data(assessment: a.Assessment, detail: Detail = "summary") -> dict[st
     intervention id and the bundle's sha256 (``GET /v1/interventions`` serves it once);
     ``full`` has everything, proof trees included (ADR 0014).
     """
+    return full_data(assessment) if detail == "full" else summary_data(assessment)
+
+
+def _search(assessment: a.Assessment) -> str:
+    return (SearchOutcome.exact if assessment.exact else SearchOutcome.best_found).value
+
+
+def full_data(assessment: a.Assessment) -> dict[str, Any]:
+    """The full form, every key present, for ``Advice`` to validate."""
     name = _Names(assessment.facts)
     items = {i.id: i for i in assessment.interventions}
-    full = detail == "full"
-    weighed = {i for c in assessment.combinations for i in c.ids}
     notes = list(assessment.notes)
     if not assessment.exact:
         notes.append(NOT_EXACT)
-    if not full:
-        notes.extend(care_notes(assessment.interventions))
-    data = {
+    return {
         "case_id": assessment.case_id,
         "reference_date": assessment.reference_date.isoformat(),
         "municipality": assessment.municipality,
-        "ruleset": ruleset_info(assessment.bundle, full),
+        "ruleset": ruleset_info(assessment.bundle, True),
         "engine_version": engine.__version__,
         "interventions": [
-            intervention(i, name, assessment.evaluator, full, i.id in weighed)
-            for i in assessment.interventions
+            intervention(i, name, assessment.evaluator) for i in assessment.interventions
         ],
         "combinations": [
-            combination(
+            combination(c, items, assessment.options, name, order_reasons(assessment, items, c))
+            for c in assessment.combinations
+        ],
+        "missing_facts": all_missing(assessment.interventions, name),
+        "notes": notes,
+        "combination_search": _search(assessment),
+        "family": _family_data(assessment, True),
+    }
+
+
+def summary_data(assessment: a.Assessment) -> dict[str, Any]:
+    """The summary, built without nulls and empty lists (``compact``'s rule) rather than
+    built whole and compacted: it is what the service stores and serves, and building
+    empties to drop them again cost a fifth of rendering."""
+    fixed = _fixed(assessment.bundle)
+    facts = assessment.facts
+    name = _Names(facts)
+    items = {i.id: i for i in assessment.interventions}
+    weighed = {i for c in assessment.combinations for i in c.ids}
+    data: dict[str, Any] = {
+        "case_id": assessment.case_id,
+        "reference_date": assessment.reference_date.isoformat(),
+        "municipality": assessment.municipality,
+        "ruleset": dict(fixed.ruleset),  # a copy: the bundle's entry is shared
+        "engine_version": engine.__version__,
+    }
+    if assessment.interventions:
+        data["interventions"] = [
+            summary_intervention(i, fixed, facts, i.id in weighed) for i in assessment.interventions
+        ]
+    if assessment.combinations:
+        data["combinations"] = [
+            summary_combination(
                 c,
                 items,
                 assessment.options,
                 name,
-                full,
-                order_reasons(assessment, c) if full or c.rank == 1 else None,
+                fixed,
+                order_reasons(assessment, items, c) if c.rank == 1 else None,
             )
             for c in assessment.combinations
-        ],
-        "missing_facts": all_missing(assessment.interventions, name)
-        if full
-        else asked_once(
-            all_missing(
-                (i for i in assessment.interventions if i.status is not Status.NOT_SATISFIED),
-                name,
-            )
-        ),
-        "notes": notes,
-        "combination_search": (
-            SearchOutcome.exact if assessment.exact else SearchOutcome.best_found
-        ).value,
-        "family": _family_data(assessment, full),
-    }
-    return data if full else compact(data)
+        ]
+    missing = asked_once((i for i in assessment.interventions if i.status is not FALSE), name)
+    if missing:
+        data["missing_facts"] = missing
+    notes = [*assessment.notes, *([] if assessment.exact else [NOT_EXACT])]
+    notes.extend(care_notes(assessment.interventions))
+    if notes:
+        data["notes"] = notes
+    data["combination_search"] = _search(assessment)
+    family = _family_data(assessment, False)
+    if family is not None:
+        data["family"] = family
+    return data
 
 
 def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
