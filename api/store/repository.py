@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from api.store import roles
+from api.store import chain, roles
 from api.store.chain import ChainedSession, case_hash, seal
 from api.store.db import connect, migrate
 from api.store.models import (
@@ -262,17 +262,19 @@ class Store:
         object_id: str | None,
         detail: dict[str, Any] | None = None,
     ) -> None:
-        session.add(
-            AuditRow(
-                at=now(),
-                who=actor.who,
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                detail=detail,
-                municipality=actor.municipality,
-                reason=actor.reason,
-            )
+        chain.insert(
+            session,
+            "audit",
+            {
+                "at": now(),
+                "who": actor.who,
+                "action": action,
+                "object_type": object_type,
+                "object_id": object_id,
+                "detail": detail,
+                "municipality": actor.municipality,
+                "reason": actor.reason,
+            },
         )
 
     # --- secrets and accounts ----------------------------------------------------------
@@ -494,36 +496,34 @@ class Store:
         self, new: NewEvaluation, actor: Actor, idempotency: IdempotencyKey | None
     ) -> EvaluationRow:
         with self._tx(actor.municipality) as session:
-            row = EvaluationRow(
-                id=new_id(),
-                case_id=new.case_id,
-                case_key=new.case_key,
-                municipality=new.municipality,
-                reference_date=new.reference_date,
-                requested_municipality=new.requested_municipality,
-                requested_reference_date=new.requested_reference_date,
-                input_json=new.input_json,
-                input_sha256=new.input_sha256,
-                advice=new.advice,
-                advice_sha256=new.advice_sha256,
-                ruleset_id=new.ruleset_id,
-                ruleset_version=new.ruleset_version,
-                ruleset_sha256=new.ruleset_sha256,
-                rulesets=new.rulesets,
-                engine_version=new.engine_version,
-                created_at=now(),
-                created_by=actor.who,
-                tenant=actor.municipality,
-                decisions=[],
-                verification=None,
-            )
-            session.add(row)
+            values: dict[str, Any] = {
+                "id": new_id(),
+                "case_id": new.case_id,
+                "case_key": new.case_key,
+                "municipality": new.municipality,
+                "reference_date": new.reference_date,
+                "requested_municipality": new.requested_municipality,
+                "requested_reference_date": new.requested_reference_date,
+                "input_json": new.input_json,
+                "input_sha256": new.input_sha256,
+                "advice": new.advice,
+                "advice_sha256": new.advice_sha256,
+                "ruleset_id": new.ruleset_id,
+                "ruleset_version": new.ruleset_version,
+                "ruleset_sha256": new.ruleset_sha256,
+                "rulesets": new.rulesets,
+                "engine_version": new.engine_version,
+                "created_at": now(),
+                "created_by": actor.who,
+                "tenant": actor.municipality,
+            }
+            chain.insert(session, "evaluation", values)
             self._audit(
                 session,
                 actor,
                 "evaluate",
                 "evaluation",
-                row.id,
+                values["id"],
                 {
                     "case_key": new.case_key,
                     "case_id": new.case_id,
@@ -539,11 +539,12 @@ class Store:
                         who=actor.who,
                         key=idempotency.key,
                         request_sha256=idempotency.request_sha256,
-                        evaluation_id=row.id,
+                        evaluation_id=values["id"],
                         created_at=now(),
                     )
                 )
-            return row
+            # Not in the session: the service reads it, nothing writes it again.
+            return EvaluationRow(**values, decisions=[], verification=None)
 
     @staticmethod
     def _evaluation(
