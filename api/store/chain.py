@@ -102,10 +102,27 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes | bytearray | memoryview):
         return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
-    if isinstance(value, dict | list | tuple):
+    if isinstance(value, dict | list | tuple) and not _is_json(value):
         # A JSON column gives back what JSON can hold: string keys, lists.
         return json.loads(json.dumps(value))
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _is_json(value: Any) -> bool:
+    """Whether ``value`` is already what a JSON column gives back (only lists, dicts with
+    string keys and plain scalars), so a round trip through JSON would return it as it is.
+    Most values are: a round trip cost more than the rest of an evaluation's hash."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return True
+    if kind is list:
+        return all(_is_json(item) for item in value)
+    if kind is dict:
+        return all(type(key) is str and _is_json(item) for key, item in value.items())
+    return False
 
 
 def content_hash(kind: str, values: Mapping[Any, Any]) -> str:
