@@ -13,14 +13,15 @@ import datetime as dt
 import json
 import uuid
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from api.store import chain, roles
@@ -30,6 +31,7 @@ from api.store.models import (
     ERASE,
     AnonymisedOutcomeRow,
     AuditRow,
+    Base,
     CaseRow,
     ChainRow,
     DecisionRow,
@@ -554,7 +556,7 @@ class Store:
                     )
                 )
             # Not in the session: the service reads it, nothing writes it again.
-            return EvaluationRow(**values, decisions=[], verification=None)
+            return _detached(EvaluationRow, values.items(), decisions=[], verification=None)
 
     @staticmethod
     def _evaluation(
@@ -910,20 +912,40 @@ def _evaluation_of(found: Sequence[Row[Any]]) -> EvaluationRow:
     """The rows of ``_READ_EVALUATION`` (one per decision, at least one) as one record."""
     first = found[0]
     verification = (
-        VerificationRow(**dict(zip(_NAMES[1], first[_VERIFICATION_AT:_DECISION_AT], strict=True)))
+        _detached(
+            VerificationRow, zip(_NAMES[1], first[_VERIFICATION_AT:_DECISION_AT], strict=True)
+        )
         if first[_VERIFICATION_AT] is not None
         else None
     )
     decisions = [
-        DecisionRow(**dict(zip(_NAMES[2], row[_DECISION_AT:], strict=True)))
+        _detached(DecisionRow, zip(_NAMES[2], row[_DECISION_AT:], strict=True))
         for row in found
         if row[_DECISION_AT] is not None
     ]
-    return EvaluationRow(
-        **dict(zip(_NAMES[0], first[:_VERIFICATION_AT], strict=True)),
+    evaluation = _detached(
+        EvaluationRow,
+        zip(_NAMES[0], first[:_VERIFICATION_AT], strict=True),
         decisions=decisions,
         verification=verification,
     )
+    for decision in decisions:
+        set_committed_value(decision, "evaluation", evaluation)
+    return evaluation
+
+
+Record = TypeVar("Record", bound=Base)
+
+
+def _detached(kind: type[Record], columns: Iterable[tuple[str, Any]], **related: Any) -> Record:
+    """A record made from its column values the way the ORM makes a loaded one, without
+    the attribute events of its constructor (which cost more than the query that read
+    them): for rows that are read or were just inserted, and never changed."""
+    record: Record = kind.__mapper__.class_manager.new_instance()
+    record.__dict__.update(columns)
+    for name, value in related.items():
+        set_committed_value(record, name, value)
+    return record
 
 
 def _user_row(user: NewUser) -> UserRow:
