@@ -116,13 +116,14 @@ def _is_json(value: Any) -> bool:
     string keys and plain scalars), so a round trip through JSON would return it as it is.
     Most values are: a round trip cost more than the rest of an evaluation's hash."""
     kind = type(value)
-    if kind in _SCALARS:
-        return True
     if kind is list:
-        return all(_is_json(item) for item in value)
+        return all(type(item) in _SCALARS or _is_json(item) for item in value)
     if kind is dict:
-        return all(type(key) is str and _is_json(item) for key, item in value.items())
-    return False
+        return all(
+            type(key) is str and (type(item) in _SCALARS or _is_json(item))
+            for key, item in value.items()
+        )
+    return kind in _SCALARS
 
 
 def content_hash(kind: str, values: Mapping[Any, Any]) -> str:
