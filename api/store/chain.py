@@ -217,9 +217,9 @@ def items_of(rows: Iterable[Any]) -> list[Item]:
 _INSERTS = {kind: table(kind).insert() for kind in TABLES}
 
 
-def insert(session: Session, kind: str, values: Mapping[str, Any]) -> Any:
-    """Insert one chained row with a single statement and queue its link; returns its id
-    (given in ``values``, or the one the database numbered, as for an audit entry).
+def insert(session: Session, kind: str, values: Mapping[str, Any]) -> None:
+    """Insert one chained row with a single statement and queue its link (by the id in
+    ``values``, or the one the database numbered, as for an audit entry).
 
     The unit of work costs more than the row for an append-only row that is written once
     and never changed, so the hot writes (an evaluation, every audit entry) come here; a
@@ -233,7 +233,6 @@ def insert(session: Session, kind: str, values: Mapping[str, Any]) -> Any:
         values = {**values, "id": numbered[0]}
     pending: list[Item] = session.info.setdefault(_PENDING, [])
     pending.append(Item(kind, str(values["id"]), content_hash(kind, values)))
-    return values["id"]
 
 
 class ChainedSession(Session):
