@@ -41,7 +41,6 @@ from api.schemas import (
     DifferenceOut,
     EvaluationMeta,
     ReplayOut,
-    RulesetFileRef,
 )
 from api.settings import Settings
 from api.store import Store
@@ -114,16 +113,19 @@ def _splice(advice: bytes, **fields: bytes) -> bytes:
     return b"".join(parts)
 
 
+#: What an advice says before durable-rules has read it: the same for every evaluation.
+_PENDING_VERIFICATION = contract.Verification().model_dump_json().encode("utf-8")
+
+
 def _verification_json(row: VerificationRow | None) -> bytes:
     """The advice's ``verification`` from its row, in the contract's own shape."""
     if row is None:
-        shown = contract.Verification()
-    else:
-        shown = contract.Verification(
-            engine=row.engine,
-            status=contract.VerificationStatus(row.status),
-            differences=list(row.differences),
-        )
+        return _PENDING_VERIFICATION
+    shown = contract.Verification(
+        engine=row.engine,
+        status=contract.VerificationStatus(row.status),
+        differences=list(row.differences),
+    )
     return shown.model_dump_json().encode("utf-8")
 
 
@@ -152,17 +154,21 @@ def decisions_out(rows: list[DecisionRow]) -> list[DecisionOut]:
 
 
 def meta(row: EvaluationRow) -> EvaluationMeta:
-    return EvaluationMeta(
-        created_at=row.created_at,
-        created_by=row.created_by,
-        case_ref=row.case_id,
-        requested_municipality=row.requested_municipality,
-        requested_reference_date=row.requested_reference_date,
-        input_sha256=row.input_sha256,
-        advice_sha256=row.advice_sha256,
-        ruleset_sha256=row.ruleset_sha256,
-        rulesets=[RulesetFileRef.model_validate(r) for r in row.rulesets],
-        engine_version=row.engine_version,
+    # One validation for the whole record, its ruleset files included (a bundle has
+    # dozens; one model_validate each cost more than the rest of the record).
+    return EvaluationMeta.model_validate(
+        {
+            "created_at": row.created_at,
+            "created_by": row.created_by,
+            "case_ref": row.case_id,
+            "requested_municipality": row.requested_municipality,
+            "requested_reference_date": row.requested_reference_date,
+            "input_sha256": row.input_sha256,
+            "advice_sha256": row.advice_sha256,
+            "ruleset_sha256": row.ruleset_sha256,
+            "rulesets": row.rulesets,
+            "engine_version": row.engine_version,
+        }
     )
 
 

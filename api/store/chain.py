@@ -102,10 +102,28 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes | bytearray | memoryview):
         return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
-    if isinstance(value, dict | list | tuple):
+    if isinstance(value, dict | list | tuple) and not _is_json(value):
         # A JSON column gives back what JSON can hold: string keys, lists.
         return json.loads(json.dumps(value))
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _is_json(value: Any) -> bool:
+    """Whether ``value`` is already what a JSON column gives back (only lists, dicts with
+    string keys and plain scalars), so a round trip through JSON would return it as it is.
+    Most values are: a round trip cost more than the rest of an evaluation's hash."""
+    kind = type(value)
+    if kind is list:
+        return all(type(item) in _SCALARS or _is_json(item) for item in value)
+    if kind is dict:
+        return all(
+            type(key) is str and (type(item) in _SCALARS or _is_json(item))
+            for key, item in value.items()
+        )
+    return kind in _SCALARS
 
 
 def content_hash(kind: str, values: Mapping[Any, Any]) -> str:
@@ -195,15 +213,38 @@ def items_of(rows: Iterable[Any]) -> list[Item]:
     return found
 
 
+#: Built once, like the chain's own statements: the rows a request appends most.
+_INSERTS = {kind: table(kind).insert() for kind in TABLES}
+
+
+def insert(session: Session, kind: str, values: Mapping[str, Any]) -> None:
+    """Insert one chained row with a single statement and queue its link (by the id in
+    ``values``, or the one the database numbered, as for an audit entry).
+
+    The unit of work costs more than the row for an append-only row that is written once
+    and never changed, so the hot writes (an evaluation, every audit entry) come here; a
+    row inserted through the ORM is still queued by ``_collect``. Either way ``seal``
+    links everything the transaction inserted.
+    """
+    result = session.connection().execute(_INSERTS[kind], values)
+    if values.get("id") is None:
+        numbered = result.inserted_primary_key
+        assert numbered is not None
+        values = {**values, "id": numbered[0]}
+    pending: list[Item] = session.info.setdefault(_PENDING, [])
+    pending.append(Item(kind, str(values["id"]), content_hash(kind, values)))
+
+
 class ChainedSession(Session):
     """A session whose new evaluations, decisions and audit entries are chained by ``seal``."""
 
 
 @event.listens_for(ChainedSession, "after_flush")
 def _collect(session: Session, _flush: UOWTransaction) -> None:
-    # In after_flush, ``session.new`` still lists what this flush inserted.
-    pending: list[Any] = session.info.setdefault(_PENDING, [])
-    pending.extend(obj for obj in session.new if type(obj) in _KINDS)
+    # In after_flush, ``session.new`` still lists what this flush inserted; the rows are
+    # append-only, so their content is final and is hashed now.
+    pending: list[Item] = session.info.setdefault(_PENDING, [])
+    pending.extend(items_of(obj for obj in session.new if type(obj) in _KINDS))
 
 
 @event.listens_for(ChainedSession, "after_soft_rollback")
@@ -214,10 +255,10 @@ def _forget(session: Session, _previous: Any) -> None:
 def seal(session: Session) -> None:
     """Chain what the transaction inserted; call last, right before commit."""
     session.flush()
-    pending: list[Any] = session.info.pop(_PENDING, [])
+    pending: list[Item] = session.info.pop(_PENDING, [])
     # Ordered by kind and id, so a transaction's links come out the same way each time.
     order = {"evaluation": 0, "decision": 1, "audit": 2}
-    items = sorted(items_of(pending), key=lambda i: (order[i.kind], i.object_id.zfill(20)))
+    items = sorted(pending, key=lambda i: (order[i.kind], i.object_id.zfill(20)))
     append(session.connection(), items)
 
 

@@ -13,23 +13,25 @@ import datetime as dt
 import json
 import uuid
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, func, select, text
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from api.store import roles
+from api.store import chain, roles
 from api.store.chain import ChainedSession, case_hash, seal
 from api.store.db import connect, migrate
 from api.store.models import (
     ERASE,
     AnonymisedOutcomeRow,
     AuditRow,
+    Base,
     CaseRow,
     ChainRow,
     DecisionRow,
@@ -41,9 +43,19 @@ from api.store.models import (
 )
 
 SYSTEM_USER = "systeem"
-_WITH_DECISIONS = (
-    joinedload(EvaluationRow.decisions),
-    joinedload(EvaluationRow.verification),
+_EVALUATIONS = EvaluationRow.__table__
+_VERIFICATIONS = VerificationRow.__table__
+_DECISIONS = DecisionRow.__table__
+#: An evaluation with its verification and decisions (in the order made), in one query.
+_READ_EVALUATION = (
+    select(_EVALUATIONS, _VERIFICATIONS, _DECISIONS)
+    .select_from(
+        _EVALUATIONS.outerjoin(
+            _VERIFICATIONS, _VERIFICATIONS.c.evaluation_id == _EVALUATIONS.c.id
+        ).outerjoin(_DECISIONS, _DECISIONS.c.evaluation_id == _EVALUATIONS.c.id)
+    )
+    .where(_EVALUATIONS.c.id == bindparam("id"))
+    .order_by(_DECISIONS.c.created_at)
 )
 
 #: Which municipality's rows PostgreSQL's row-level security shows this transaction;
@@ -262,17 +274,19 @@ class Store:
         object_id: str | None,
         detail: dict[str, Any] | None = None,
     ) -> None:
-        session.add(
-            AuditRow(
-                at=now(),
-                who=actor.who,
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                detail=detail,
-                municipality=actor.municipality,
-                reason=actor.reason,
-            )
+        chain.insert(
+            session,
+            "audit",
+            {
+                "at": now(),
+                "who": actor.who,
+                "action": action,
+                "object_type": object_type,
+                "object_id": object_id,
+                "detail": detail,
+                "municipality": actor.municipality,
+                "reason": actor.reason,
+            },
         )
 
     # --- secrets and accounts ----------------------------------------------------------
@@ -494,36 +508,34 @@ class Store:
         self, new: NewEvaluation, actor: Actor, idempotency: IdempotencyKey | None
     ) -> EvaluationRow:
         with self._tx(actor.municipality) as session:
-            row = EvaluationRow(
-                id=new_id(),
-                case_id=new.case_id,
-                case_key=new.case_key,
-                municipality=new.municipality,
-                reference_date=new.reference_date,
-                requested_municipality=new.requested_municipality,
-                requested_reference_date=new.requested_reference_date,
-                input_json=new.input_json,
-                input_sha256=new.input_sha256,
-                advice=new.advice,
-                advice_sha256=new.advice_sha256,
-                ruleset_id=new.ruleset_id,
-                ruleset_version=new.ruleset_version,
-                ruleset_sha256=new.ruleset_sha256,
-                rulesets=new.rulesets,
-                engine_version=new.engine_version,
-                created_at=now(),
-                created_by=actor.who,
-                tenant=actor.municipality,
-                decisions=[],
-                verification=None,
-            )
-            session.add(row)
+            values: dict[str, Any] = {
+                "id": new_id(),
+                "case_id": new.case_id,
+                "case_key": new.case_key,
+                "municipality": new.municipality,
+                "reference_date": new.reference_date,
+                "requested_municipality": new.requested_municipality,
+                "requested_reference_date": new.requested_reference_date,
+                "input_json": new.input_json,
+                "input_sha256": new.input_sha256,
+                "advice": new.advice,
+                "advice_sha256": new.advice_sha256,
+                "ruleset_id": new.ruleset_id,
+                "ruleset_version": new.ruleset_version,
+                "ruleset_sha256": new.ruleset_sha256,
+                "rulesets": new.rulesets,
+                "engine_version": new.engine_version,
+                "created_at": now(),
+                "created_by": actor.who,
+                "tenant": actor.municipality,
+            }
+            chain.insert(session, "evaluation", values)
             self._audit(
                 session,
                 actor,
                 "evaluate",
                 "evaluation",
-                row.id,
+                values["id"],
                 {
                     "case_key": new.case_key,
                     "case_id": new.case_id,
@@ -539,21 +551,24 @@ class Store:
                         who=actor.who,
                         key=idempotency.key,
                         request_sha256=idempotency.request_sha256,
-                        evaluation_id=row.id,
+                        evaluation_id=values["id"],
                         created_at=now(),
                     )
                 )
-            return row
+            # Not in the session: the service reads it, nothing writes it again.
+            return _detached(EvaluationRow, values.items(), decisions=[], verification=None)
 
     @staticmethod
     def _evaluation(
         session: Session, evaluation_id: str, municipality: str
     ) -> EvaluationRow | None:
-        # One query: the decisions and the verification joined in, not loaded after it.
-        row = session.get(EvaluationRow, evaluation_id, options=_WITH_DECISIONS)
-        if row is None or row.tenant != municipality:
+        # One query, the decisions and the verification joined in; the rows are made from
+        # its columns, outside the session: nothing changes them, and the ORM's loading
+        # cost twice the query.
+        found = session.connection().execute(_READ_EVALUATION, {"id": evaluation_id}).all()
+        if not found or found[0][_TENANT_AT] != municipality:
             return None
-        return row
+        return _evaluation_of(found)
 
     def get_evaluation(self, evaluation_id: str, actor: Actor) -> EvaluationRow | None:
         with self._tx(actor.municipality) as session:
@@ -881,6 +896,56 @@ def current_decision(decisions: Sequence[DecisionRow]) -> DecisionRow | None:
     withdrawn = {d.withdraws for d in decisions if d.withdraws}
     standing = [d for d in decisions if d.id not in withdrawn]
     return standing[-1] if standing else None
+
+
+_NAMES = (
+    tuple(_EVALUATIONS.c.keys()),
+    tuple(_VERIFICATIONS.c.keys()),
+    tuple(_DECISIONS.c.keys()),
+)
+_TENANT_AT = _NAMES[0].index("tenant")
+_VERIFICATION_AT = len(_NAMES[0])
+_DECISION_AT = _VERIFICATION_AT + len(_NAMES[1])
+
+
+def _evaluation_of(found: Sequence[Row[Any]]) -> EvaluationRow:
+    """The rows of ``_READ_EVALUATION`` (one per decision, at least one) as one record."""
+    first = found[0]
+    verification = (
+        _detached(
+            VerificationRow, zip(_NAMES[1], first[_VERIFICATION_AT:_DECISION_AT], strict=True)
+        )
+        if first[_VERIFICATION_AT] is not None
+        else None
+    )
+    decisions = [
+        _detached(DecisionRow, zip(_NAMES[2], row[_DECISION_AT:], strict=True))
+        for row in found
+        if row[_DECISION_AT] is not None
+    ]
+    evaluation = _detached(
+        EvaluationRow,
+        zip(_NAMES[0], first[:_VERIFICATION_AT], strict=True),
+        decisions=decisions,
+        verification=verification,
+    )
+    for decision in decisions:
+        set_committed_value(decision, "evaluation", evaluation)
+    return evaluation
+
+
+Record = TypeVar("Record", bound=Base)
+
+
+def _detached(kind: type[Record], columns: Iterable[tuple[str, Any]], **related: Any) -> Record:
+    """A record made from its column values the way the ORM makes a loaded one, without
+    the attribute events of its constructor (which cost more than the query that read
+    them): for rows that are read or were just inserted, and never changed."""
+    record: Record = kind.__mapper__.class_manager.new_instance()
+    record.__dict__.update(columns)
+    for name, value in related.items():
+        set_committed_value(record, name, value)
+    return record
 
 
 def _user_row(user: NewUser) -> UserRow:
