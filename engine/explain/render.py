@@ -1063,6 +1063,10 @@ def render_json(assessment: a.Assessment, detail: Detail = "summary") -> bytes:
     so that every key is present."""
     if detail == "full":
         return render(assessment, "full").model_dump_json(exclude={"verification"}).encode()
+    # Plain data built here, so it has no cycles to look for.
     return json.dumps(
-        advice_data(assessment, detail), ensure_ascii=False, separators=(",", ":")
+        advice_data(assessment, detail),
+        ensure_ascii=False,
+        separators=(",", ":"),
+        check_circular=False,
     ).encode()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from engine.case.flatten import Facts
@@ -157,7 +158,7 @@ class InterventionAssessment:
     def name(self) -> str:
         return self.intervention.name
 
-    @property
+    @cached_property
     def domain(self) -> Domain:
         return Domain(self.intervention.domain)
 
@@ -181,7 +182,7 @@ class InterventionAssessment:
     def incompatible_with(self) -> tuple[str, ...]:
         return tuple(self.intervention.incompatible_with)
 
-    @property
+    @cached_property
     def blocked_by(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.concerns if c.blocks)
 
@@ -278,7 +279,7 @@ class CombinationAssessment:
     questions: tuple[OpenQuestion, ...]
     consequences: tuple[Consequence, ...]
 
-    @property
+    @cached_property
     def ids(self) -> tuple[str, ...]:
         return tuple(m.id for m in self.members)
 
