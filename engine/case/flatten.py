@@ -9,6 +9,7 @@ in the municipality) are only set when their inputs are known.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -48,8 +49,9 @@ class Facts:
         if dst not in targets and dst in self.entities:
             targets.append(dst)
 
-    def linked(self, ref: str, name: str) -> list[str]:
-        return self.links.get((ref, name), [])
+    def linked(self, ref: str, name: str) -> Sequence[str]:
+        # Most entities lack most links: nothing is made for an absent one.
+        return self.links.get((ref, name), ())
 
     def records(self) -> list[dict[str, Value]]:
         """Flat dicts for the rule engine, in a stable order."""
@@ -73,7 +75,7 @@ _SCALARS = (bool, int, float, str)
 
 
 @cache
-def _names(model: type[BaseModel], skip: frozenset[str]) -> tuple[str, ...]:
+def _names(model: type[BaseModel], skip: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name in model.model_fields if name not in skip)
 
 
@@ -82,7 +84,7 @@ def _fields(model: BaseModel, *skip: str) -> dict[str, Any]:
     the instance, since a ``model_dump`` per entity cost as much as the rest of flattening
     (the models forbid extra fields and keep enum values, so nothing else would differ)."""
     values = vars(model)
-    return {name: values[name] for name in _names(type(model), frozenset(skip))}
+    return {name: values[name] for name in _names(type(model), skip)}
 
 
 def _months_between(earlier: dt.date, later: dt.date) -> int:
