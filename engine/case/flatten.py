@@ -9,8 +9,12 @@ in the municipality) are only set when their inputs are known.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
+
+from pydantic import BaseModel
 
 from engine.case.models import Case
 
@@ -30,9 +34,12 @@ class Facts:
         ref = f"{subject}:{ident}"
         clean: dict[str, Value] = {"t": subject}
         for key, raw in attrs.items():
-            value = _scalar(raw)
-            if value is not None:
-                clean[key] = value
+            if raw is None:
+                continue
+            if isinstance(raw, _SCALARS):
+                clean[key] = raw
+            elif isinstance(raw, dt.date):
+                clean[key] = raw.isoformat()
         self.entities[ref] = clean
         self.places[ref] = place
         return ref
@@ -42,8 +49,9 @@ class Facts:
         if dst not in targets and dst in self.entities:
             targets.append(dst)
 
-    def linked(self, ref: str, name: str) -> list[str]:
-        return self.links.get((ref, name), [])
+    def linked(self, ref: str, name: str) -> Sequence[str]:
+        # Most entities lack most links: nothing is made for an absent one.
+        return self.links.get((ref, name), ())
 
     def records(self) -> list[dict[str, Value]]:
         """Flat dicts for the rule engine, in a stable order."""
@@ -61,12 +69,22 @@ class Facts:
 FROM_RESIDENTS = {"premises.minor_residents": "minor"}
 
 
-def _scalar(value: Any) -> Value | None:
-    if isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return None
+#: What an entity keeps of an attribute as it is; a date is kept as ISO text, the rest
+#: (absent values, lists, nested models) is left out.
+_SCALARS = (bool, int, float, str)
+
+
+@cache
+def _names(model: type[BaseModel], skip: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in model.model_fields if name not in skip)
+
+
+def _fields(model: BaseModel, *skip: str) -> dict[str, Any]:
+    """A model's field values by name, in the order ``model_dump`` gives them; read from
+    the instance, since a ``model_dump`` per entity cost as much as the rest of flattening
+    (the models forbid extra fields and keep enum values, so nothing else would differ)."""
+    values = vars(model)
+    return {name: values[name] for name in _names(type(model), skip)}
 
 
 def _months_between(earlier: dt.date, later: dt.date) -> int:
@@ -87,10 +105,10 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
     facts = Facts(reference_date=reference_date)
     info = case.case
     home = (municipality or info.municipality).lower()
-    case_ref = facts.add("case", info.id, "case", info.model_dump(exclude={"id"}))
+    case_ref = facts.add("case", info.id, "case", _fields(info, "id"))
 
     for i, p in enumerate(case.persons):
-        attrs = p.model_dump(exclude={"id", "works_at", "convictions"})
+        attrs = _fields(p, "id", "works_at", "convictions")
         age = _age(p.age, p.birth_year, reference_date)
         if age is not None:
             attrs["age"] = age
@@ -104,7 +122,7 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
         person_ref = facts.add("person", p.id, f"persons[{i}]", attrs)
         facts.link(case_ref, "persons", person_ref)
         for j, conviction in enumerate(p.convictions):
-            cattrs = conviction.model_dump()
+            cattrs = _fields(conviction)
             # With only a year, 1 January is the reading most favourable to the person.
             on = conviction.date or (
                 dt.date(conviction.year, 1, 1) if conviction.year is not None else None
@@ -117,7 +135,7 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
             facts.link(person_ref, "convictions", cref)
 
     for i, prem in enumerate(case.premises):
-        attrs = prem.model_dump(exclude={"id", "residents", "users", "dwelling"})
+        attrs = _fields(prem, "id", "residents", "users", "dwelling")
         if prem.municipality is not None:
             attrs["in_municipality"] = prem.municipality.lower() == home
         attrs["resident_count"] = len(prem.residents)
@@ -157,7 +175,7 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
             facts.link(f"premises:{biz.premises}", "businesses", ref)
         for j, permit in enumerate(biz.permits):
             pref = facts.add(
-                "permit", f"{biz.id}-{j}", f"businesses[{i}].permits[{j}]", permit.model_dump()
+                "permit", f"{biz.id}-{j}", f"businesses[{i}].permits[{j}]", _fields(permit)
             )
             facts.link(ref, "permits", pref)
         for person in [*biz.owners, *biz.managers, *biz.de_facto_managers, *biz.financiers]:
@@ -169,8 +187,8 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
             facts.link(ref, "financiers", f"person:{person}")
 
     for i, f in enumerate(case.findings):
-        attrs = f.model_dump(
-            exclude={"id", "premises", "other_premises", "persons", "victims", "targets", "place"}
+        attrs = _fields(
+            f, "id", "premises", "other_premises", "persons", "victims", "targets", "place"
         )
         # A finding over a period is as recent as the end of that period.
         when = f.date or f.period_end
@@ -196,7 +214,7 @@ def flatten(case: Case, reference_date: dt.date, municipality: str | None = None
             facts.link(f"person:{person}", "victim_of", ref)
 
     for i, prior in enumerate(case.prior_interventions):
-        attrs = prior.model_dump(exclude={"id", "target"})
+        attrs = _fields(prior, "id", "target")
         if prior.date is not None:
             months = _months_between(prior.date, reference_date)
             attrs["months_ago"] = months

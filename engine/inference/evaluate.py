@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from engine.case import vocabulary
 from engine.case.flatten import Facts
@@ -56,8 +56,10 @@ _VALUE: tuple[bool | None, ...] = (False, None, True)
 _EMPTY: dict[str, Any] = {}
 
 
-@dataclass(frozen=True)
-class Missing:
+class Missing(NamedTuple):
+    """A question that could still decide a condition: a tuple, since weighing makes tens
+    per case and a frozen dataclass costs several times as much to make."""
+
     fact: str
     ref: str
     question: str
@@ -122,31 +124,41 @@ Run = Callable[["Evaluator", str], int]
 
 
 class Node:
-    """One compiled condition: ``run`` gives its value fast, ``explain`` its reasons."""
+    """One compiled condition: ``run`` gives its value fast, ``explain`` its reasons.
 
-    __slots__ = ("condition", "run")
+    ``count`` is the compiler's: ``missing`` calls it for a node whose value it combines
+    from its children itself, where ``run`` (which counts its own) is not called."""
 
-    def __init__(self, condition: Condition, run: Run):
+    __slots__ = ("condition", "count", "run")
+
+    def __init__(self, condition: Condition, run: Run, count: Callable[[], object] | None):
         self.condition = condition
         self.run = run
+        self.count = count
 
     def explain(self, ev: Evaluator, ref: str) -> Outcome:
         raise NotImplementedError
 
-    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
-        """Add to ``found`` what ``Outcome.missing`` would list for this node, which is
-        unknown for ``ref``: read from the compiled values alone, since weighing asks it of
-        every undecided basis and concern and needs no tree for it."""
+    def missing(self, ev: Evaluator, ref: str, found: list[Missing]) -> int:
+        """This node's value for ``ref``; if it is unknown, ``found`` ends with what
+        ``Outcome.missing`` would list for it (repeats included), else whatever was added
+        may be cut off. Read from the compiled values alone, in one pass (every node run
+        once), since weighing asks it of every undecided basis and concern and needs no
+        tree for it."""
         raise NotImplementedError
 
 
 class _Leaf(Node):
-    __slots__ = ("on_case", "required")
+    __slots__ = ("fact", "on_case", "question", "required")
 
-    def __init__(self, node: Compare, run: Run, required: Any):
-        super().__init__(node, run)
+    def __init__(self, node: Compare, run: Run, count: Callable[[], object] | None, required: Any):
+        super().__init__(node, run, count)
+        self.fact = node.fact
         self.required = required
         self.on_case = node.subject == "case"
+        attr = vocabulary.ATTRIBUTES.get((node.subject, node.attribute))
+        #: What to ask when this comparison is unknown: read once, not per open question.
+        self.question = attr.question if attr else node.fact
 
     def explain(self, ev: Evaluator, ref: str) -> Outcome:
         node = self.condition
@@ -160,20 +172,28 @@ class _Leaf(Node):
             return Outcome(status, node, subject, required=self.required)
         return Outcome(status, node, subject, found=value, required=self.required)
 
-    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
-        node = self.condition
-        assert isinstance(node, Compare)
-        attr = vocabulary.ATTRIBUTES.get((node.subject, node.attribute))
-        subject = ev.case_ref if self.on_case else ref
-        found[Missing(node.fact, subject, attr.question if attr else node.fact)] = None
+    def missing(self, ev: Evaluator, ref: str, found: list[Missing]) -> int:
+        value = self.run(ev, ref)
+        if value == _U:
+            found.append(Missing(self.fact, ev.case_ref if self.on_case else ref, self.question))
+        return value
 
 
 class _Derived(Node):
-    __slots__ = ("body", "fact", "on_case", "plain")
+    __slots__ = ("body", "fact", "name", "on_case", "plain")
 
-    def __init__(self, node: Compare, run: Run, fact: DerivedFact, body: Node, plain: bool):
-        super().__init__(node, run)
+    def __init__(
+        self,
+        node: Compare,
+        run: Run,
+        count: Callable[[], object] | None,
+        fact: DerivedFact,
+        body: Node,
+        plain: bool,
+    ):
+        super().__init__(node, run, count)
         self.fact = fact
+        self.name = node.fact
         self.body = body
         self.on_case = node.subject == "case"
         #: Read as "holds" (``equals: true``), the only way a compiled condition may.
@@ -191,18 +211,21 @@ class _Derived(Node):
         status = inner.status if self.plain else _STATUS[self.run(ev, ref)]
         return Outcome(status, node, subject, derived=self.fact, children=[inner])
 
-    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
-        node = self.condition
-        assert isinstance(node, Compare)
-        subject = ev.case_ref if self.on_case else ref
-        found[Missing(node.fact, subject, self.fact.question)] = None
+    def missing(self, ev: Evaluator, ref: str, found: list[Missing]) -> int:
+        value = self.run(ev, ref)
+        if value == _U:
+            subject = ev.case_ref if self.on_case else ref
+            found.append(Missing(self.name, subject, self.fact.question))
+        return value
 
 
 class _Junction(Node):
     __slots__ = ("conjunction", "kids")
 
-    def __init__(self, node: AllOf | AnyOf, run: Run, kids: list[Node]):
-        super().__init__(node, run)
+    def __init__(
+        self, node: AllOf | AnyOf, run: Run, count: Callable[[], object] | None, kids: list[Node]
+    ):
+        super().__init__(node, run, count)
         self.kids = kids
         self.conjunction = isinstance(node, AllOf)
 
@@ -212,32 +235,50 @@ class _Junction(Node):
         value = min(values) if self.conjunction else max(values)
         return Outcome(_STATUS[value], self.condition, ref, children=kids)
 
-    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+    def missing(self, ev: Evaluator, ref: str, found: list[Missing]) -> int:
+        if self.count is not None:
+            self.count()
+        # Kleene: ``all`` is the minimum and stops at "no", ``any`` the maximum and stops
+        # at "yes"; only an unknown child's questions are kept.
+        conjunction = self.conjunction
+        decisive = _F if conjunction else _T
+        result = _T if conjunction else _F
         for kid in self.kids:
-            if kid.run(ev, ref) == _U:
-                kid.missing(ev, ref, found)
+            mark = len(found)
+            value = kid.missing(ev, ref, found)
+            if value == decisive:
+                return value
+            if value == _U:
+                result = _U
+            else:
+                del found[mark:]
+        return result
 
 
 class _Not(Node):
     __slots__ = ("kid",)
 
-    def __init__(self, node: NotOf, run: Run, kid: Node):
-        super().__init__(node, run)
+    def __init__(self, node: NotOf, run: Run, count: Callable[[], object] | None, kid: Node):
+        super().__init__(node, run, count)
         self.kid = kid
 
     def explain(self, ev: Evaluator, ref: str) -> Outcome:
         kid = self.kid.explain(ev, ref)
         return Outcome(_STATUS[_T - _STATUS.index(kid.status)], self.condition, ref, children=[kid])
 
-    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
-        self.kid.missing(ev, ref, found)
+    def missing(self, ev: Evaluator, ref: str, found: list[Missing]) -> int:
+        if self.count is not None:
+            self.count()
+        return _T - self.kid.missing(ev, ref, found)
 
 
 class _Some(Node):
     __slots__ = ("where",)
 
-    def __init__(self, node: Some, run: Run, where: Node | None):
-        super().__init__(node, run)
+    def __init__(
+        self, node: Some, run: Run, count: Callable[[], object] | None, where: Node | None
+    ):
+        super().__init__(node, run, count)
         self.where = where
 
     def explain(self, ev: Evaluator, ref: str) -> Outcome:
@@ -253,12 +294,27 @@ class _Some(Node):
         value = _T if hits >= node.minimum else (_U if hits + maybe >= node.minimum else _F)
         return Outcome(_STATUS[value], node, ref, found=hits, required=node.minimum, children=kids)
 
-    def missing(self, ev: Evaluator, ref: str, found: dict[Missing, None]) -> None:
+    def missing(self, ev: Evaluator, ref: str, found: list[Missing]) -> int:
         where, node = self.where, self.condition
-        assert isinstance(node, Some) and where is not None  # without ``where`` never unknown
+        if where is None:  # never unknown
+            return self.run(ev, ref)
+        assert isinstance(node, Some)
+        if self.count is not None:
+            self.count()
+        minimum = node.minimum
+        hits = maybe = 0
         for target in ev.links.get((ref, node.some), ()):
-            if where.run(ev, target) == _U:
-                where.missing(ev, target, found)
+            mark = len(found)
+            value = where.missing(ev, target, found)
+            if value == _U:
+                maybe += 1
+                continue
+            del found[mark:]
+            if value == _T:
+                hits += 1
+                if hits >= minimum:
+                    return _T
+        return _U if hits + maybe >= minimum else _F
 
 
 class _Compiler(Fold[Node]):
@@ -306,7 +362,7 @@ class _Compiler(Fold[Node]):
             except TypeError:
                 return _F
 
-        return _Leaf(node, self._counted(run), required)
+        return _Leaf(node, self._counted(run), self.count, required)
 
     def _derived(self, node: Compare, key: tuple[str, str]) -> Node:
         body = self.body(key)
@@ -315,16 +371,17 @@ class _Compiler(Fold[Node]):
         required = operand(node, self.parameters)
         plain = node.operator == "equals" and required is True
 
-        def run(ev: Evaluator, ref: str) -> int:
+        def held(ev: Evaluator, ref: str) -> int:
             subject = ev.case_ref if on_case else ref
             memo = ev.memo
             value = memo.get((name, subject))
             if value is None:
                 value = memo[(name, subject)] = inner(ev, subject)
-            if plain:
-                return value
+            return value
+
+        def run(ev: Evaluator, ref: str) -> int:
             # A derived fact read with another operator: its value is yes, no or absent.
-            known = _VALUE[value]
+            known = _VALUE[held(ev, ref)]
             if known is None:
                 absent = spec.on_absent(required)
                 return _U if absent is None else (_T if absent else _F)
@@ -333,7 +390,9 @@ class _Compiler(Fold[Node]):
             except TypeError:
                 return _F
 
-        return _Derived(node, self._counted(run), self.facts[key], body, plain)
+        return _Derived(
+            node, self._counted(held if plain else run), self.count, self.facts[key], body, plain
+        )
 
     def all_of(self, node: AllOf, items: list[Node]) -> Node:
         runs = tuple(k.run for k in items)
@@ -348,7 +407,7 @@ class _Compiler(Fold[Node]):
                     result = value
             return result
 
-        return _Junction(node, self._counted(run), items)
+        return _Junction(node, self._counted(run), self.count, items)
 
     def any_of(self, node: AnyOf, items: list[Node]) -> Node:
         runs = tuple(k.run for k in items)
@@ -363,7 +422,7 @@ class _Compiler(Fold[Node]):
                     result = value
             return result
 
-        return _Junction(node, self._counted(run), items)
+        return _Junction(node, self._counted(run), self.count, items)
 
     def not_of(self, node: NotOf, item: Node) -> Node:
         inner = item.run
@@ -371,7 +430,7 @@ class _Compiler(Fold[Node]):
         def run(ev: Evaluator, ref: str) -> int:
             return _T - inner(ev, ref)
 
-        return _Not(node, self._counted(run), item)
+        return _Not(node, self._counted(run), self.count, item)
 
     def some(self, node: Some, where: Node | None) -> Node:
         link, minimum = node.some, node.minimum
@@ -396,7 +455,7 @@ class _Compiler(Fold[Node]):
                         maybe += 1
                 return _U if hits + maybe >= minimum else _F
 
-        return _Some(node, self._counted(run), where)
+        return _Some(node, self._counted(run), self.count, where)
 
 
 #: How many compiled conditions a bundle keeps; its own are a few hundred.
@@ -415,7 +474,8 @@ class CompiledBundle:
     def __init__(self, bundle: Bundle, count: Callable[[], object] | None = None):
         self.bundle = bundle
         self._compiler = _Compiler(bundle, count)
-        self._nodes: dict[int, Node] = {}
+        #: Compiled conditions by the id of their condition object.
+        self.nodes: dict[int, Node] = {}
         self._lock = threading.Lock()
         for condition in _conditions(bundle):
             self.node(condition)
@@ -427,16 +487,16 @@ class CompiledBundle:
     def node(self, condition: Condition) -> Node:
         # Keyed by identity: the bundle's condition objects live as long as the bundle,
         # and the node keeps its condition alive so an id is never reused while cached.
-        found = self._nodes.get(id(condition))
+        found = self.nodes.get(id(condition))
         if found is None:
             with self._lock:
-                found = self._nodes.get(id(condition))
+                found = self.nodes.get(id(condition))
                 if found is None:
                     found = self._compiler(condition)
                     # A caller that builds new condition objects per case must not grow
                     # the cache without end; past the bound they are compiled per call.
-                    if len(self._nodes) < MAX_CACHED:
-                        self._nodes[id(condition)] = found
+                    if len(self.nodes) < MAX_CACHED:
+                        self.nodes[id(condition)] = found
         return found
 
     def evaluator(self, facts: Facts) -> Evaluator:
@@ -470,11 +530,14 @@ class Evaluator:
         "facts",
         "links",
         "memo",
+        "nodes",
         "outcomes",
     )
 
     def __init__(self, compiled: CompiledBundle, facts: Facts):
         self.compiled = compiled
+        #: The compiled conditions by id, read directly on the fast path (``status``).
+        self.nodes = compiled.nodes
         self.facts = facts
         self.entities = facts.entities
         self.links = facts.links
@@ -485,7 +548,8 @@ class Evaluator:
 
     def status(self, condition: Condition, ref: str) -> Status:
         """The value of ``condition`` for ``ref``, without building any reasons."""
-        return _STATUS[self.compiled.node(condition).run(self, ref)]
+        node = self.nodes.get(id(condition)) or self.compiled.node(condition)
+        return _STATUS[node.run(self, ref)]
 
     def evaluate(self, condition: Condition, ref: str) -> Outcome:
         """The value with its full tree of reasons, for an explanation; built once per
@@ -501,12 +565,11 @@ class Evaluator:
     def missing(self, condition: Condition, ref: str) -> list[Missing]:
         """The facts whose answers could still decide ``condition`` for ``ref``: the same
         list as ``evaluate(...).missing()``, read from the compiled values without a tree."""
-        node = self.compiled.node(condition)
-        if node.run(self, ref) != _U:
+        node = self.nodes.get(id(condition)) or self.compiled.node(condition)
+        found: list[Missing] = []
+        if node.missing(self, ref, found) != _U:
             return []
-        found: dict[Missing, None] = {}
-        node.missing(self, ref, found)
-        return list(found)
+        return list(dict.fromkeys(found))
 
     def derived_facts(self) -> set[tuple[str, str]]:
         """Every derived fact that holds, as ("subject.fact", ref)."""

@@ -64,8 +64,9 @@ class Inference:
     def __init__(self, bundle: Bundle):
         self.bundle = bundle
         self.compiled = CompiledBundle(bundle)
+        #: Per intervention what ``assess`` reads: its target kind, condition and run.
         self._legal = [
-            (itv, None if c is None else self.compiled.node(c).run)
+            (itv, str(itv.target), c, None if c is None else self.compiled.node(c).run)
             for itv in bundle.interventions
             for c in [itv.legal_basis.condition]
         ]
@@ -83,10 +84,9 @@ class Inference:
         for ref, attrs in facts.entities.items():
             of_kind.setdefault(str(attrs["t"]), []).append(ref)
         verdicts = []
-        for itv, run in self._legal:
+        for itv, target, condition, run in self._legal:
             deadline.check()
-            condition = itv.legal_basis.condition
-            refs = of_kind.get(str(itv.target), ())
+            refs = of_kind.get(target, ())
             if run is None:
                 results = [TargetVerdict(ref, TRUE) for ref in refs]
             else:

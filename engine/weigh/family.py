@@ -115,11 +115,13 @@ def partners(item: InterventionAssessment) -> tuple[Partner, ...]:
     """The vierhoek partners of a step: its body's, those the ruleset lists as partners,
     and the police for a repressive step, which is carried out with them."""
     out = list(BODY_PARTNERS[item.body])
-    listed = " ".join(item.intervention.partners).lower()
-    for word, partner in _LISTED:
-        if word in listed and partner not in out:
-            out.append(partner)
-    if item.domain is Domain.repression and Partner.police not in out:
+    if item.intervention.partners:
+        listed = " ".join(item.intervention.partners).lower()
+        for word, partner in _LISTED:
+            if word in listed and partner not in out:
+                out.append(partner)
+    # The ruleset's domain as it is: making the Domain of ``item.domain`` costs more.
+    if item.intervention.domain == Domain.repression and Partner.police not in out:
         out.append(Partner.police)
     return tuple(out)
 
@@ -141,13 +143,13 @@ def family_lens(
     best: CombinationAssessment | None,
 ) -> FamilyLens:
     goals = set(case.case.goals)
+    # Per standing once, not per person: a family has many members and four standings.
+    wanted = {s: tuple(g for g in of if g in goals) for s, of in STANDING_GOALS.items()}
     persons = []
     for p in case.persons:
         ref = f"person:{p.id}"
         standing = _standing(p.role, ref, facts)
-        persons.append(
-            PersonGoals(ref, standing, tuple(g for g in STANDING_GOALS[standing] if g in goals))
-        )
+        persons.append(PersonGoals(ref, standing, wanted[standing]))
     name = (case.case.family or "").strip().lower()
     grounds = tuple(
         SelectionGround(g, bool(name) and name in g.lower()) for g in case.case.selection_grounds
