@@ -1,7 +1,7 @@
-"""Flattening reads a case model's fields from the instance instead of ``model_dump``
-(ADR 0016's cost); that is right only while the two give the same values in the same
-order. A serializer, an alias or an excluded field added to a case model must make this
-fail rather than change silently what the rules read."""
+"""Flattening reads a case model's fields from the instance instead of ``model_dump``,
+which cost as much as the rest of flattening. That is right only while the two give the
+same values in the same order: a serializer, an alias or an excluded field added to a
+case model must make this fail rather than change silently what the rules read."""
 
 from __future__ import annotations
 
