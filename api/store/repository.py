@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, select, text
+from sqlalchemy import Connection, Engine, Row, Select, bindparam, delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
@@ -465,10 +465,9 @@ class Store:
             query = select(CaseRow).where(func.lower(CaseRow.municipality) == actor.municipality)
             if municipality:
                 query = query.where(func.lower(CaseRow.municipality) == municipality.lower())
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-            rows = session.scalars(
-                query.order_by(CaseRow.created_at, CaseRow.id).limit(limit).offset(offset)
-            ).all()
+            rows, total = _page(
+                session, query.order_by(CaseRow.created_at, CaseRow.id), limit, offset
+            )
             self._audit(
                 session,
                 actor,
@@ -483,7 +482,7 @@ class Store:
                     "ids": [r.id for r in rows],
                 },
             )
-            return list(rows), total
+            return rows, total
 
     # --- evaluations -----------------------------------------------------------------
 
@@ -596,12 +595,12 @@ class Store:
                 query = query.where(EvaluationRow.case_key == case_key)
             if case_id:
                 query = query.where(EvaluationRow.case_id == case_id)
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-            rows = session.scalars(
-                query.order_by(EvaluationRow.created_at.desc(), EvaluationRow.id)
-                .limit(limit)
-                .offset(offset)
-            ).all()
+            rows, total = _page(
+                session,
+                query.order_by(EvaluationRow.created_at.desc(), EvaluationRow.id),
+                limit,
+                offset,
+            )
             self._audit(
                 session,
                 actor,
@@ -616,7 +615,7 @@ class Store:
                     "ids": [r.id for r in rows],
                 },
             )
-            return list(rows), total
+            return rows, total
 
     def record_replay(self, evaluation_id: str, actor: Actor, detail: dict[str, Any]) -> None:
         with self._tx(actor.municipality) as session:
@@ -886,9 +885,15 @@ class Store:
                 query = query.where(AuditRow.object_id == object_id)
             if action:
                 query = query.where(AuditRow.action == action)
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-            rows = session.scalars(query.order_by(AuditRow.id).limit(limit).offset(offset)).all()
-            return list(rows), total
+            return _page(session, query.order_by(AuditRow.id), limit, offset)
+
+
+def _page(
+    session: Session, query: Select[Record], limit: int, offset: int
+) -> tuple[list[Record], int]:
+    """One page of an ordered listing, and how many rows the listing has in all."""
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    return list(session.scalars(query.limit(limit).offset(offset)).all()), total or 0
 
 
 def current_decision(decisions: Sequence[DecisionRow]) -> DecisionRow | None:
