@@ -12,6 +12,7 @@ core works on internal types; a ``reduce`` that needs the advice renders it itse
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -38,9 +39,19 @@ class Failed:
 _ADVISOR: Advisor | None = None
 
 
+def freeze_heap() -> None:
+    """For a worker whose rulesets are compiled: what it holds by then (the compiled
+    rules, and whatever it inherited from its parent when forked, such as the corpus)
+    lives as long as the worker, so the cyclic collector stops scanning it. Otherwise a
+    worker of the 10,000-case corpus spends about 7 % of its time in full collections
+    that walk the parent's cases and find nothing."""
+    gc.freeze()
+
+
 def _start(rulesets: Path) -> None:
     global _ADVISOR
     _ADVISOR = Advisor.from_directory(rulesets)
+    freeze_heap()
 
 
 def _run(

@@ -28,7 +28,7 @@ from tempfile import TemporaryDirectory
 from typing import Any, Protocol
 
 from engine.advise import Advisor
-from engine.batch import Failed
+from engine.batch import Failed, freeze_heap
 from engine.case.models import Case
 from engine.case.read import CaseError, parse_case, read_data
 from engine.deadline import UNLIMITED, Deadline
@@ -206,6 +206,7 @@ _SIDES: tuple[Assessing, Assessing] | None = None
 def _start(basis: Mapping[str, bytes], proposal: Mapping[str, bytes]) -> None:
     global _SIDES
     _SIDES = (_compiled(basis), _compiled(proposal))
+    freeze_heap()
 
 
 def _work(item: tuple[int, dict[str, Any]]) -> CaseDiff | Failed:
