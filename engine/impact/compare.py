@@ -42,7 +42,7 @@ ASPECT_TEXT: dict[Aspect, str] = {
 
 @dataclass(frozen=True)
 class ItemSummary:
-    status: str
+    status: Status
     targets: tuple[str, ...]
     concerns: tuple[str, ...]
     step: str | None
@@ -98,33 +98,34 @@ def _target_text(target: str) -> str:
 
 def _concerns(item: InterventionAssessment) -> tuple[str, ...]:
     """The raised concerns as the summary advice lists them: none without a legal basis,
-    and one per concern and status, the first subject standing for the others."""
+    and one per concern, the first subject it holds for standing for the others."""
     if item.status is Status.NOT_SATISFIED:
         return ()
-    seen: set[tuple[str, Status]] = set()
-    shown: set[str] = set()
+    first: dict[str, str | None] = {}
     for c in item.concerns:
-        if (c.id, c.status) in seen:
-            continue
-        seen.add((c.id, c.status))
-        if c.status is Status.SATISFIED:
-            shown.add(f"{c.id} ({_target_text(c.target)})" if c.target else c.id)
-    return tuple(sorted(shown))
+        if c.status is Status.SATISFIED and c.id not in first:
+            first[c.id] = c.target
+    return tuple(
+        sorted(
+            {
+                f"{ident} ({_target_text(target)})" if target else ident
+                for ident, target in first.items()
+            }
+        )
+    )
 
 
 def summarise(assessment: Assessment) -> CaseSummary:
     items = {}
     for item in assessment.interventions:
         targets = tuple(sorted(t.ref for t in item.targets if t.status is Status.SATISFIED))
-        items[item.id] = ItemSummary(
-            item.status.value, targets, _concerns(item), _step(item.escalation)
-        )
+        items[item.id] = ItemSummary(item.status, targets, _concerns(item), _step(item.escalation))
     top = assessment.combinations[0].ids if assessment.combinations else ()
     return CaseSummary(assessment.case_id, items, top)
 
 
 def _basis_text(item: ItemSummary) -> str:
-    text = STATUS_TEXT[Status(item.status)]
+    text = STATUS_TEXT[item.status]
     if item.targets:
         text += " voor " + ", ".join(_target_text(t) for t in item.targets)
     return text
@@ -184,53 +185,83 @@ def _leaves(nodes: list[ConditionResult], target: str, out: list[Leaf]) -> None:
         visit(node, str(i))
 
 
-def leaves(assessment: Assessment, ident: str) -> tuple[Leaf, ...]:
-    """The leaves of the legal-basis proof of one intervention, per subject, in document
-    order (as the full advice shows them); empty if the assessment does not have it."""
-    item = next((i for i in assessment.interventions if i.id == ident), None)
-    if item is None:
-        return ()
-    condition = item.intervention.legal_basis.condition
-    if condition is None:
-        return ()
-    out: list[Leaf] = []
-    for t in item.targets:
-        proof = tree(assessment.evaluator.evaluate(condition, t.ref), assessment.facts)
-        _leaves([proof], t.ref, out)
-    return tuple(out)
+class Proof:
+    """The legal-basis proof of one intervention in one assessment, per subject, built
+    only when a subject's leaves are read: the decisive condition is mostly found before
+    the last subject, and a proof tree costs more than the comparison around it."""
+
+    def __init__(self, assessment: Assessment, ident: str):
+        item = next((i for i in assessment.interventions if i.id == ident), None)
+        self._assessment = assessment
+        self._condition = None if item is None else item.intervention.legal_basis.condition
+        #: The subjects in document order (as the full advice shows them); none if the
+        #: assessment does not have the intervention or its legal basis has no condition.
+        self.targets = (
+            tuple(t.ref for t in item.targets)
+            if item is not None and self._condition is not None
+            else ()
+        )
+        self._leaves: dict[str, tuple[Leaf, ...]] = {}
+
+    def of(self, target: str) -> tuple[Leaf, ...]:
+        """The leaves of the proof for one subject of ``targets``."""
+        if target not in self._leaves:
+            assert self._condition is not None, "a proof read for a subject it does not have"
+            found = self._assessment.evaluator.evaluate(self._condition, target)
+            out: list[Leaf] = []
+            _leaves([tree(found, self._assessment.facts)], target, out)
+            self._leaves[target] = tuple(out)
+        return self._leaves[target]
+
+    def leaves(self) -> tuple[Leaf, ...]:
+        """The leaves for every subject, in document order."""
+        return tuple(leaf for target in self.targets for leaf in self.of(target))
 
 
 def _status(leaf: Leaf) -> str:
     return STATUS_TEXT[Status(leaf.status)]
 
 
-def decisive(before: tuple[Leaf, ...], after: tuple[Leaf, ...]) -> str | None:
+def _by_key(leaves: tuple[Leaf, ...]) -> dict[tuple[str, str], list[Leaf]]:
+    grouped: dict[tuple[str, str], list[Leaf]] = {}
+    for leaf in leaves:
+        grouped.setdefault(leaf.key, []).append(leaf)
+    return grouped
+
+
+def decisive(before: Proof, after: Proof) -> str | None:
     """The first leaf condition whose status differs, as a Dutch sentence; None if the
     proofs agree leaf for leaf (the change then lies outside the legal basis).
 
     A refutation lists only the conditions that failed, so leaves are matched on the
-    target and fact they are about; of several about the same fact, the most alike.
+    target and fact they are about; of several about the same fact, the most alike. A
+    leaf is only matched within its own subject, so the subjects are compared one by one
+    and the proofs of the subjects after the decisive one are never built.
     """
-    old: dict[tuple[str, str], list[Leaf]] = {}
-    for leaf in before:
-        old.setdefault(leaf.key, []).append(leaf)
-    for leaf in after:
-        others = [o for o in old.get(leaf.key, []) if o.status != leaf.status]
-        if not others:
+    earlier_subjects = set(before.targets)
+    for target in after.targets:
+        if target not in earlier_subjects:
             continue
-        earlier = max(
-            others, key=lambda o: difflib.SequenceMatcher(None, o.text, leaf.text).ratio()
-        )
-        text = f"{leaf.text} — was {_status(earlier)}, nu {_status(leaf)}"
-        if earlier.text != leaf.text:
-            text += f" (voorheen: {earlier.text})"
-        return text
-    new = {leaf.key for leaf in after}
-    for leaf in before:
+        old = _by_key(before.of(target))
+        for leaf in after.of(target):
+            others = [o for o in old.get(leaf.key, []) if o.status != leaf.status]
+            if not others:
+                continue
+            earlier = max(
+                others, key=lambda o: difflib.SequenceMatcher(None, o.text, leaf.text).ratio()
+            )
+            text = f"{leaf.text} — was {_status(earlier)}, nu {_status(leaf)}"
+            if earlier.text != leaf.text:
+                text += f" (voorheen: {earlier.text})"
+            return text
+    old_leaves, new_leaves = before.leaves(), after.leaves()
+    new = {leaf.key for leaf in new_leaves}
+    for leaf in old_leaves:
         if leaf.key not in new:
             return f"{leaf.text} — telt niet meer mee"
-    for leaf in after:
-        if leaf.key not in old:
+    old_keys = {leaf.key for leaf in old_leaves}
+    for leaf in new_leaves:
+        if leaf.key not in old_keys:
             return f"{leaf.text} — nieuwe voorwaarde ({_status(leaf)})"
     return None
 
@@ -256,7 +287,7 @@ def diff(before: Assessment, after: Assessment) -> CaseDiff:
     found = changes(old, new)
     reasons = []
     for ident in dict.fromkeys(c.intervention for c in found if c.aspect is Aspect.legal_basis):
-        reason = decisive(leaves(before, ident), leaves(after, ident))
+        reason = decisive(Proof(before, ident), Proof(after, ident))
         if reason:
             reasons.append((ident, reason))
     top = (old.top, new.top) if old.top != new.top else None

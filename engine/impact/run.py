@@ -19,7 +19,7 @@ import io
 import os
 import subprocess
 import tarfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ from tempfile import TemporaryDirectory
 from typing import Any, Protocol
 
 from engine.advise import Advisor
-from engine.batch import Failed
+from engine.batch import Failed, freeze_heap
 from engine.case.models import Case
 from engine.case.read import CaseError, parse_case, read_data
 from engine.deadline import UNLIMITED, Deadline
@@ -42,7 +42,6 @@ from engine.impact.report import (
     Unreadable,
 )
 from engine.inference.legal_basis import Inference
-from engine.ruleset import bundle
 from engine.ruleset.bundle import Bundle, Catalog
 from engine.ruleset.validate import Loaded
 from engine.weigh.assessment import Assessment
@@ -141,12 +140,13 @@ class Assessing(Protocol):
 
 @dataclass(frozen=True)
 class Side:
-    """One rule set of the comparison: its intervention names, and either a folder that
-    each worker process compiles once (``rulesets``) or an advisor already compiled in
-    this process (``advisor``), whose ``deadline`` stops the whole run."""
+    """One rule set of the comparison: its intervention names, and either the files of a
+    folder, validated here, that each worker process compiles once (``files``) or an
+    advisor already compiled in this process (``advisor``), whose ``deadline`` stops the
+    whole run."""
 
     names: dict[str, str]
-    rulesets: Path | None = None
+    files: Mapping[str, bytes] | None = None
     advisor: Assessing | None = None
     deadline: Deadline = field(default_factory=lambda: UNLIMITED)
     processes: int | None = None
@@ -157,12 +157,13 @@ def _names(files: list[Loaded]) -> dict[str, str]:
 
 
 def folder(rulesets: Path, processes: int | None = None) -> Side:
-    """A rulesets folder, refused if it does not validate, run on ``processes`` cores."""
-    diagnostics = bundle.check([rulesets])
-    if diagnostics:
-        raise bundle.RulesetError(diagnostics)
-    loaded, _ = bundle.load([rulesets])
-    return Side(_names(loaded), rulesets=rulesets, processes=processes)
+    """A rulesets folder, refused if it does not validate, run on ``processes`` cores.
+
+    The folder is read and validated once, here; the workers compile the bytes that were
+    validated, not what the folder holds by the time they start.
+    """
+    catalog = Catalog(rulesets)
+    return Side(_names(catalog.files), files=catalog.sources, processes=processes)
 
 
 def in_process(advisor: Assessing, deadline: Deadline = UNLIMITED) -> Side:
@@ -173,8 +174,12 @@ def in_process(advisor: Assessing, deadline: Deadline = UNLIMITED) -> Side:
 def _advisor(side: Side) -> Assessing:
     if side.advisor is not None:
         return side.advisor
-    assert side.rulesets is not None, "a side without rulesets or advisor"
-    return Advisor.from_directory(side.rulesets)
+    assert side.files is not None, "a side without rulesets or advisor"
+    return _compiled(side.files)
+
+
+def _compiled(files: Mapping[str, bytes]) -> Advisor:
+    return Advisor(Catalog.from_files(files, validated=True))
 
 
 def _case_diff(
@@ -210,9 +215,10 @@ def _case_diff(
 _SIDES: tuple[Assessing, Assessing] | None = None
 
 
-def _start(basis: Path, proposal: Path) -> None:
+def _start(basis: Mapping[str, bytes], proposal: Mapping[str, bytes]) -> None:
     global _SIDES
-    _SIDES = (Advisor.from_directory(basis), Advisor.from_directory(proposal))
+    _SIDES = (_compiled(basis), _compiled(proposal))
+    freeze_heap()
 
 
 def _work(item: tuple[int, dict[str, Any]]) -> CaseDiff | Failed:
@@ -233,12 +239,12 @@ def _diffs(
     folders, else in this process (the service, whose workers must not fork a pool)."""
     if progress:
         progress.add(len(cases))
-    if basis.rulesets is not None and proposal.rulesets is not None:
+    if basis.files is not None and proposal.files is not None:
         workers = min(basis.processes or os.cpu_count() or 1, max(1, len(cases)))
         # An executor, not multiprocessing.Pool: a worker that cannot start breaks the
         # run with an error instead of being restarted for ever.
         with ProcessPoolExecutor(
-            workers, initializer=_start, initargs=(basis.rulesets, proposal.rulesets)
+            workers, initializer=_start, initargs=(basis.files, proposal.files)
         ) as pool:
             for result in pool.map(_work, enumerate(cases), chunksize=CHUNK):
                 if progress:
