@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from engine.case.flatten import flatten
+from engine.case.flatten import Facts, flatten
 from engine.case.models import Case
 from engine.contract import Advice
 from engine.deadline import UNLIMITED, Deadline
@@ -47,6 +48,18 @@ def unknown_municipality(
     )
 
 
+@dataclass(frozen=True)
+class Read:
+    """A case read for one rule set: the municipality whose policy applies, the reference
+    date, what the advice notes about both, the bundle in force and the flat facts."""
+
+    place: str
+    date: dt.date
+    notes: tuple[str, ...]
+    bundle: Bundle
+    facts: Facts
+
+
 class Advisor:
     """Holds the validated catalog and the compiled bundles; safe to share across threads."""
 
@@ -77,10 +90,10 @@ class Advisor:
                 self._compiled[bundle.sha256] = Inference(bundle)
             return self._compiled[bundle.sha256]
 
-    def _place(
-        self, case: Case, municipality: str | None, reference_date: dt.date | None
-    ) -> tuple[str, str, dt.date, list[str]]:
-        """The municipality whose policy applies, the one the case is at home in, the date.
+    def read(
+        self, case: Case, municipality: str | None = None, reference_date: dt.date | None = None
+    ) -> Read:
+        """The case as flat facts under the rules in force for it, before any evaluation.
 
         With ``landelijk`` no municipal policy applies, but the case's own municipality
         still decides who and what is inside it.
@@ -99,7 +112,7 @@ class Advisor:
             notes.append(
                 f"Geen gemeentelijk beleid voor '{place}' gevonden; alleen landelijke regels."
             )
-        return place, home, date, notes
+        return Read(place, date, tuple(notes), self.bundle(place, date), flatten(case, date, home))
 
     def assess(
         self,
@@ -109,17 +122,16 @@ class Advisor:
         *,
         deadline: Deadline = UNLIMITED,
     ) -> Assessment:
-        place, home, date, notes = self._place(case, municipality, reference_date)
-        bundle = self.bundle(place, date)
-        facts = flatten(case, date, home)
+        read = self.read(case, municipality, reference_date)
+        bundle, facts = read.bundle, read.facts
         verdicts, reading = self.inference(bundle).assess(facts, deadline)
         items = weigh(verdicts, bundle, case, facts, reading, deadline)
         combinations, options, exact = combine(items, deadline=deadline, limits=caps(bundle))
         deadline.check()  # a search stopped by the deadline gives no partial advice
         return Assessment(
             case_id=case.case.id,
-            reference_date=date,
-            municipality=place,
+            reference_date=read.date,
+            municipality=read.place,
             bundle=bundle,
             facts=facts,
             evaluator=reading,
@@ -127,7 +139,7 @@ class Advisor:
             combinations=combinations,
             options=options,
             exact=exact,
-            notes=tuple(notes),
+            notes=read.notes,
             family=family_lens(
                 case, facts, {i.id: i for i in items}, combinations[0] if combinations else None
             ),
@@ -148,8 +160,7 @@ class Advisor:
         self, case: Case, municipality: str | None, reference_date: dt.date | None
     ) -> Verification:
         """durable-rules' independent reading of the same evaluation (the second engine)."""
-        place, home, date, _ = self._place(case, municipality, reference_date)
-        inference = self.inference(self.bundle(place, date))
-        facts = flatten(case, date, home)
-        verdicts, _ = inference.assess(facts)
-        return inference.verify(facts, verdicts)
+        read = self.read(case, municipality, reference_date)
+        inference = self.inference(read.bundle)
+        verdicts, _ = inference.assess(read.facts)
+        return inference.verify(read.facts, verdicts)

@@ -27,7 +27,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any, Protocol
 
-from engine.advise import Advisor
+from engine.advise import Advisor, Read
 from engine.batch import Failed, freeze_heap
 from engine.case.models import Case
 from engine.case.read import CaseError, parse_case, read_data
@@ -128,6 +128,10 @@ class Assessing(Protocol):
 
     def inference(self, bundle: Bundle) -> Inference: ...
 
+    def read(
+        self, case: Case, municipality: str | None = None, reference_date: dt.date | None = None
+    ) -> Read: ...
+
     def assess(
         self,
         case: Case,
@@ -189,24 +193,26 @@ def _case_diff(
     index: int,
     deadlines: tuple[Deadline, Deadline] = (UNLIMITED, UNLIMITED),
 ) -> CaseDiff | Failed:
-    """One case under both sides. A case is assessed once when the same rules must give
-    the same assessment: its bundle is the same on both sides (the change is in another
-    municipality's policy, or not yet in force on its date), or the change only moves
-    thresholds that none of the case's comparisons is on the other side of (ADR 0019)."""
+    """One case under both sides. A case is not assessed at all when the same rules must
+    give the same assessment: its bundle is the same on both sides (the change is in
+    another municipality's policy, or not yet in force on its date), or the change only
+    moves thresholds that none of the case's comparisons is on the other side of
+    (ADR 0019)."""
     try:
         case = parse_case(data)
     except CaseError as exc:
         return Failed(index, str(exc))
-    before = basis.assess(case, deadline=deadlines[0])
-    bundle = proposal.bundle(before.municipality, before.reference_date)
-    if bundle.sha256 == before.bundle.sha256:
-        return CaseDiff(before.case_id)
-    compiled = proposal.inference(bundle).compiled
-    change = threshold_change(before.evaluator.compiled, compiled)
+    start = basis.read(case)
+    bundle = proposal.bundle(start.place, start.date)
+    if bundle.sha256 == start.bundle.sha256:
+        return CaseDiff(case.case.id)
+    old, new = basis.inference(start.bundle).compiled, proposal.inference(bundle).compiled
+    change = threshold_change(old, new)
     if change is not None and not change.moves(
-        before.facts, before.evaluator, compiled.evaluator(before.facts)
+        start.facts, old.evaluator(start.facts), new.evaluator(start.facts)
     ):
-        return CaseDiff(before.case_id)
+        return CaseDiff(case.case.id)
+    before = basis.assess(case, deadline=deadlines[0])
     deadlines[1].check()
     return diff(before, proposal.assess(case, deadline=deadlines[1]))
 
