@@ -45,7 +45,7 @@ def _order(target: TargetVerdict) -> int:
     return _ORDER[target.status]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _RaisedRule:
     """What a ruleset's concern fixes, read once: every case raises it for its subjects."""
 
@@ -60,7 +60,7 @@ class _RaisedRule:
     mitigating_interventions: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Fixed:
     """What one intervention of a bundle brings to every case, read once."""
 

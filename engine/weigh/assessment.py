@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from engine.weigh.family import FamilyLens
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MissingFact:
     """A fact whose answer could change the outcome, and exactly what it could change."""
 
@@ -36,7 +36,7 @@ class MissingFact:
     concern_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     weight: float
     text: str
@@ -46,7 +46,7 @@ class Reason:
     factor: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Desirability:
     score: float = 0.0
     reasons: tuple[Reason, ...] = ()
@@ -62,7 +62,7 @@ class Bears(StrEnum):
     no_role = "no_role"  # named in none of the findings on these premises
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Affected:
     """A resident who bears the consequences of another's acts: a measure on the premises
     reaches them although no finding there names them, so the balance weighs them by name
@@ -74,7 +74,7 @@ class Affected:
     culpable: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Concern:
     id: str
     severity: Severity
@@ -93,7 +93,7 @@ class Concern:
         return self.severity is Severity.blocking and self.status is not Status.NOT_SATISFIED
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EscalationStep:
     ladder: str
     label: str
@@ -107,7 +107,7 @@ class EscalationStep:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Elsewhere:
     """A premises in another municipality: that municipality's mayor is competent for it."""
 
@@ -115,7 +115,7 @@ class Elsewhere:
     municipality: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CareInformation:
     """Findings from the care domain, which may not carry an enforcement decision."""
 
@@ -209,7 +209,7 @@ class Exclusion(StrEnum):
     lighter_first = "lighter_first"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Excluded:
     reason: Exclusion
     ids: tuple[str, ...] = ()
@@ -222,7 +222,7 @@ class Clash(StrEnum):
     earlier_step = "earlier_step"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conflict:
     kind: Clash
     a: str
@@ -237,20 +237,20 @@ class Stake(StrEnum):
     basis = "basis"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenQuestion:
     fact: MissingFact
     stake: Stake
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CarriedConcern:
     intervention_id: str
     concern: Concern
     mitigated_by: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Consequence:
     """What a third party may do once a member is carried out (art. 7:231 lid 2 BW)."""
 
@@ -259,7 +259,7 @@ class Consequence:
     body: Body
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     id: str
     order: int
@@ -284,7 +284,7 @@ class CombinationAssessment:
         return tuple(m.id for m in self.members)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Options:
     """What the combination search saw: why an intervention was no candidate, and which
     candidates cannot go together (for the why-not of each combination)."""
@@ -296,7 +296,7 @@ class Options:
     max_per_domain: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     case_id: str
     reference_date: dt.date

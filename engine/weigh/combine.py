@@ -54,7 +54,7 @@ CAP_PARAMETER = "max_interventies_per_combinatie"
 DOMAIN_CAP_PARAMETER = "max_interventies_per_domein"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Caps:
     members: int | None = None
     per_domain: int | None = None
@@ -75,7 +75,7 @@ def points(item: InterventionAssessment) -> int:
     return round(item.desirability.score * 1000)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Graph:
     items: dict[str, InterventionAssessment]
     candidates: list[str]
@@ -216,7 +216,7 @@ def _order(members: Iterable[str], g: Graph) -> list[str]:
 _Question = tuple[tuple[str, str], OpenQuestion]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
     """What the combinations read of their members (those of any of them) and of the case,
     read once per question instead of once per combination: the best few share most of

@@ -73,27 +73,27 @@ FAMILY_GOALS = (Goal.liveable_street,)
 COVERED = (Domain.repression, Domain.prevention, Domain.resilience)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonGoals:
     ref: str
     standing: Standing
     goals: tuple[Goal, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SelectionGround:
     text: str
     #: The ground names the family: never a ground by itself (art. 1 Grondwet).
     names_family: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepPartners:
     intervention_id: str
     partners: tuple[Partner, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FamilyLens:
     persons: tuple[PersonGoals, ...]
     family_goals: tuple[Goal, ...]

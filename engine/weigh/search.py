@@ -67,7 +67,7 @@ from engine.deadline import Deadline
 _CLOCK_EVERY = 256
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Budget:
     """How much search one combination question may take.
 
@@ -87,7 +87,7 @@ class Budget:
 DEFAULT_BUDGET = Budget()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     """The best admissible sets, best first, as (points in thousandths, members)."""
 
@@ -96,7 +96,7 @@ class SearchResult:
     explored: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Problem:
     order: tuple[str, ...]  # bit k is order[k]; best ranked first
     value: tuple[int, ...]  # the folded ranking value of each bit
@@ -337,7 +337,7 @@ class _Best:
         del self.entries[self.top :]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Cap:
     """How large a set may be: in all, and within each group (a domain)."""
 
