@@ -8,7 +8,7 @@ change the balance (ECLI:NL:RVS:2019:2912).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +58,7 @@ class _RaisedRule:
     possible: str  # the text when the concern may hold
     mitigations: tuple[str, ...]
     mitigating_interventions: tuple[str, ...]
+    residents: Residents | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ class _Static:
             possible=f"Mogelijk: {c.text} Dit is nog niet vast te stellen.",
             mitigations=tuple(m.text for m in c.mitigations),
             mitigating_interventions=tuple(m.intervention for m in c.mitigations if m.intervention),
+            residents=residents(c.condition),
         )
 
     def enabled_by(self, itv: Intervention, known: frozenset[str]) -> tuple[str, ...]:
@@ -173,41 +175,77 @@ def desirability(
 ELDERLY_PARAMETER = "leeftijd_oudere_bewoner"
 
 
-def _residents(condition: Condition, ref: str, reading: Evaluator) -> dict[str, None]:
-    """The residents a concern's condition reads about for ``ref``: those of a ``some:
-    residents`` for whom its ``where`` holds or may hold (all of them without one), also
-    behind another link (the dwelling of a yard), and those a fact derived from the
-    residents counts (a minor). Read from the ruleset's condition, so a concern names
-    whom it weighs without a list of its own."""
-    found: dict[str, None] = {}
-    links = reading.links
+#: Who a concern condition reads about for a subject (``residents``), in the case's order.
+Residents = Callable[[str, Evaluator], dict[str, None]]
+
+
+def residents(condition: Condition) -> Residents | None:
+    """How to read the residents a concern's condition is about for a subject: those of a
+    ``some: residents`` for whom its ``where`` holds or may hold (all of them without one),
+    also behind another link (the dwelling of a yard), and those a fact derived from the
+    residents counts (a minor). Read from the ruleset's condition, so a concern names whom
+    it weighs without a list of its own; made once per bundle, and None for a condition
+    that can name nobody (most of them), so a case does not walk it."""
     match condition:
         case Some(some="residents", where=where):
-            for p in links.get((ref, "residents"), ()):
-                if where is None or reading.status(where, p) is not Status.NOT_SATISFIED:
-                    found[p] = None
+
+            def among(ref: str, reading: Evaluator) -> dict[str, None]:
+                return {
+                    p: None
+                    for p in reading.links.get((ref, "residents"), ())
+                    if where is None or reading.status(where, p) is not Status.NOT_SATISFIED
+                }
+
+            return among
         case Some(some=link, where=where) if where is not None:
-            for other in links.get((ref, link), ()):
-                if reading.status(where, other) is not Status.NOT_SATISFIED:
-                    found |= _residents(where, other, reading)
+            inner = residents(where)
+            if inner is None:
+                return None
+
+            def behind(ref: str, reading: Evaluator) -> dict[str, None]:
+                found: dict[str, None] = {}
+                for other in reading.links.get((ref, link), ()):
+                    if reading.status(where, other) is not Status.NOT_SATISFIED:
+                        found |= inner(other, reading)
+                return found
+
+            return behind
         case AllOf() | AnyOf():
-            for kid in condition.all if isinstance(condition, AllOf) else condition.any:
-                found |= _residents(kid, ref, reading)
+            kids = condition.all if isinstance(condition, AllOf) else condition.any
+            readers = [r for r in map(residents, kids) if r is not None]
+            if len(readers) <= 1:
+                return readers[0] if readers else None
+
+            def each(ref: str, reading: Evaluator) -> dict[str, None]:
+                found: dict[str, None] = {}
+                for read in readers:
+                    found |= read(ref, reading)
+                return found
+
+            return each
         case Compare(fact=fact) if fact in FROM_RESIDENTS:
             flag = FROM_RESIDENTS[fact]
-            for p in links.get((ref, "residents"), ()):
-                if reading.entities.get(p, {}).get(flag) is True:
-                    found[p] = None
-    return found
+
+            def counted(ref: str, reading: Evaluator) -> dict[str, None]:
+                return {
+                    p: None
+                    for p in reading.links.get((ref, "residents"), ())
+                    if reading.entities.get(p, {}).get(flag) is True
+                }
+
+            return counted
+    return None
 
 
-def affected(condition: Condition, ref: str, reading: Evaluator) -> tuple[Affected, ...]:
+def affected(read: Residents | None, ref: str, reading: Evaluator) -> tuple[Affected, ...]:
     """The residents a concern weighs who bear the consequences of another's acts: no
     finding on these premises names them as involved (a victim is named as a victim). Each
     with why they weigh (minor, elderly by the municipal threshold, dependent on the home)
     and whether they knew or could reasonably have known, as far as the case says."""
-    residents = _residents(condition, ref, reading)
-    if not residents:
+    if read is None:
+        return ()
+    named = read(ref, reading)
+    if not named:
         return ()
     links = reading.links
     findings = links.get((ref, "findings"), ())
@@ -216,7 +254,7 @@ def affected(condition: Condition, ref: str, reading: Evaluator) -> tuple[Affect
     param = reading.compiled.bundle.parameters.get(ELDERLY_PARAMETER)
     threshold = param.value if param is not None else None
     out = []
-    for p in residents:
+    for p in named:
         if p in actors:
             continue
         attrs = reading.entities.get(p, {})
@@ -280,7 +318,7 @@ def concerns(
                 for m in found.open:
                     missing[MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)] = None
             if found.persons is None:
-                found.persons = affected(condition, ref, reading)
+                found.persons = affected(r.residents, ref, reading)
             raised.append(
                 Concern(
                     id=concern.id,
