@@ -17,7 +17,7 @@ from engine.case.models import Case, Goal
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.evaluate import Evaluator, Missing
 from engine.inference.legal_basis import LegalVerdict, TargetVerdict
-from engine.inference.status import Status
+from engine.inference.status import FALSE, UNKNOWN, Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, Some
 from engine.ruleset.models import Body, Intervention, Ladder, Severity
@@ -299,21 +299,20 @@ def concerns(
     missing: dict[MissingFact, None] = {}  # ordered, without repeats
     for r in rules:
         concern = r.rule
-        condition = concern.condition
+        condition, number = concern.condition, r.condition
         for ref in refs:
-            key = (r.condition, ref)
-            found = read.get(key)
+            found = read.get((number, ref))
             if found is None:
                 verdict = reading.status(condition, ref)
-                found = read[key] = _Read(
+                found = read[(number, ref)] = _Read(
                     verdict,
-                    reading.missing(condition, ref) if verdict is Status.UNKNOWN else [],
+                    reading.missing(condition, ref) if verdict is UNKNOWN else [],
                 )
             verdict = found.status
-            if verdict is Status.NOT_SATISFIED:
+            if verdict is FALSE:
                 continue
             text = concern.text
-            if verdict is Status.UNKNOWN:
+            if verdict is UNKNOWN:
                 text = r.possible
                 for m in found.open:
                     missing[MissingFact(m.fact, m.ref, m.question, itv.id, concern.id)] = None
@@ -321,14 +320,14 @@ def concerns(
                 found.persons = affected(r.residents, ref, reading)
             raised.append(
                 Concern(
-                    id=concern.id,
-                    severity=r.severity,
-                    status=verdict,
-                    text=text,
-                    target=ref,
-                    mitigations=r.mitigations,
-                    mitigating_interventions=r.mitigating_interventions,
-                    persons=found.persons,
+                    concern.id,
+                    r.severity,
+                    verdict,
+                    text,
+                    ref,
+                    r.mitigations,
+                    r.mitigating_interventions,
+                    found.persons,
                 )
             )
     return raised, list(missing)
