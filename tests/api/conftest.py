@@ -42,6 +42,18 @@ HOME = "voorbeeldstad"
 OTHER = "andersdorp"
 
 
+def adjusted(evaluation: dict[str, Any]) -> dict[str, Any]:
+    """A mayor's decision that adjusts the advice of ``evaluation`` to its first
+    intervention, with the motivation an adjusted decision needs."""
+    return {
+        "decision": "adjust",
+        "interventions": [evaluation["interventions"][0]["id"]],
+        "motivation": "Aangepast aan de situatie van de kinderen.",
+        "decided_by": "burgemeester",
+        "legal_basis_motivation": "Zo nodig: de grondslag wordt eerst aangevuld.",
+    }
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() == "true"
 

@@ -31,7 +31,7 @@ from api.store.models import AnonymisedOutcomeRow, CaseRow
 from api.store.repository import Actor, NewCase, NewDecision, NewEvaluation
 from api.store.roles import UnsafeRole
 from engine.cli import app as cli
-from tests.api.conftest import ROOT, AppFactory
+from tests.api.conftest import ROOT, AppFactory, adjusted
 
 JURIST = Actor("jurist", "voorbeeldstad")
 OTHER = Actor("jurist-elders", "andersdorp")
@@ -478,14 +478,7 @@ def test_the_service_runs_under_a_role_that_owns_nothing(
     created = client.post("/v1/evaluations", json=example_cases["e2-meijer"])
     assert created.status_code == 201, created.text[:500]
     body = created.json()
-    decision = {
-        "decision": "adjust",
-        "interventions": [body["interventions"][0]["id"]],
-        "motivation": "Aangepast aan de situatie van de kinderen.",
-        "decided_by": "burgemeester",
-        "legal_basis_motivation": "Zo nodig: de grondslag wordt eerst aangevuld.",
-    }
-    made = bestuurder.post(f"/v1/evaluations/{body['id']}/decision", json=decision)
+    made = bestuurder.post(f"/v1/evaluations/{body['id']}/decision", json=adjusted(body))
     assert made.status_code == 201, made.text[:500]
     assert client.as_("auditor").get("/v1/audit").json()["total"] == 5
     assert client.as_("jurist", "andersdorp").get("/v1/cases").json()["total"] == 0

@@ -28,7 +28,7 @@ from api.store.repository import (
     NewVerification,
     NothingToWithdraw,
 )
-from tests.api.conftest import AppFactory
+from tests.api.conftest import AppFactory, adjusted
 
 TABLES = {
     "cases",
@@ -289,14 +289,7 @@ def test_the_api_on_both_stores(
     assert again == {k: v for k, v in body.items() if k != "verification"}
     replay = client.post(f"/v1/evaluations/{body['id']}/replay").json()
     assert replay["identical"] is True, replay["differences"]
-    decision = {
-        "decision": "adjust",
-        "interventions": [body["interventions"][0]["id"]],
-        "motivation": "Aangepast aan de situatie van de kinderen.",
-        "decided_by": "burgemeester",
-        "legal_basis_motivation": "Zo nodig: de grondslag wordt eerst aangevuld.",
-    }
-    made = bestuurder.post(f"/v1/evaluations/{body['id']}/decision", json=decision)
+    made = bestuurder.post(f"/v1/evaluations/{body['id']}/decision", json=adjusted(body))
     assert made.status_code == 201, made.text[:500]
     actions = [r["action"] for r in client.as_("auditor").get("/v1/audit").json()["items"]]
     assert actions == ["create"] * 3 + ["read", "evaluate", "read", "replay", "decide"]
