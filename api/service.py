@@ -32,6 +32,7 @@ from api.problems import (
     NotVerified,
     TooLarge,
     TooSlow,
+    case_problems,
 )
 from api.provenance import bundle_refs, canonical_json, differences, sha256_bytes, sha256_text
 from api.rules import Rules
@@ -60,6 +61,7 @@ from engine import contract
 from engine.advise import NATIONAL, unknown_municipality
 from engine.case.limits import env_name, exceeded
 from engine.case.models import Case
+from engine.case.read import CaseError, stated_municipality
 from engine.deadline import Deadline, DeadlineExceeded
 from engine.explain.memo import memo
 from engine.explain.render import render_json, with_ruleset_texts
@@ -199,6 +201,22 @@ class EvaluationService:
     def bundle(self, municipality: str | None, reference_date: dt.date) -> Bundle:
         return self.advisor.bundle(municipality, reference_date)
 
+    def _parse(self, data: object, requested: str | None, who: Actor) -> Case:
+        """The case, refused with every mistake at once: an invalid case also names a
+        wrong municipality, so a user corrects both in one round."""
+        known = self.catalog.municipalities
+        try:
+            case = parse(data)
+        except CaseError as exc:
+            wrong = municipality_problems(known, requested, stated_municipality(data), who)
+            if not wrong:
+                raise
+            raise _refused([*case_problems(exc), *wrong], "De casus is ongeldig: ") from None
+        wrong = municipality_problems(known, requested, case.case.municipality, who)
+        if wrong:
+            raise _refused(wrong)
+        return case
+
     def _assess(
         self,
         advisor: AdvisorLike,
@@ -255,9 +273,7 @@ class EvaluationService:
             used = self.store.find_idempotency(who, idempotency_key)
             if used is not None:
                 return self._again(used, request, who, detail)
-        case = parse(data)
-        own_municipality(case.case.municipality, who)
-        known_municipality(self.catalog.municipalities, municipality, case)
+        case = self._parse(data, municipality, who)
         too_large = exceeded(case, self.settings.case_limits)
         if too_large:
             # Refused before any evaluation: an oversized case costs the worker nothing.
@@ -560,27 +576,45 @@ class EvaluationService:
         return decision_out(stored)
 
 
+def _not_own(municipality: str, who: Actor) -> FieldProblem | None:
+    if municipality.strip().lower() == who.municipality:
+        return None
+    return FieldProblem(
+        path="$.case.municipality",
+        message=f"de casus hoort bij gemeente '{municipality}', u bent aangemeld voor "
+        f"'{who.municipality}'",
+    )
+
+
 def own_municipality(municipality: str, who: Actor) -> None:
     """A case of another municipality is refused with the field that says so."""
-    if municipality.strip().lower() != who.municipality:
-        problem = FieldProblem(
-            path="$.case.municipality",
-            message=f"de casus hoort bij gemeente '{municipality}', u bent aangemeld voor "
-            f"'{who.municipality}'",
-        )
+    problem = _not_own(municipality, who)
+    if problem is not None:
         raise InvalidInput(f"{problem.path}: {problem.message}", [problem])
 
 
-def known_municipality(known: list[str], requested: str | None, case: Case) -> None:
-    """A policy that does not exist is refused where it was named (query or case)."""
-    refused = unknown_municipality(known, requested, case, f"?gemeente={NATIONAL}")
+def municipality_problems(
+    known: list[str], requested: str | None, home: str | None, who: Actor
+) -> list[FieldProblem]:
+    """What is wrong with the municipalities of a request: a case of another municipality
+    than the user's, a policy that does not exist (named where it was named: query or
+    case)."""
+    not_own = None if home is None else _not_own(home, who)
+    found = [] if not_own is None else [not_own]
+    if requested is None and (home is None or not_own is not None):
+        return found  # whether another municipality has a policy is not this user's concern
+    refused = unknown_municipality(known, requested, home or "", f"?gemeente={NATIONAL}")
     if refused:
-        problem = (
+        found.append(
             FieldProblem(path="gemeente", message=refused, location="query")
             if requested
             else FieldProblem(path="$.case.municipality", message=refused)
         )
-        raise InvalidInput(f"{problem.path}: {problem.message}", [problem])
+    return found
+
+
+def _refused(errors: list[FieldProblem], prefix: str = "") -> InvalidInput:
+    return InvalidInput(prefix + "; ".join(f"{e.path}: {e.message}" for e in errors[:5]), errors)
 
 
 def _too_slow(exc: DeadlineExceeded) -> TooSlow:

@@ -30,7 +30,7 @@ NATIONAL = "landelijk"
 
 
 def unknown_municipality(
-    known: list[str], requested: str | None, case: Case, ask: str
+    known: list[str], requested: str | None, home: str, ask: str
 ) -> str | None:
     """Why the municipality whose policy would apply is refused, or None when it is known.
 
@@ -38,7 +38,7 @@ def unknown_municipality(
     policy; so an unknown name is refused with the known ones, and national rules alone
     are had only by asking for them by name (``landelijk``), as ``ask`` says how.
     """
-    name = (requested or case.case.municipality).strip().lower()
+    name = (requested or home).strip().lower()
     if name == NATIONAL or name in (k.lower() for k in known):
         return None
     return (

@@ -196,7 +196,7 @@ def evaluate(
     ] = None,
 ) -> None:
     """Beoordeel een casus en print het advies."""
-    from engine.advise import NATIONAL, Advisor, unknown_municipality
+    from engine.advise import Advisor
     from engine.case.limits import CaseLimits, env_name, exceeded
     from engine.case.read import CaseError, read_case
     from engine.contract import Verification, VerificationStatus
@@ -217,6 +217,10 @@ def evaluate(
     except CaseError as exc:
         for problem in exc.problems:
             typer.echo(f"{exc.origin}: {problem}", err=True)
+        # Every mistake at once: a misspelt municipality too, not in a second round.
+        refused = _unknown_policy(case, gemeente, rulesets)
+        if refused:
+            typer.echo(refused, err=True)
         raise typer.Exit(2) from None
     try:
         limits = CaseLimits.from_env(os.environ)
@@ -239,12 +243,11 @@ def evaluate(
             typer.echo(str(d), err=True)
         typer.echo("De rulesets zijn ongeldig; controleer ze met 'afweging validate'.", err=True)
         raise typer.Exit(1) from None
-    refused = unknown_municipality(
-        advisor.catalog.municipalities, gemeente, parsed, f"--gemeente {NATIONAL}"
+    refused = _refused_policy(
+        advisor.catalog.municipalities, case, gemeente, parsed.case.municipality
     )
     if refused:
-        where = "--gemeente" if gemeente else f"{case}: $.case.municipality"
-        typer.echo(f"{where}: {refused}", err=True)
+        typer.echo(refused, err=True)
         raise typer.Exit(2)
     # At a terminal the second reading runs at once: the person sees agreed or mismatch.
     checked = advisor.verify(parsed, gemeente, date)
@@ -467,3 +470,38 @@ def run_scenarios(
     typer.echo("\n".join(report(result)))
     if result.failed or result.errors or not result.outcomes:
         raise typer.Exit(1)
+
+
+def _refused_policy(
+    known: list[str], case: Path, gemeente: str | None, home: str | None
+) -> str | None:
+    """The line that refuses a municipality without a known policy, where it was named."""
+    from engine.advise import NATIONAL, unknown_municipality
+
+    if gemeente is None and home is None:
+        return None
+    refused = unknown_municipality(known, gemeente, home or "", f"--gemeente {NATIONAL}")
+    if refused is None:
+        return None
+    where = "--gemeente" if gemeente else f"{case}: $.case.municipality"
+    return f"{where}: {refused}"
+
+
+def _unknown_policy(case: Path, gemeente: str | None, rulesets: Path | None) -> str | None:
+    """For an invalid case: whether its municipality (or ``--gemeente``) has no policy
+    either, as far as the case and the rulesets can be read."""
+    from engine.case.read import CaseError, read_data, stated_municipality
+    from engine.ruleset.bundle import Catalog, RulesetError
+
+    try:
+        home = stated_municipality(read_data(case))
+    except CaseError:
+        home = None
+    folder = rulesets if rulesets is not None else locate.bundled()
+    if folder is None or not folder.is_dir():
+        return None  # said when the rulesets are loaded, once the case can be read
+    try:
+        known = Catalog(folder).municipalities
+    except (RulesetError, OSError):
+        return None
+    return _refused_policy(known, case, gemeente, home)

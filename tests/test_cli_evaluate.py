@@ -74,6 +74,18 @@ def test_misspelt_field_exits_2_and_names_its_path(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
 
 
+def test_an_invalid_case_also_names_a_municipality_without_policy(tmp_path: Path) -> None:
+    """Every mistake in one run: the misspelt field and the misspelt municipality."""
+    bad = tmp_path / "casus.yaml"
+    text = (EXAMPLES / "e1-visser.yaml").read_text(encoding="utf-8").replace("age: 44", "agee: 44")
+    bad.write_text(text.replace("municipality: voorbeeldstad", "municipality: voorbeeldstd", 1))
+    run = afweging("evaluate", str(bad))
+    assert run.returncode == 2
+    assert "$.persons[0].agee" in run.stderr
+    assert f"{bad}: $.case.municipality: voor gemeente 'voorbeeldstd'" in run.stderr
+    assert "--gemeente landelijk" in run.stderr
+
+
 def test_unreadable_date_and_missing_file_exit_2() -> None:
     run = afweging("evaluate", str(EXAMPLES / "e1-visser.yaml"), "--peildatum", "1-3-2026")
     assert run.returncode == 2 and "JJJJ-MM-DD" in run.stderr

@@ -52,6 +52,14 @@ def parse_case(data: object, positions: source.Positions | None = None) -> Case:
         raise CaseError(found) from None
 
 
+def stated_municipality(data: object) -> str | None:
+    """The municipality a case names, read from the data even when the case is invalid,
+    so a misspelt municipality can be reported with the case's other mistakes."""
+    info = data.get("case") if isinstance(data, dict) else None
+    name = info.get("municipality") if isinstance(info, dict) else None
+    return name if isinstance(name, str) and name.strip() else None
+
+
 def raw_problems(exc: raw.RawError) -> list[CaseProblem]:
     return [CaseProblem(p.path, p.message) for p in exc.problems]
 

@@ -164,6 +164,26 @@ def test_a_municipality_without_policy_is_refused_with_the_known_ones(
     assert client.get("/v1/evaluations").json()["total"] == before
 
 
+def test_an_invalid_case_also_names_its_wrong_municipality(client: Api, e1: dict[str, Any]) -> None:
+    """One answer names every mistake: a lawyer who fixes the field is not then told,
+    in a second round, that the municipality is wrong too."""
+    e1["persons"][0]["age"] = "oud"
+    e1["case"]["municipality"] = "Voorbeeldstd"
+    body = assert_problem(client.post("/v1/evaluations", json=e1), 422)
+    assert [e["path"] for e in body["errors"]] == ["$.persons[0].age", "$.case.municipality"]
+    assert "u bent aangemeld voor 'voorbeeldstad'" in body["errors"][1]["message"]
+
+
+def test_an_invalid_case_also_names_a_misspelt_policy(client: Api, e1: dict[str, Any]) -> None:
+    e1["persons"][0]["age"] = "oud"
+    response = client.post("/v1/evaluations", json=e1, params={"gemeente": "voorbeeldstd"})
+    body = assert_problem(response, 422)
+    errors = [(e["path"], e["location"]) for e in body["errors"]]
+    assert errors == [("$.persons[0].age", "body"), ("gemeente", "query")]
+    assert "'voorbeeldstad'" in body["errors"][1]["message"]
+    assert "?gemeente=landelijk" in body["errors"][1]["message"]
+
+
 def test_misspelt_field_is_named_by_its_path(client: Api, e1: dict[str, Any]) -> None:
     e1["persons"][0]["agee"] = e1["persons"][0].pop("age", 40)
     body = assert_problem(client.post("/v1/evaluations", json=e1), 422)
