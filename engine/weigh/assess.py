@@ -426,9 +426,9 @@ def weigh(
     out = []
     for early, step in first:
         fields = early.fields
-        itv, refs, raised = fields["intervention"], fields["refs"], fields["concerns"]
+        itv, refs, weighed = fields["intervention"], fields["refs"], fields["concerns"]
         text, lighter = subsidiarity(
-            itv, refs, facts, tried, by_id, step, _unmitigated(raised, usable)
+            itv, refs, facts, tried, by_id, step, _unmitigated(weighed, usable)
         )
         facts_read = serious.get(refs)
         if facts_read is None:
@@ -436,7 +436,7 @@ def weigh(
         out.append(
             InterventionAssessment(
                 **fields,
-                proportionality=proportionality(itv, raised, facts_read),
+                proportionality=proportionality(itv, weighed, facts_read),
                 subsidiarity=text,
                 lighter_first=tuple(lighter) if early.status is Status.SATISFIED else (),
             )
