@@ -4,8 +4,10 @@ change a full second assessment would have shown."""
 
 from __future__ import annotations
 
+import gc
 import random
 import shutil
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +132,17 @@ def test_the_engine_reads_by_name_only_the_parameters_the_shortcut_excludes(
         bundle.parameters = original
     assert read, "the recording saw no read at all"
     assert read <= READ_BY_NAME, f"read by name but not in READ_BY_NAME: {read - READ_BY_NAME}"
+
+
+def test_a_proposal_is_not_kept_alive_by_the_shortcut(tmp_path: Path, basis: Advisor) -> None:
+    """The service compiles a proposal per impact run; remembering its answer must not
+    keep that proposal in memory after the run."""
+    old = "jongerenwerk_max_leeftijd:\n    value: 23\n"
+    proposal = _changed(tmp_path, LOCAL, old, old.replace("23", "18"))
+    after = proposal.inference(proposal.bundle("voorbeeldstad", REFERENCE)).compiled
+    before = basis.inference(basis.bundle("voorbeeldstad", REFERENCE)).compiled
+    assert threshold_change(before, after) is not None
+    gone = weakref.ref(after)
+    del proposal, after
+    gc.collect()
+    assert gone() is None

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from engine.case.flatten import Facts
 from engine.inference.evaluate import CompiledBundle, Evaluator, Node
@@ -111,12 +111,23 @@ def _rules(bundle: Bundle) -> list[Any]:
     ]
 
 
-# Asked once per case of a run and answered once per pair: compiled bundles hash by identity,
-# and the few pairs of a process (a run's two sides, per municipality and date) stay alive.
-@lru_cache(maxsize=32)
+#: Each pair's answer, for as long as both compiled bundles live: a run asks it once per
+#: case, and the service compiles a new proposal per run, which must not be kept after it.
+_KNOWN: WeakKeyDictionary[
+    CompiledBundle, WeakKeyDictionary[CompiledBundle, ThresholdChange | None]
+] = WeakKeyDictionary()
+
+
 def threshold_change(before: CompiledBundle, after: CompiledBundle) -> ThresholdChange | None:
     """The change from ``before`` to ``after`` if it only moves parameter values that
     conditions compare with, else None."""
+    pairs = _KNOWN.setdefault(before, WeakKeyDictionary())
+    if after not in pairs:
+        pairs[after] = _threshold_change(before, after)
+    return pairs[after]
+
+
+def _threshold_change(before: CompiledBundle, after: CompiledBundle) -> ThresholdChange | None:
     old, new = before.bundle, after.bundle
     if old.parameters.keys() != new.parameters.keys():
         return None
