@@ -651,6 +651,7 @@ def _people(a: Assessment, n: _Names) -> list[str]:
 
 def build(a: Assessment, case: Case | None = None) -> Memo:
     """The memo's content as Dutch sentences; the template only lays them out."""
+    a = a.weighed()  # the memo weighs interventions without a basis too
     n = _Names(a.facts, a)
     by_id = {i.id: i for i in a.interventions}
     best = a.combinations[0] if a.combinations else None

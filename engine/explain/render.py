@@ -981,6 +981,7 @@ def _search(assessment: a.Assessment) -> str:
 
 def full_data(assessment: a.Assessment) -> dict[str, Any]:
     """The full form, every key present, for ``Advice`` to validate."""
+    assessment = assessment.weighed()  # interventions without a basis are shown weighed
     name = _Names(assessment.facts)
     items = {i.id: i for i in assessment.interventions}
     notes = list(assessment.notes)

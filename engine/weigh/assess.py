@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from engine.case.flatten import FROM_RESIDENTS, Facts
@@ -28,6 +29,7 @@ from engine.weigh.assessment import (
     Concern,
     Desirability,
     InterventionAssessment,
+    Later,
     MissingFact,
     Reason,
 )
@@ -383,8 +385,16 @@ def weigh(
         targets = tuple(sorted(verdict.targets, key=_order))
         refs = _weighed_refs(targets)
         fixed = static.of(itv)
-        raised, concern_missing = concerns(itv, refs, reading, fixed.rules, read)
-        wanted = desirability(itv, goals, refs, reading, fixed.factor_goals)
+        # Without a legal basis a measure of the municipality is weighed only when asked
+        # for (``later``); a third party's action is a consequence the summary words with
+        # its concerns, so it is weighed now.
+        deferred = overall is FALSE and not fixed.body.third_party
+        raised: list[Concern] = []
+        concern_missing: list[MissingFact] = []
+        wanted = Desirability()
+        if not deferred:
+            raised, concern_missing = concerns(itv, refs, reading, fixed.rules, read)
+            wanted = desirability(itv, goals, refs, reading, fixed.factor_goals)
         step = (
             step_for(fixed.ladders, refs, facts, reading)
             if overall is not Status.NOT_SATISFIED and fixed.ladders
@@ -414,6 +424,10 @@ def weigh(
             "competence": tuple(dict.fromkeys(notes)),
             "follows": static.enabled_by(itv, known) if who.third_party else (),
         }
+        if deferred:
+            fields["later"] = partial(
+                _ruled_out, itv, refs, reading, fixed, goals, read, facts, tuple(own_concerns)
+            )
         first.append((_Early(itv.name, overall, fields), step))
     by_id = {e.fields["intervention"].id: e for e, _ in first}
     usable = {
@@ -421,7 +435,6 @@ def weigh(
         for ident, e in by_id.items()
         if e.status is Status.SATISFIED and not e.fields["already_taken"] and not e.blocked_by
     }
-    # Interventions about the same subjects share one reading of how serious the facts are.
     serious: dict[tuple[str, ...], tuple[int, list[str]]] = {}
     out = []
     for early, step in first:
@@ -430,18 +443,49 @@ def weigh(
         text, lighter = subsidiarity(
             itv, refs, facts, tried, by_id, step, _unmitigated(weighed, usable)
         )
-        facts_read = serious.get(refs)
-        if facts_read is None:
-            facts_read = serious[refs] = seriousness(refs, facts)
         out.append(
             InterventionAssessment(
                 **fields,
-                proportionality=proportionality(itv, weighed, facts_read),
+                proportionality=None
+                if "later" in fields
+                else proportionality(itv, weighed, _serious(serious, refs, facts)),
                 subsidiarity=text,
                 lighter_first=tuple(lighter) if early.status is Status.SATISFIED else (),
             )
         )
     return tuple(out)
+
+
+def _serious(
+    known: dict[tuple[str, ...], tuple[int, list[str]]], refs: tuple[str, ...], facts: Facts
+) -> tuple[int, list[str]]:
+    """Interventions about the same subjects share one reading of how serious the facts are."""
+    found = known.get(refs)
+    if found is None:
+        found = known[refs] = seriousness(refs, facts)
+    return found
+
+
+def _ruled_out(
+    itv: Intervention,
+    refs: tuple[str, ...],
+    reading: Evaluator,
+    fixed: _Fixed,
+    goals: set[Goal],
+    read: dict[tuple[int, str], _Read],
+    facts: Facts,
+    own: tuple[Concern, ...],
+) -> Later:
+    """The weighing of an intervention without a legal basis, as it would have been made
+    with the others (the case's readings of concern conditions are shared with them)."""
+    raised, missing = concerns(itv, refs, reading, fixed.rules, read)
+    weighed = (*raised, *own)
+    return Later(
+        desirability(itv, goals, refs, reading, fixed.factor_goals),
+        weighed,
+        tuple(missing),
+        proportionality(itv, weighed, seriousness(refs, facts)),
+    )
 
 
 class _Early:

@@ -8,7 +8,8 @@ evaluator outcomes stay attached so a proof tree is built only when someone asks
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -125,6 +126,16 @@ class CareInformation:
 CompetenceNote = Elsewhere | CareInformation
 
 
+@dataclass(frozen=True, slots=True)
+class Later:
+    """What an intervention without a legal basis is weighed with, when it is asked for."""
+
+    desirability: Desirability
+    concerns: tuple[Concern, ...]
+    missing: tuple[MissingFact, ...]
+    proportionality: str
+
+
 @dataclass(frozen=True)
 class InterventionAssessment:
     intervention: Intervention
@@ -149,6 +160,25 @@ class InterventionAssessment:
     #: while one of them can be used, this measure is not admissible (ABRvS 28 August 2019,
     #: ECLI:NL:RVS:2019:2912: necessity before balance).
     lighter_first: tuple[str, ...] = ()
+    #: For an intervention without a legal basis: its desirability, concerns, their open
+    #: questions and its proportionality, weighed when someone reads them (``weighed``).
+    #: Nothing of it can change what may be done, and the summary does not show it, but
+    #: it was half the work of an advice; the full form and the memo do show it.
+    later: Callable[[], Later] | None = field(default=None, compare=False, repr=False)
+
+    def weighed(self) -> InterventionAssessment:
+        """This intervention with its weighing complete."""
+        if self.later is None:
+            return self
+        done = self.later()
+        return replace(
+            self,
+            desirability=done.desirability,
+            concerns=done.concerns,
+            missing=done.missing,
+            proportionality=done.proportionality,
+            later=None,
+        )
 
     @property
     def id(self) -> str:
@@ -314,3 +344,10 @@ class Assessment:
 
     def item(self, ident: str) -> InterventionAssessment:
         return next(i for i in self.interventions if i.id == ident)
+
+    def weighed(self) -> Assessment:
+        """The assessment with every intervention weighed in full, for the full form and
+        the memo; the summary, the combinations and the impact run do without."""
+        if all(i.later is None for i in self.interventions):
+            return self
+        return replace(self, interventions=tuple(i.weighed() for i in self.interventions))
