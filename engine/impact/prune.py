@@ -24,9 +24,9 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from engine.case.flatten import Facts
-from engine.inference.evaluate import CompiledBundle, Evaluator, Node
+from engine.inference.evaluate import CompiledBundle, Evaluator, Node, conditions
 from engine.ruleset.bundle import Bundle
-from engine.ruleset.conditions import Compare, Condition, Param, walk
+from engine.ruleset.conditions import Compare, Param, walk
 from engine.weigh.assess import ELDERLY_PARAMETER
 from engine.weigh.combine import CAP_PARAMETER, DOMAIN_CAP_PARAMETER
 
@@ -63,19 +63,6 @@ class ThresholdChange:
                 if c.before.run(before, ref) != c.after.run(after, ref):
                     return True
         return False
-
-
-def _conditions(bundle: Bundle) -> Iterator[Condition]:
-    """Every condition the engine evaluates: derived facts, legal bases, desirability
-    factors, concerns and the ladders' scope."""
-    for fact in bundle.facts:
-        yield fact.condition
-    for itv in bundle.interventions:
-        if itv.legal_basis.condition is not None:
-            yield itv.legal_basis.condition
-        yield from (f.condition for f in itv.desirability if f.condition is not None)
-        yield from (c.condition for c in itv.human_measure)
-    yield from (x.applies_when for x in bundle.ladders if x.applies_when is not None)
 
 
 def _params(value: Any) -> Iterator[str]:
@@ -139,7 +126,7 @@ def _threshold_change(before: CompiledBundle, after: CompiledBundle) -> Threshol
         return None
     comparisons = []
     in_conditions = 0
-    for a, b in zip(_conditions(old), _conditions(new), strict=True):
+    for a, b in zip(conditions(old), conditions(new), strict=True):
         for x, y in zip(walk(a), walk(b), strict=True):
             if isinstance(x, Compare) and isinstance(y, Compare):
                 reads = [p for p in _operand_params(x) if p in changed]

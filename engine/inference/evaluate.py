@@ -477,7 +477,7 @@ class CompiledBundle:
         #: Compiled conditions by the id of their condition object.
         self.nodes: dict[int, Node] = {}
         self._lock = threading.Lock()
-        for condition in _conditions(bundle):
+        for condition in conditions(bundle):
             self.node(condition)
         #: Every derived fact with its compiled body, to list what holds for a case.
         self.derived: list[tuple[DerivedFact, Node]] = [
@@ -503,7 +503,9 @@ class CompiledBundle:
         return Evaluator(self, facts)
 
 
-def _conditions(bundle: Bundle) -> Iterator[Condition]:
+def conditions(bundle: Bundle) -> Iterator[Condition]:
+    """Every condition the engine evaluates, in the bundle's order: derived facts, legal
+    bases, desirability factors, concerns and the ladders' scope."""
     for fact in bundle.facts:
         yield fact.condition
     for itv in bundle.interventions:
