@@ -278,7 +278,7 @@ def affected(read: Residents | None, ref: str, reading: Evaluator) -> tuple[Affe
 
 
 @dataclass
-class _Read:
+class _ConcernReading:
     """A concern condition read for one subject: its value, its open questions, and (once
     it is raised) the residents it weighs. Shared by every intervention that raises a
     concern with the same condition."""
@@ -293,7 +293,7 @@ def concerns(
     refs: Sequence[str],
     reading: Evaluator,
     rules: Sequence[_RaisedRule],
-    read: dict[tuple[int, str], _Read],
+    read: dict[tuple[int, str], _ConcernReading],
 ) -> tuple[list[Concern], list[MissingFact]]:
     """``rules`` are the intervention's concerns, read once per bundle (``_Fixed``);
     ``read`` keeps each concern condition's reading per subject for the case."""
@@ -306,7 +306,7 @@ def concerns(
             found = read.get((number, ref))
             if found is None:
                 verdict = reading.status(condition, ref)
-                found = read[(number, ref)] = _Read(
+                found = read[(number, ref)] = _ConcernReading(
                     verdict,
                     reading.missing(condition, ref) if verdict is UNKNOWN else [],
                 )
@@ -373,7 +373,7 @@ def weigh(
     goals = {Goal(g) for g in case.case.goals}
     known = frozenset(v.intervention.id for v in verdicts)
     static = _static(bundle)
-    read: dict[tuple[int, str], _Read] = {}
+    read: dict[tuple[int, str], _ConcernReading] = {}
     tried = Tried(facts)
     from_care = care_findings(facts)
     first: list[tuple[_Early, Step | None]] = []
@@ -472,7 +472,7 @@ def _ruled_out(
     reading: Evaluator,
     fixed: _Fixed,
     goals: set[Goal],
-    read: dict[tuple[int, str], _Read],
+    read: dict[tuple[int, str], _ConcernReading],
     facts: Facts,
     own: tuple[Concern, ...],
 ) -> Later:
