@@ -186,3 +186,16 @@ def test_an_unknown_basis_and_a_broken_proposal_are_told_not_crashed(
     assert result.exit_code == 1
     assert "onbekend veld 'laddders'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_file_that_is_no_case_is_reported_in_a_line(tmp_path: Path) -> None:
+    """A policy officer who points at a folder that also holds advices sees each such file
+    once, with its first problems and a count, not a screen of JSON paths."""
+    shutil.copy(EXAMPLES / "e1-visser.yaml", tmp_path / "e1.yaml")
+    shutil.copy(EXAMPLES / "e1-visser.advice.json", tmp_path / "e1.advice.json")
+    corpus = read_corpus(tmp_path)
+    assert len(corpus.cases) == 1
+    [failed] = corpus.failed
+    assert failed.case == pseudonym("e1.advice.json")
+    assert failed.message.count(";") == 2
+    assert failed.message.endswith("andere)")

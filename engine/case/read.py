@@ -35,6 +35,13 @@ class CaseError(Exception):
         self.origin = origin
         super().__init__("\n".join(f"{origin}: {p}" for p in problems))
 
+    def brief(self, most: int = 3) -> str:
+        """The first problems on one line, the rest counted: for a report that lists many
+        files, where a file that is no case at all (an advice) can have hundreds."""
+        shown = "; ".join(str(p) for p in self.problems[:most])
+        rest = len(self.problems) - most
+        return shown + (f" (en {rest} andere)" if rest > 0 else "")
+
 
 def parse_case(data: object, positions: source.Positions | None = None) -> Case:
     """The validated case; with ``positions`` (of a file) each problem names its line."""

@@ -78,8 +78,7 @@ def read_corpus(folder: Path) -> Corpus:
         try:
             data = read_data(path)
         except CaseError as exc:
-            message = "; ".join(str(p) for p in exc.problems)
-            failed.append(Unreadable(case=pseudonym(shown), message=message))
+            failed.append(Unreadable(case=pseudonym(shown), message=exc.brief()))
             continue
         if isinstance(data, dict):
             cases.append(data)
@@ -201,7 +200,7 @@ def _case_diff(
     try:
         case = parse_case(data)
     except CaseError as exc:
-        return Failed(index, str(exc))
+        return Failed(index, exc.brief())
     start = basis.read(case)
     bundle = proposal.bundle(start.place, start.date)
     if bundle.sha256 == start.bundle.sha256:
