@@ -42,6 +42,13 @@ Database = Annotated[
         "anders AFWEGING_DATABASE_URL).",
     ),
 ]
+Anonymise = Annotated[
+    bool,
+    typer.Option(
+        "--anonimiseren",
+        help="Bewaar per beoordeling wat zij concludeerde, zonder casus (voor beleidscijfers).",
+    ),
+]
 _ANCHOR = re.compile(r"^(\d+):([0-9a-f]{64})$")
 
 
@@ -147,13 +154,7 @@ def apply_retention(
     proef: Annotated[
         bool, typer.Option("--proef", help="Toon wat gewist zou worden; wis niets.")
     ] = False,
-    anonimiseren: Annotated[
-        bool,
-        typer.Option(
-            "--anonimiseren",
-            help="Bewaar per beoordeling wat zij concludeerde, zonder casus (voor beleidscijfers).",
-        ),
-    ] = False,
+    anonimiseren: Anonymise = False,
 ) -> None:
     """Wis casussen en beoordelingen waarin sinds de bewaartermijn niets is gebeurd.
 
@@ -214,13 +215,7 @@ def erase_case(
         ),
     ],
     database: Database = None,
-    anonimiseren: Annotated[
-        bool,
-        typer.Option(
-            "--anonimiseren",
-            help="Bewaar per beoordeling wat zij concludeerde, zonder casus (voor beleidscijfers).",
-        ),
-    ] = False,
+    anonimiseren: Anonymise = False,
 ) -> None:
     """Wis één casus met haar beoordelingen en besluiten; een grafsteen blijft. Met
     --anonimiseren blijft per beoordeling alleen wat zij concludeerde: gemeente, jaar,
