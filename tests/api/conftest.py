@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as dt
 import json
 import os
 import uuid
 import warnings
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ from sqlalchemy.engine import make_url
 from api.app import create_app
 from api.auth.principal import Role
 from api.settings import Settings
+from api.store.repository import NewEvaluation
 from engine.advise import Advisor
 
 # Starlette's TestClient warns that it prefers httpx2; httpx is what the project ships.
@@ -40,6 +43,28 @@ EXAMPLE_NAMES = ("e1-visser", "e2-meijer", "e3-kevin")
 HOME = "voorbeeldstad"
 #: A second municipality: its users must never see voorbeeldstad's records.
 OTHER = "andersdorp"
+
+
+def stored_evaluation(case_key: str = "E1", case_id: str | None = None) -> NewEvaluation:
+    """An evaluation as the store receives it, with stand-in hashes and advice: for tests
+    of the store and its chain, which never read the advice."""
+    return NewEvaluation(
+        case_key=case_key,
+        case_id=case_id,
+        municipality="voorbeeldstad",
+        reference_date=dt.date(2026, 3, 1),
+        requested_municipality=None,
+        requested_reference_date=None,
+        input_json='{"case":{"id":"' + case_key + '"}}',
+        input_sha256="a" * 64,
+        advice=zlib.compress(b'{"interventions":[]}'),
+        advice_sha256="b" * 64,
+        ruleset_id="nl+voorbeeldstad",
+        ruleset_version="x@1",
+        ruleset_sha256="c" * 64,
+        rulesets=[{"id": "x", "version": "1", "path": "x.yaml", "sha256": "d" * 64}],
+        engine_version="0.1.0",
+    )
 
 
 def adjusted(evaluation: dict[str, Any]) -> dict[str, Any]:

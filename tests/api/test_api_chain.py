@@ -28,10 +28,10 @@ from api.store import Store
 from api.store.chain import content_hash, link_hash
 from api.store.db import alembic_config, connect
 from api.store.models import AnonymisedOutcomeRow, CaseRow
-from api.store.repository import Actor, NewCase, NewDecision, NewEvaluation
+from api.store.repository import Actor, NewCase, NewDecision
 from api.store.roles import UnsafeRole
 from engine.cli import app as cli
-from tests.api.conftest import ROOT, AppFactory, adjusted
+from tests.api.conftest import ROOT, AppFactory, adjusted, stored_evaluation
 
 JURIST = Actor("jurist", "voorbeeldstad")
 OTHER = Actor("jurist-elders", "andersdorp")
@@ -41,31 +41,11 @@ def new_case(key: str, municipality: str = "voorbeeldstad") -> NewCase:
     return NewCase(case_key=key, municipality=municipality, data={"case": {"id": key}})
 
 
-def new_evaluation(case_key: str, case_id: str | None) -> NewEvaluation:
-    return NewEvaluation(
-        case_key=case_key,
-        case_id=case_id,
-        municipality="voorbeeldstad",
-        reference_date=dt.date(2026, 3, 1),
-        requested_municipality=None,
-        requested_reference_date=None,
-        input_json='{"case":{"id":"' + case_key + '"}}',
-        input_sha256="a" * 64,
-        advice=zlib.compress(b'{"interventions":[]}'),
-        advice_sha256="b" * 64,
-        ruleset_id="nl+voorbeeldstad",
-        ruleset_version="x@1",
-        ruleset_sha256="c" * 64,
-        rulesets=[{"id": "x", "version": "1", "path": "x.yaml", "sha256": "d" * 64}],
-        engine_version="0.1.0",
-    )
-
-
 def fill(store: Store, key: str = "K1", actor: Actor = JURIST) -> dict[str, str]:
     """A case, two evaluations, a decision, a replaced decision and reads: ids by role."""
     case = store.create_case(new_case(key, actor.municipality.capitalize()), actor)
-    first = store.add_evaluation(new_evaluation(key, case.id), actor)
-    second = store.add_evaluation(new_evaluation(key, case.id), actor)
+    first = store.add_evaluation(stored_evaluation(key, case.id), actor)
+    second = store.add_evaluation(stored_evaluation(key, case.id), actor)
     decided = store.add_decision(first.id, NewDecision("accept", ["I01"], "Eerst.", "bgm"), actor)
     assert decided is not None
     store.add_decision(
@@ -328,7 +308,9 @@ def test_an_anonymised_case_keeps_what_was_concluded_and_nothing_of_the_case(
 ) -> None:
     ids = fill(store)
     summary = (ROOT / "examples" / "e1-visser.summary.json").read_bytes()
-    advised = dataclasses.replace(new_evaluation("K1", ids["case"]), advice=zlib.compress(summary))
+    advised = dataclasses.replace(
+        stored_evaluation("K1", ids["case"]), advice=zlib.compress(summary)
+    )
     store.add_evaluation(advised, JURIST)
     officer = Actor("functionaris", "voorbeeldstad", "AVG 2026-17")
     assert store.erase_case(ids["case"], officer, "verzoek", anonymise=True) == 3
@@ -407,7 +389,7 @@ def test_retention_erases_what_outlived_its_term(
     long_ago = dt.datetime(2019, 5, 1, tzinfo=dt.UTC)
     monkeypatch.setattr(repository, "now", lambda: long_ago)
     old = fill(store, "OUD")
-    loose = store.add_evaluation(new_evaluation("LOS", None), JURIST)
+    loose = store.add_evaluation(stored_evaluation("LOS", None), JURIST)
     fill(store, "ELDERS", OTHER)
     monkeypatch.undo()
     recent = fill(store, "NIEUW")

@@ -24,11 +24,10 @@ from api.store.repository import (
     DuplicateCase,
     NewCase,
     NewDecision,
-    NewEvaluation,
     NewVerification,
     NothingToWithdraw,
 )
-from tests.api.conftest import AppFactory, adjusted
+from tests.api.conftest import AppFactory, adjusted, stored_evaluation
 
 TABLES = {
     "cases",
@@ -51,26 +50,6 @@ def demo(n: int = 3) -> list[NewCase]:
         NewCase(case_key=f"D{i}", municipality="voorbeeldstad", data={"case": {"id": f"D{i}"}})
         for i in range(n)
     ]
-
-
-def evaluation(case_key: str = "E1") -> NewEvaluation:
-    return NewEvaluation(
-        case_key=case_key,
-        case_id=None,
-        municipality="voorbeeldstad",
-        reference_date=dt.date(2026, 3, 1),
-        requested_municipality=None,
-        requested_reference_date=None,
-        input_json='{"case":{"id":"E1"}}',
-        input_sha256="a" * 64,
-        advice=zlib.compress(b'{"interventions":[]}'),
-        advice_sha256="b" * 64,
-        ruleset_id="nl+voorbeeldstad",
-        ruleset_version="x@1",
-        ruleset_sha256="c" * 64,
-        rulesets=[{"id": "x", "version": "1", "path": "x.yaml", "sha256": "d" * 64}],
-        engine_version="0.1.0",
-    )
 
 
 @pytest.fixture
@@ -172,7 +151,7 @@ def test_paging_counts_all(store: Store) -> None:
 
 
 def test_evaluation_and_decisions_round_trip(store: Store) -> None:
-    row = store.add_evaluation(evaluation(), JURIST)
+    row = store.add_evaluation(stored_evaluation(), JURIST)
     decision = NewDecision("adjust", ["I01"], "Motivering.", "burgemeester")
     first = store.add_decision(row.id, decision, CLERK)
     assert first is not None
@@ -202,7 +181,7 @@ def test_evaluation_and_decisions_round_trip(store: Store) -> None:
 
 def test_the_database_allows_one_first_decision_per_evaluation(store: Store) -> None:
     """The unique index, not only the code, refuses a second decision that withdraws nothing."""
-    row = store.add_evaluation(evaluation(), JURIST)
+    row = store.add_evaluation(stored_evaluation(), JURIST)
     store.add_decision(row.id, NewDecision("reject", [], "Eerst.", "bgm"), CLERK)
     with pytest.raises(IntegrityError), store.engine.begin() as connection:
         connection.execute(
@@ -223,7 +202,7 @@ def test_a_write_and_its_audit_row_commit_together(
 
     monkeypatch.setattr(Store, "_audit", staticmethod(failing_audit))
     with pytest.raises(RuntimeError):
-        store.add_evaluation(evaluation(), JURIST)
+        store.add_evaluation(stored_evaluation(), JURIST)
     with pytest.raises(RuntimeError):
         store.create_case(demo(1)[0], JURIST)
     monkeypatch.undo()
@@ -296,7 +275,7 @@ def test_the_api_on_both_stores(
 
 
 def test_verification_is_recorded_once_and_the_first_reading_stays(store: Store) -> None:
-    row = store.add_evaluation(evaluation(), JURIST)
+    row = store.add_evaluation(stored_evaluation(), JURIST)
     first = store.add_verification(
         row.id, NewVerification("agreed", "durable-rules 2.0.28", []), row.tenant
     )
