@@ -826,15 +826,15 @@ def test_a_retry_with_the_same_idempotency_key_gets_the_same_evaluation(
 
 def test_the_store_keeps_one_evaluation_per_key_when_retries_race(store_url: str) -> None:
     from api.store.repository import Actor, IdempotencyKey, KeyTaken
-    from tests.api.test_api_store import evaluation
+    from tests.api.conftest import stored_evaluation
 
     store = Store.open(store_url)
     store.migrate()
     lawyer = Actor("jurist", HOME)
     key = IdempotencyKey("k-1", "a" * 64)
-    first = store.add_evaluation(evaluation(), lawyer, key)
+    first = store.add_evaluation(stored_evaluation(), lawyer, key)
     with pytest.raises(KeyTaken):
-        store.add_evaluation(evaluation(), lawyer, key)
+        store.add_evaluation(stored_evaluation(), lawyer, key)
     assert store.list_evaluations(lawyer, 10, 0)[1] == 1
     used = store.find_idempotency(lawyer, "k-1")
     assert used is not None and used.evaluation_id == first.id
