@@ -84,3 +84,49 @@ def test_sessions_where_no_rule_fires_do_not_crash_the_process() -> None:
     )
     assert run.returncode == 0, f"process died (code {run.returncode}): {run.stderr[-2000:]}"
     assert run.stdout.strip().endswith("ok")
+
+
+def test_a_failing_action_is_reported_and_the_process_reads_on() -> None:
+    """A failing action raises instead of passing for "no rule fired", and costs nothing after.
+
+    An exception (reported after the session is gone) and an interrupt (which leaves an
+    action open in durable, to be abandoned) alternate 1,100 times: more than durable's
+    1,024 live sessions, so a session left behind would show, as would a crash.
+    """
+    script = (
+        "from engine.inference import rete\n"
+        "class Stop(BaseException): pass\n"
+        "def react(rule, bound):\n"
+        "    ref = bound['x0']['ref']\n"
+        "    if ref == 'fout': raise ValueError(ref)\n"
+        "    if ref == 'stop': raise Stop()\n"
+        "    return [{'t': 'derived', 'of': ref}] if rule == 'a' else []\n"
+        "rules = {\n"
+        "    'a': {'all': [{'x0': {'t': 'item'}}]},\n"
+        "    'b': {'all': [{'x0': {'t': 'item'}},\n"
+        "                  {'x1': {'$and': [{'t': 'derived'}, {'of': {'x0': 'ref'}}]}}]},\n"
+        "}\n"
+        "session = rete.Session(rules, {'a': ('x0',), 'b': ('x0', 'x1')}, react)\n"
+        "good = [{'t': 'item', 'ref': 'i1'}, {'t': 'item', 'ref': 'i2'}]\n"
+        "def fired():\n"
+        "    return sorted((f.rule, f.bindings['x0']['ref'], f.bindings.get('x1', {}).get('of'))\n"
+        "                  for f in session.run(good))\n"
+        "expected = [('a', 'i1', None), ('a', 'i2', None), ('b', 'i1', 'i1'), ('b', 'i2', 'i2')]\n"
+        "assert fired() == expected, fired()\n"
+        "for i in range(1100):\n"
+        "    try:\n"
+        "        session.run([*good, {'t': 'item', 'ref': 'fout' if i % 2 else 'stop'}])\n"
+        "    except RuntimeError as exc:\n"
+        "        assert i % 2 and 'regel-actie faalde' in str(exc), exc\n"
+        "    except Stop:\n"
+        "        assert not i % 2\n"
+        "    else:\n"
+        "        raise AssertionError('a failing action passed for no firing')\n"
+        "    assert fired() == expected\n"
+        "print('ok')\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, f"process died (code {run.returncode}): {run.stderr[-2000:]}"
+    assert run.stdout.strip().endswith("ok")

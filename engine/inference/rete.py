@@ -3,21 +3,34 @@
 Measured pitfalls (see docs/adr/0001-rule-engine.md and shared/notes/durable-rules.md):
 facts go in one at a time (a failed batch assert later crashed ``delete_state``); every
 evaluation has its own session id and deletes it in ``finally`` (live sessions are a
-fixed table); all calls hold one process-wide lock (concurrent calls segfaulted);
-``MessageNotHandledException`` for a fact no rule wants, and ``MessageObservedException``
-for a fact already known, are normal. Each compiled bundle gets its own ruleset name,
-because durable's state is process-global and equal names replace each other.
+fixed table); all calls hold one process-wide lock (concurrent calls segfaulted); a fact
+no rule wants and a fact already known (durable's ``MessageNotHandledException`` and
+``MessageObservedException``, here the result codes 1 and 2) are normal. Each compiled
+bundle gets its own ruleset name, because durable's state is process-global and equal
+names replace each other.
+
+The driver speaks to durable's C core (``durable_rules_engine``) itself rather than
+through ``durable.engine.Host`` (ADR 0001, "The driver"): the host made a closure object
+per firing, decoded and re-encoded the session state around every action, and ran two
+timer threads that called the C core outside this lock. The core's own protocol is all a
+session needs: assert one fact; if the network took it, ``start_action_for_state`` hands
+out the first firing and ``complete_and_start_action`` retires it and hands out the next,
+until there is none. Facts an action derives are asserted while that action is open, as
+the host did, and their firings queue behind it. The state fact is never rewritten (the
+host wrote back what it had read), and when a call fails with an action open, that
+action is abandoned before the session is deleted, as the host did.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from durable import engine as durable_engine
+import durable_rules_engine as core
 
 Bindings = dict[str, dict[str, Any]]
 #: Called for each firing with the rule name and the bound facts; returns facts to assert.
@@ -26,10 +39,16 @@ React = Callable[[str, Bindings], list[dict[str, Any]]]
 _LOCK = threading.Lock()
 _NAMES = itertools.count(1)
 _SESSIONS = itertools.count(1)
-_HARMLESS = ("MessageNotHandledException", "MessageObservedException")
+#: The C core's answer to an assert when the fact was taken up by the network.
+_HANDLED = 0
+#: Facts travel as UTF-8 JSON text, as the host sent them; one encoder, because
+#: ``json.dumps`` with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_DECODE = json.JSONDecoder().raw_decode
 
 #: ``delete_state`` segfaults (or aborts in free()) for a session in which no rule ever
-#: fired, e.g. a case with only a case record. Every session therefore starts with this
+#: fired, e.g. a case with only a case record: the C core frees its action buffers, which
+#: are only initialised when an action starts. Every session therefore starts with this
 #: fact, which a rule of every compiled ruleset consumes without recording a firing.
 SENTINEL: dict[str, Any] = {"t": "__session__", "ref": "__session__"}
 _SENTINEL_RULE = "__session__"
@@ -41,61 +60,6 @@ class Firing:
     bindings: Bindings
 
 
-class _Host(durable_engine.Host):  # type: ignore[misc]
-    def __init__(self) -> None:
-        super().__init__()
-        self.bindings: dict[str, tuple[str, ...]] = {}
-        self.react: dict[str, React] = {}
-        self.firings: dict[str, list[Firing]] = {}
-        self.failures: dict[str, list[BaseException]] = {}
-        self.asserted: dict[str, set[tuple[tuple[str, Any], ...]]] = {}
-
-    def get_action(self, action_name: str) -> Callable[[Any], None]:
-        ruleset, _, rule = action_name.partition("|")
-
-        def act(c: Any) -> None:
-            # durable swallows exceptions raised in actions; keep them to re-raise later.
-            if rule == _SENTINEL_RULE:
-                return
-            try:
-                bound = {b: _plain(getattr(c, b)) for b in self.bindings[action_name]}
-                self.firings[c.s.sid].append(Firing(rule, bound))
-                known = self.asserted.setdefault(c.s.sid, set())
-                for fact in self.react[ruleset](rule, bound):
-                    # Re-asserting a known fact only costs an exception inside durable.
-                    key = tuple(sorted(fact.items()))
-                    if key not in known:
-                        known.add(key)
-                        _assert_quietly(c.assert_fact, fact)
-            except BaseException as exc:
-                self.failures.setdefault(c.s.sid, []).append(exc)
-
-        return act
-
-
-def _plain(fact: Any) -> dict[str, Any]:
-    # durable wraps bound facts in a Content object; its raw dict is ``_d``.
-    return {k: v for k, v in fact._d.items() if k != "sid"}
-
-
-def _assert_quietly(post: Callable[..., Any], *args: Any) -> None:
-    try:
-        post(*args)
-    except Exception as exc:
-        if type(exc).__name__ not in _HARMLESS:
-            raise
-
-
-_HOST: _Host | None = None
-
-
-def _host() -> _Host:
-    global _HOST
-    if _HOST is None:
-        _HOST = _Host()
-    return _HOST
-
-
 class Session:
     """A compiled ruleset inside durable; ``run`` evaluates one set of facts."""
 
@@ -103,33 +67,99 @@ class Session:
         self, rules: dict[str, dict[str, Any]], bindings: dict[str, tuple[str, ...]], react: React
     ):
         self.name = f"afweging{next(_NAMES)}"
+        self.bindings = dict(bindings)
+        self.bindings[_SENTINEL_RULE] = ()
+        self.react = react
+        definition = {
+            rule: {k: v for k, v in body.items() if k != "run"} for rule, body in rules.items()
+        }
+        definition[_SENTINEL_RULE] = {"all": [{"x0": {"t": SENTINEL["t"]}}]}
         with _LOCK:
-            host = _host()
-            definition = {}
-            for rule, body in rules.items():
-                action = f"{self.name}|{rule}"
-                definition[rule] = {**body, "run": action}
-                host.bindings[action] = bindings[rule]
-            sentinel = f"{self.name}|{_SENTINEL_RULE}"
-            definition[_SENTINEL_RULE] = {"all": [{"x0": {"t": SENTINEL["t"]}}], "run": sentinel}
-            host.bindings[sentinel] = ()
-            host.react[self.name] = react
-            host.set_rulesets({self.name: definition})
+            self.handle: int = core.create_ruleset(self.name, _ENCODE(definition))
 
     def run(self, facts: list[dict[str, Any]]) -> list[Firing]:
         with _LOCK:
-            host = _host()
-            sid = f"s{next(_SESSIONS)}"
-            host.firings[sid] = []
+            run = _Run(self, f"s{next(_SESSIONS)}")
             try:
                 for fact in [SENTINEL, *facts]:
-                    _assert_quietly(host.assert_fact, self.name, {**fact, "sid": sid})
-                failures = host.failures.get(sid)
-                if failures:
-                    raise RuntimeError(f"regel-actie faalde: {failures[0]!r}") from failures[0]
-                return host.firings[sid]
+                    run.assert_fact(fact)
             finally:
-                host.firings.pop(sid, None)
-                host.failures.pop(sid, None)
-                host.asserted.pop(sid, None)
-                host.delete_state(self.name, sid)
+                core.delete_state(self.handle, run.sid)
+            if run.failures:
+                raise RuntimeError(f"regel-actie faalde: {run.failures[0]!r}") from run.failures[0]
+            return run.firings
+
+
+class _Run:
+    """One session of a ``Session``: its firings, and the facts its actions asserted."""
+
+    def __init__(self, session: Session, sid: str):
+        self.handle = session.handle
+        self.wanted = session.bindings
+        self.react = session.react
+        self.sid = sid
+        self.firings: list[Firing] = []
+        self.failures: list[BaseException] = []
+        self.derived: set[tuple[tuple[str, Any], ...]] = set()
+
+    def encode(self, fact: dict[str, Any]) -> str:
+        return _ENCODE({**fact, "sid": self.sid})
+
+    def assert_fact(self, fact: dict[str, Any]) -> None:
+        code, state = core.assert_fact(self.handle, self.encode(fact))
+        if code != _HANDLED:
+            return
+        started = core.start_action_for_state(self.handle, state)
+        if started is None:
+            return
+        messages: str | None = started[1]
+        try:
+            while messages is not None:
+                self.act(messages)
+                messages = core.complete_and_start_action(self.handle, state)
+        except BaseException:
+            core.abandon_action(self.handle, state)
+            raise
+
+    def act(self, messages: str) -> None:
+        # A failure here must not pass for "no rule fired": keep it and raise it once the
+        # session is gone; the engine's own protocol runs on undisturbed.
+        try:
+            rule, bound = _read(messages, self.wanted)
+            if rule == _SENTINEL_RULE:
+                return
+            self.firings.append(Firing(rule, bound))
+            derived = self.react(rule, bound)
+        except Exception as exc:
+            self.failures.append(exc)
+            return
+        for fact in derived:
+            # Re-asserting a known fact only costs a round trip into durable.
+            key = tuple(fact.items())
+            if key not in self.derived:
+                self.derived.add(key)
+                core.assert_fact(self.handle, self.encode(fact))
+
+
+def _read(messages: str, wanted: dict[str, tuple[str, ...]]) -> tuple[str, Bindings]:
+    """The rule and the wanted bound facts of one firing, decoding no fact beyond them.
+
+    Decoding the whole firing was the largest cost per firing, and a reading usually
+    wants only the first binding. The C core writes a firing of a rule without ``count``
+    or ``cap`` as ``{"rule":{"x0":<fact>,"x1":<fact>,...}}``: names as they are (rule
+    and binding names hold no quotes) and each fact as the text it was asserted as.
+    """
+    head = messages.index('":{', 2)
+    rule = messages[2:head]
+    names = wanted[rule]
+    bound: Bindings = {}
+    at = head + 3
+    while len(bound) < len(names):
+        colon = messages.index('":', at)
+        name = messages[at + 1 : colon]
+        fact, at = _DECODE(messages, colon + 2)
+        if name in names:
+            del fact["sid"]
+            bound[name] = fact
+        at += 1
+    return rule, bound
