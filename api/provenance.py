@@ -8,12 +8,14 @@ municipality and reference date and compares the advice field by field, by JSON 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from engine.ruleset.bundle import Bundle
+from api.store import chain
+from engine.ruleset.bundle import Bundle, RulesetRef
 
 MAX_DIFFERENCES = 200
 
@@ -32,6 +34,21 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def bundle_refs(bundle: Bundle) -> list[dict[str, Any]]:
+    return _refs(tuple(bundle.rulesets))
+
+
+def bundle_refs_canonical(bundle: Bundle) -> str:
+    """``bundle_refs`` as the chain's content hash writes it (``api.store.chain.canonical``),
+    once per set of rulesets: every evaluation under them hashes the same text."""
+    return _refs_canonical(tuple(bundle.rulesets))
+
+
+@functools.lru_cache(maxsize=64)
+def _refs_canonical(rulesets: tuple[RulesetRef, ...]) -> str:
+    return chain.canonical(_refs(rulesets))
+
+
+def _refs(rulesets: tuple[RulesetRef, ...]) -> list[dict[str, Any]]:
     return [
         {
             "id": ref.id,
@@ -43,7 +60,7 @@ def bundle_refs(bundle: Bundle) -> list[dict[str, Any]]:
             "path": ref.path,
             "sha256": ref.sha256,
         }
-        for ref in bundle.rulesets
+        for ref in rulesets
     ]
 
 

@@ -34,7 +34,14 @@ from api.problems import (
     TooSlow,
     case_problems,
 )
-from api.provenance import bundle_refs, canonical_json, differences, sha256_bytes, sha256_text
+from api.provenance import (
+    bundle_refs,
+    bundle_refs_canonical,
+    canonical_json,
+    differences,
+    sha256_bytes,
+    sha256_text,
+)
 from api.rules import Rules
 from api.schemas import (
     DecisionIn,
@@ -307,6 +314,7 @@ class EvaluationService:
             ruleset_version=bundle.version,
             ruleset_sha256=bundle.sha256,
             rulesets=bundle_refs(bundle),
+            rulesets_canonical=bundle_refs_canonical(bundle),
             engine_version=engine.__version__,
         )
         key = IdempotencyKey(idempotency_key, request) if idempotency_key is not None else None

@@ -159,6 +159,8 @@ class NewEvaluation:
     ruleset_version: str
     ruleset_sha256: str
     rulesets: list[dict[str, Any]]
+    #: ``rulesets`` in the content hash's text (``chain.canonical``), written once per set.
+    rulesets_canonical: str
     engine_version: str
 
 
@@ -528,7 +530,7 @@ class Store:
                 "created_by": actor.who,
                 "tenant": actor.municipality,
             }
-            chain.insert(session, "evaluation", values)
+            chain.insert(session, "evaluation", values, {"rulesets": new.rulesets_canonical})
             self._audit(
                 session,
                 actor,

@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 from api.app import create_app
 from api.auth.principal import Role
 from api.settings import Settings
+from api.store.chain import canonical
 from api.store.repository import NewEvaluation
 from engine.advise import Advisor
 
@@ -48,6 +49,7 @@ OTHER = "andersdorp"
 def stored_evaluation(case_key: str = "E1", case_id: str | None = None) -> NewEvaluation:
     """An evaluation as the store receives it, with stand-in hashes and advice: for tests
     of the store and its chain, which never read the advice."""
+    rulesets = [{"id": "x", "version": "1", "path": "x.yaml", "sha256": "d" * 64}]
     return NewEvaluation(
         case_key=case_key,
         case_id=case_id,
@@ -62,7 +64,8 @@ def stored_evaluation(case_key: str = "E1", case_id: str | None = None) -> NewEv
         ruleset_id="nl+voorbeeldstad",
         ruleset_version="x@1",
         ruleset_sha256="c" * 64,
-        rulesets=[{"id": "x", "version": "1", "path": "x.yaml", "sha256": "d" * 64}],
+        rulesets=rulesets,
+        rulesets_canonical=canonical(rulesets),
         engine_version="0.1.0",
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import json
 import threading
 import zlib
@@ -25,7 +26,7 @@ from typer.testing import CliRunner
 
 import api.store.repository as repository
 from api.store import Store
-from api.store.chain import content_hash, link_hash
+from api.store.chain import COLUMNS, canonical, content_hash, link_hash
 from api.store.db import alembic_config, connect
 from api.store.models import AnonymisedOutcomeRow, CaseRow
 from api.store.repository import Actor, NewCase, NewDecision
@@ -89,6 +90,65 @@ def test_normal_use_verifies_and_prints_the_head(store: Store, store_url: str) -
     assert "4 beoordelingen, 4 besluiten" in result.output
     head = next(line for line in result.output.splitlines() if line.startswith("kop: "))
     assert audit_verify(store_url, "--kop", head.removeprefix("kop: ")).exit_code == 0
+
+
+class _Kind(enum.IntEnum):
+    one = 1
+
+
+class _Name(str):
+    __slots__ = ()
+
+
+def test_rows_hashed_by_earlier_releases_keep_their_content_hash() -> None:
+    """A link holds its row's content hash, so however that hash is computed, a stored
+    row's values must give the same digest as when it was linked (these were made by the
+    release before the hash was written member by member)."""
+    evaluation = {
+        **{name: None for name in COLUMNS["evaluation"]},
+        "id": "e-1",
+        "case_key": _Name("K\u00e9"),
+        "reference_date": dt.date(2026, 3, 1),
+        "input_json": '{"naam":"Jos\u00e9 \\"J\\"","x":[1,2]}',
+        "advice": b"\x00\x01zlib",
+        "rulesets": [
+            {"n": (1, 2.5, -0.0, float("nan")), 3: "drie", "kind": _Kind.one, "valid_to": None}
+        ],
+        "created_at": dt.datetime(2026, 3, 1, 12, 0, 1, 5),
+        "tenant": "voorbeeldstad",
+    }
+    audit = {
+        "id": 7,
+        "at": dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        "who": "j",
+        "action": "evaluate",
+        "object_type": "evaluation",
+        "object_id": "e-1",
+        "detail": {"b": [1, {"z": True, "a": None}], "a": 1.0},
+        "municipality": "v",
+        "reason": "\u00fc",
+    }
+    before = "b4d30b9b64ae9780f6b7960b8ac69844d227de51e15005dae18d6ac44d79ff86"
+    assert content_hash("evaluation", evaluation) == before
+    given = {"rulesets": canonical(evaluation["rulesets"])}
+    assert content_hash("evaluation", evaluation, given) == before
+    assert content_hash("audit", audit) == (
+        "45873dc168ad078bb0867fbf1c5adad0486d3d9cec017f23b35a04a30710a982"
+    )
+
+
+def test_evaluations_made_by_the_service_verify(
+    make_client: AppFactory, store_url: str, example_cases: dict[str, Any]
+) -> None:
+    client = make_client(store_url)
+    for case in example_cases.values():
+        created = client.post("/v1/evaluations", json=case)
+        assert created.status_code == 201, created.text[:500]
+    national = client.post("/v1/evaluations?gemeente=landelijk", json=example_cases["e1-visser"])
+    assert national.status_code == 201, national.text[:500]
+    result = audit_verify(store_url)
+    assert result.exit_code == 0, result.output
+    assert "4 beoordelingen" in result.output
 
 
 def test_writers_of_two_instances_keep_one_chain(store_url: str) -> None:
