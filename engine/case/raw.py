@@ -71,9 +71,14 @@ class _Pairs(dict[str, Any]):
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = _Pairs(pairs)
-    found.twice = [] if len(found) == len(pairs) else _repeated(pairs)
-    return found
+    # A plain dict whenever no key repeats (every body that is accepted): pydantic
+    # validates a dict subclass at half the speed of a dict.
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    repeated = _Pairs(pairs)
+    repeated.twice = _repeated(pairs)
+    return repeated
 
 
 def _repeated(pairs: list[tuple[str, Any]]) -> list[str]:
@@ -118,7 +123,7 @@ def loads(text: str, max_text: int = MAX_TEXT) -> Any:
 
 def check(data: Any, max_text: int = MAX_TEXT) -> None:
     """Refuse data that no case may hold, whichever parser produced it (YAML too)."""
-    if _clean(data, 0, max_text):
+    if _clean(data, max_text):
         return
     found: list[RawProblem] = []
     _walk(data, (), found, max_text)
@@ -127,37 +132,63 @@ def check(data: Any, max_text: int = MAX_TEXT) -> None:
         raise RawError(found[:MAX_PROBLEMS], unreadable=any(p.message == _DEEP for p in found))
 
 
-def _clean(value: Any, depth: int, max_text: int) -> bool:
+def _clean(data: Any, max_text: int) -> bool:
     """Whether ``_walk`` would find nothing: the same rules, without building paths, so
     the common body (every request's) costs a fraction; anything unusual is left to
-    ``_walk``, which says what is wrong and where."""
-    if depth > MAX_DEPTH:
+    ``_walk``, which says what is wrong and where. The texts (keys and values) are
+    gathered and checked at once."""
+    texts: list[str] = []
+    if not _gather(data, 0, texts):
         return False
+    if not texts:
+        return True
+    if max(map(len, texts)) > max_text:
+        return False
+    joined = "".join(texts)
+    if joined.isascii():
+        return "\x00" not in joined
+    return _UNSAFE.search(joined) is None
+
+
+def _gather(value: Any, depth: int, texts: list[str]) -> bool:
+    """Whether ``value`` is nested no deeper than allowed, has no repeated key and holds
+    only JSON's own finite values; its texts are added to ``texts``."""
     kind = type(value)
     if kind is str:
-        return _plain_text(value, max_text)
-    if kind is _Pairs or kind is dict:
+        texts.append(value)
+        return True
+    if kind is dict or kind is _Pairs:
         if getattr(value, "twice", ()):
             return False
+        if value and depth >= MAX_DEPTH:
+            return False
         for key, item in value.items():
-            if type(key) is not str or not _plain_text(key, max_text):
+            if type(key) is not str:
                 return False
-            if not _clean(item, depth + 1, max_text):
+            texts.append(key)
+            if type(item) is str:
+                texts.append(item)
+            elif not _scalar(item) and not _gather(item, depth + 1, texts):
                 return False
         return True
     if kind is list:
-        return all(_clean(item, depth + 1, max_text) for item in value)
+        if value and depth >= MAX_DEPTH:
+            return False
+        for item in value:
+            if type(item) is str:
+                texts.append(item)
+            elif not _scalar(item) and not _gather(item, depth + 1, texts):
+                return False
+        return True
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> bool:
+    """Whether ``value`` is a number, true, false or null that JSON can hold."""
+    kind = type(value)
     if kind is float:
         return math.isfinite(value)
     return value is None or kind is int or kind is bool
-
-
-def _plain_text(value: str, max_text: int) -> bool:
-    if len(value) > max_text:
-        return False
-    if value.isascii():
-        return "\x00" not in value
-    return _UNSAFE.search(value) is None
 
 
 def _text(value: str, max_text: int = MAX_TEXT) -> str | None:
