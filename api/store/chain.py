@@ -23,7 +23,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Table, event, select, text
 from sqlalchemy.orm import Session, UOWTransaction
@@ -236,12 +236,40 @@ def items_of(rows: Iterable[Any]) -> list[Item]:
     return found
 
 
+class Appending(Protocol):
+    """A transaction that chains what it inserts: an ORM session (``ChainedSession``), or
+    a ``Transaction`` on a bare connection."""
+
+    @property
+    def info(self) -> dict[Any, Any]: ...
+
+    def connection(self) -> Connection: ...
+
+    def flush(self) -> None: ...
+
+
+class Transaction:
+    """A transaction on a connection, without an ORM session: for the requests every user
+    makes, whose rows all go in through ``insert`` or a Core statement. A session's own
+    bookkeeping cost more than a statement (docs/adr/0016-request-overhead.md)."""
+
+    def __init__(self, connection: Connection):
+        self._connection = connection
+        self.info: dict[Any, Any] = {}
+
+    def connection(self) -> Connection:
+        return self._connection
+
+    def flush(self) -> None:
+        """Nothing waits to be written: each row went in with its own statement."""
+
+
 #: Built once, like the chain's own statements: the rows a request appends most.
 _INSERTS = {kind: table(kind).insert() for kind in TABLES}
 
 
 def insert(
-    session: Session, kind: str, values: Mapping[str, Any], encoded: Mapping[str, str] = {}
+    session: Appending, kind: str, values: Mapping[str, Any], encoded: Mapping[str, str] = {}
 ) -> None:
     """Insert one chained row with a single statement and queue its link (by the id in
     ``values``, or the one the database numbered, as for an audit entry). ``encoded``:
@@ -278,7 +306,7 @@ def _forget(session: Session, _previous: Any) -> None:
     session.info.pop(_PENDING, None)
 
 
-def seal(session: Session) -> None:
+def seal(session: Appending) -> None:
     """Chain what the transaction inserted; call last, right before commit."""
     session.flush()
     pending: list[Item] = session.info.pop(_PENDING, [])

@@ -25,7 +25,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from api.store import chain, roles
-from api.store.chain import ChainedSession, case_hash, seal
+from api.store.chain import Appending, ChainedSession, Transaction, case_hash, seal
 from api.store.db import connect, migrate
 from api.store.models import (
     ERASE,
@@ -61,6 +61,7 @@ _READ_EVALUATION = (
 #: Which municipality's rows PostgreSQL's row-level security shows this transaction;
 #: built once, since every transaction of a user runs it.
 _TENANT = text("SELECT set_config('afweging.municipality', :tenant, true)")
+_KEEP_KEY = Base.metadata.tables[IdempotencyRow.__tablename__].insert()
 
 
 @dataclass(frozen=True)
@@ -262,14 +263,28 @@ class Store:
         at its end. ``tenant``: the municipality whose rows PostgreSQL's row-level security
         lets this transaction see (a second line behind each query's own filter)."""
         with self._sessions.begin() as session:
-            if tenant is not None and self.dialect == "postgresql":
-                session.execute(_TENANT, {"tenant": tenant})
+            if tenant is not None:
+                self._show(session.connection(), tenant)
             yield session
             seal(session)
 
+    @contextmanager
+    def _bare(self, tenant: str) -> Iterator[Transaction]:
+        """``_tx`` without an ORM session, for an evaluation and the reading of one: only
+        rows inserted by ``chain.insert`` or a Core statement are chained in it."""
+        with self.engine.begin() as connection:
+            self._show(connection, tenant)
+            transaction = Transaction(connection)
+            yield transaction
+            seal(transaction)
+
+    def _show(self, connection: Connection, tenant: str) -> None:
+        if self.dialect == "postgresql":
+            connection.execute(_TENANT, {"tenant": tenant})
+
     @staticmethod
     def _audit(
-        session: Session,
+        session: Appending,
         actor: Actor,
         action: str,
         object_type: str,
@@ -508,7 +523,7 @@ class Store:
     def _add_evaluation(
         self, new: NewEvaluation, actor: Actor, idempotency: IdempotencyKey | None
     ) -> EvaluationRow:
-        with self._tx(actor.municipality) as session:
+        with self._bare(actor.municipality) as session:
             values: dict[str, Any] = {
                 "id": new_id(),
                 "case_id": new.case_id,
@@ -546,22 +561,23 @@ class Store:
                 },
             )
             if idempotency is not None:
-                session.add(
-                    IdempotencyRow(
-                        tenant=actor.municipality,
-                        who=actor.who,
-                        key=idempotency.key,
-                        request_sha256=idempotency.request_sha256,
-                        evaluation_id=values["id"],
-                        created_at=now(),
-                    )
+                session.connection().execute(
+                    _KEEP_KEY,
+                    {
+                        "tenant": actor.municipality,
+                        "who": actor.who,
+                        "key": idempotency.key,
+                        "request_sha256": idempotency.request_sha256,
+                        "evaluation_id": values["id"],
+                        "created_at": now(),
+                    },
                 )
-            # Not in the session: the service reads it, nothing writes it again.
+            # Made from the values, not read back: the service reads it, nothing writes it again.
             return _detached(EvaluationRow, values.items(), decisions=[], verification=None)
 
     @staticmethod
     def _evaluation(
-        session: Session, evaluation_id: str, municipality: str
+        session: Appending, evaluation_id: str, municipality: str
     ) -> EvaluationRow | None:
         # One query, the decisions and the verification joined in; the rows are made from
         # its columns, outside the session: nothing changes them, and the ORM's loading
@@ -572,7 +588,7 @@ class Store:
         return _evaluation_of(found)
 
     def get_evaluation(self, evaluation_id: str, actor: Actor) -> EvaluationRow | None:
-        with self._tx(actor.municipality) as session:
+        with self._bare(actor.municipality) as session:
             row = self._evaluation(session, evaluation_id, actor.municipality)
             if row is not None:
                 self._audit(session, actor, "read", "evaluation", evaluation_id)
