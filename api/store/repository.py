@@ -62,6 +62,8 @@ _READ_EVALUATION = (
 #: built once, since every transaction of a user runs it.
 _TENANT = text("SELECT set_config('afweging.municipality', :tenant, true)")
 _KEEP_KEY = Base.metadata.tables[IdempotencyRow.__tablename__].insert()
+_KEEP_VERIFICATION = Base.metadata.tables[VerificationRow.__tablename__].insert()
+_FIND_VERIFICATION = select(_VERIFICATIONS).where(_VERIFICATIONS.c.evaluation_id == bindparam("id"))
 
 
 @dataclass(frozen=True)
@@ -270,8 +272,9 @@ class Store:
 
     @contextmanager
     def _bare(self, tenant: str) -> Iterator[Transaction]:
-        """``_tx`` without an ORM session, for an evaluation and the reading of one: only
-        rows inserted by ``chain.insert`` or a Core statement are chained in it."""
+        """``_tx`` without an ORM session, for what each evaluation takes: storing it, its
+        second reading, reading it. Only rows inserted by ``chain.insert`` or a Core
+        statement are chained in it."""
         with self.engine.begin() as connection:
             self._show(connection, tenant)
             transaction = Transaction(connection)
@@ -648,22 +651,22 @@ class Store:
         same evaluation; both computed the same deterministic result, so the first wins.
         """
         try:
-            with self._tx(tenant) as session:
-                found = session.get(VerificationRow, evaluation_id)
+            with self._bare(tenant) as session:
+                found = _verification(session, evaluation_id)
                 if found is not None:
                     return found
-                row = VerificationRow(
-                    evaluation_id=evaluation_id,
-                    status=new.status,
-                    engine=new.engine,
-                    differences=list(new.differences),
-                    verified_at=now(),
-                )
-                session.add(row)
-                return row
+                values = {
+                    "evaluation_id": evaluation_id,
+                    "status": new.status,
+                    "engine": new.engine,
+                    "differences": list(new.differences),
+                    "verified_at": now(),
+                }
+                session.connection().execute(_KEEP_VERIFICATION, values)
+                return _detached(VerificationRow, values.items())
         except IntegrityError:
-            with self._tx(tenant) as session:
-                existing = session.get(VerificationRow, evaluation_id)
+            with self._bare(tenant) as session:
+                existing = _verification(session, evaluation_id)
             if existing is None:
                 raise
             return existing
@@ -929,6 +932,11 @@ _NAMES = (
 _TENANT_AT = _NAMES[0].index("tenant")
 _VERIFICATION_AT = len(_NAMES[0])
 _DECISION_AT = _VERIFICATION_AT + len(_NAMES[1])
+
+
+def _verification(session: Appending, evaluation_id: str) -> VerificationRow | None:
+    found = session.connection().execute(_FIND_VERIFICATION, {"id": evaluation_id}).first()
+    return None if found is None else _detached(VerificationRow, zip(_NAMES[1], found, strict=True))
 
 
 def _evaluation_of(found: Sequence[Row[Any]]) -> EvaluationRow:
