@@ -71,8 +71,8 @@ class _Pairs(dict[str, Any]):
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # A plain dict whenever no key repeats (every body that is accepted): pydantic
-    # validates a dict subclass at half the speed of a dict.
+    # A plain dict whenever no key repeats (every body that is accepted): pydantic takes
+    # half as long again over a dict subclass.
     found = dict(pairs)
     if len(found) == len(pairs):
         return found
