@@ -61,7 +61,13 @@ _READ_EVALUATION = (
 #: Which municipality's rows PostgreSQL's row-level security shows this transaction;
 #: built once, since every transaction of a user runs it.
 _TENANT = text("SELECT set_config('afweging.municipality', :tenant, true)")
-_KEEP_KEY = Base.metadata.tables[IdempotencyRow.__tablename__].insert()
+_KEYS = Base.metadata.tables[IdempotencyRow.__tablename__]
+_KEEP_KEY = _KEYS.insert()
+_FIND_KEY = select(_KEYS.c.request_sha256, _KEYS.c.evaluation_id).where(
+    _KEYS.c.tenant == bindparam("tenant"),
+    _KEYS.c.who == bindparam("who"),
+    _KEYS.c.key == bindparam("key"),
+)
 _KEEP_VERIFICATION = Base.metadata.tables[VerificationRow.__tablename__].insert()
 _FIND_VERIFICATION = select(_VERIFICATIONS).where(_VERIFICATIONS.c.evaluation_id == bindparam("id"))
 
@@ -272,9 +278,9 @@ class Store:
 
     @contextmanager
     def _bare(self, tenant: str) -> Iterator[Transaction]:
-        """``_tx`` without an ORM session, for what each evaluation takes: storing it, its
-        second reading, reading it. Only rows inserted by ``chain.insert`` or a Core
-        statement are chained in it."""
+        """``_tx`` without an ORM session, for what each evaluation takes: its
+        Idempotency-Key, storing it, its second reading, reading it. Only rows inserted by
+        ``chain.insert`` or a Core statement are chained in it."""
         with self.engine.begin() as connection:
             self._show(connection, tenant)
             transaction = Transaction(connection)
@@ -507,9 +513,13 @@ class Store:
     # --- evaluations -----------------------------------------------------------------
 
     def find_idempotency(self, actor: Actor, key: str) -> KeyUsed | None:
-        with self._tx(actor.municipality) as session:
-            row = session.get(IdempotencyRow, (actor.municipality, actor.who, key))
-            return KeyUsed(row.request_sha256, row.evaluation_id) if row else None
+        with self._bare(actor.municipality) as session:
+            found = (
+                session.connection()
+                .execute(_FIND_KEY, {"tenant": actor.municipality, "who": actor.who, "key": key})
+                .first()
+            )
+        return KeyUsed(found.request_sha256, found.evaluation_id) if found else None
 
     def add_evaluation(
         self, new: NewEvaluation, actor: Actor, idempotency: IdempotencyKey | None = None
