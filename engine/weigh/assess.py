@@ -9,7 +9,7 @@ change the balance (ECLI:NL:RVS:2019:2912).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -18,7 +18,7 @@ from engine.case.models import Case, Goal
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.evaluate import Evaluator, Missing
 from engine.inference.legal_basis import LegalVerdict, TargetVerdict
-from engine.inference.status import FALSE, UNKNOWN, Status
+from engine.inference.status import FALSE, TRUE, UNKNOWN, Status
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import AllOf, AnyOf, Compare, Condition, Some
 from engine.ruleset.models import Body, Intervention, Ladder, Severity
@@ -40,11 +40,18 @@ from engine.weigh.proportionality import Tried, proportionality, seriousness, su
 # A municipal policy rule that prescribes this step counts for the step (art. 4:84 Awb).
 LADDER_WEIGHT = 0.1
 
-_ORDER = {Status.SATISFIED: 0, Status.UNKNOWN: 1, Status.NOT_SATISFIED: 2}
 
-
-def _order(target: TargetVerdict) -> int:
-    return _ORDER[target.status]
+def _ordered(targets: Sequence[TargetVerdict], overall: Status) -> tuple[TargetVerdict, ...]:
+    """The subjects where the basis holds first, then where it may, then the others, each
+    in the case's order. Without a basis all are the others (half the interventions of a
+    case), so they stay as they are."""
+    if overall is FALSE:
+        return tuple(targets)
+    return (
+        *(t for t in targets if t.status is TRUE),
+        *(t for t in targets if t.status is UNKNOWN),
+        *(t for t in targets if t.status is FALSE),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +71,30 @@ class _RaisedRule:
 
 
 @dataclass(frozen=True, slots=True)
+class _Factor:
+    """A desirability factor of a ruleset with the reason it gives, made once per bundle:
+    every case that counts it gives the same reason."""
+
+    reason: Reason
+    condition: Condition | None
+
+
+@dataclass(frozen=True, slots=True)
 class _Fixed:
     """What one intervention of a bundle brings to every case, read once."""
 
     rules: tuple[_RaisedRule, ...]
-    factor_goals: tuple[Goal | None, ...]
+    factors: tuple[_Factor, ...]
     body: Body
     ladders: tuple[Ladder, ...]
+    #: The desirability per set of the case's goals, for an intervention none of whose
+    #: factors has a condition (nearly all): then nothing else of a case can change it.
+    by_goals: dict[frozenset[Goal], Desirability] | None = field(default=None, compare=False)
 
 
 class _Static:
     """What weighing reads from a bundle alone, made once per bundle and reused across
-    cases: per intervention its concerns' fixed parts, its factors' goals, its body and
+    cases: per intervention its concerns' fixed parts, its factors' reasons, its body and
     ladders; the derived facts by key; and which interventions a third party's action
     follows (a walk of its legal basis)."""
 
@@ -91,13 +110,19 @@ class _Static:
     def of(self, itv: Intervention) -> _Fixed:
         found = self.fixed.get(id(itv))
         if found is None:
+            factors = tuple(
+                _Factor(
+                    Reason(f.weight, f.reason, Goal(f.goal) if f.goal is not None else None, n),
+                    f.condition,
+                )
+                for n, f in enumerate(itv.desirability)
+            )
             found = self.fixed[id(itv)] = _Fixed(
                 rules=tuple(self._rule(c) for c in itv.human_measure),
-                factor_goals=tuple(
-                    Goal(f.goal) if f.goal is not None else None for f in itv.desirability
-                ),
+                factors=factors,
                 body=body(itv),
                 ladders=tuple(x for x in self.bundle.ladders if x.intervention == itv.id),
+                by_goals=None if any(f.condition is not None for f in factors) else {},
             )
         return found
 
@@ -153,23 +178,33 @@ def _score(reasons: Iterable[Reason]) -> float:
 
 
 def desirability(
-    itv: Intervention,
-    goals: set[Goal],
-    refs: Sequence[str],
-    reading: Evaluator,
-    factor_goals: Sequence[Goal | None],
+    fixed: _Fixed, goals: frozenset[Goal], refs: Sequence[str], reading: Evaluator
 ) -> Desirability:
-    """``factor_goals`` are the factors' goals, read once per bundle (``_Fixed``)."""
+    """The factors that count for the case's goals (and whose condition holds at a
+    subject). Without conditions it is the same for every case with these goals, so it is
+    made once per set of goals (``_Fixed.by_goals``): most cases share a few sets."""
+    known = fixed.by_goals
+    if known is None:
+        return _desirability(fixed.factors, goals, refs, reading)
+    found = known.get(goals)
+    if found is None:
+        found = known[goals] = _desirability(fixed.factors, goals, refs, reading)
+    return found
+
+
+def _desirability(
+    factors: Iterable[_Factor], goals: frozenset[Goal], refs: Sequence[str], reading: Evaluator
+) -> Desirability:
     reasons = []
-    for number, (factor, goal) in enumerate(zip(itv.desirability, factor_goals, strict=True)):
-        if goal is not None and goal not in goals:
+    for factor in factors:
+        reason, condition = factor.reason, factor.condition
+        if reason.goal is not None and reason.goal not in goals:
             continue
-        condition = factor.condition
         if condition is not None and not any(
             reading.status(condition, ref) is Status.SATISFIED for ref in refs
         ):
             continue
-        reasons.append(Reason(factor.weight, factor.reason, goal, number))
+        reasons.append(reason)
     return Desirability(score=_score(reasons), reasons=tuple(reasons))
 
 
@@ -370,7 +405,7 @@ def weigh(
     deadline: Deadline = UNLIMITED,
 ) -> tuple[InterventionAssessment, ...]:
     """Weigh every intervention in the bundle's order; lighter alternatives are read last."""
-    goals = {Goal(g) for g in case.case.goals}
+    goals = frozenset(Goal(g) for g in case.case.goals)
     known = frozenset(v.intervention.id for v in verdicts)
     static = _static(bundle)
     read: dict[tuple[int, str], _ConcernReading] = {}
@@ -382,7 +417,7 @@ def weigh(
         itv = verdict.intervention
         overall = verdict.status
         # The evaluator's own verdicts, whose proof is built only if someone reads it.
-        targets = tuple(sorted(verdict.targets, key=_order))
+        targets = _ordered(verdict.targets, overall)
         refs = _weighed_refs(targets)
         fixed = static.of(itv)
         # Without a legal basis a measure of the municipality is weighed only when asked
@@ -394,7 +429,7 @@ def weigh(
         wanted = Desirability()
         if not deferred:
             raised, concern_missing = concerns(itv, refs, reading, fixed.rules, read)
-            wanted = desirability(itv, goals, refs, reading, fixed.factor_goals)
+            wanted = desirability(fixed, goals, refs, reading)
         step = (
             step_for(fixed.ladders, refs, facts, reading)
             if overall is not Status.NOT_SATISFIED and fixed.ladders
@@ -407,9 +442,8 @@ def weigh(
             wanted = Desirability(score=_score(reasons), reasons=reasons)
         who = fixed.body
         notes, own_concerns = competence(itv, refs, targets, facts, reading, from_care)
-        missing = list(
-            dict.fromkeys([*_basis_missing(itv, overall, targets, reading), *concern_missing])
-        )
+        # Each list is without repeats, and none of the basis is about a concern.
+        missing = (*_basis_missing(itv, overall, targets, reading), *concern_missing)
         fields: dict[str, Any] = {
             "intervention": itv,
             "status": overall,
@@ -418,10 +452,10 @@ def weigh(
             "body": who,
             "desirability": wanted,
             "concerns": (*raised, *own_concerns),
-            "missing": tuple(missing),
+            "missing": missing,
             "escalation": escalation,
             "already_taken": tuple(tried(itv.id, refs)),
-            "competence": tuple(dict.fromkeys(notes)),
+            "competence": tuple(notes),
             "follows": static.enabled_by(itv, known) if who.third_party else (),
         }
         if deferred:
@@ -471,7 +505,7 @@ def _ruled_out(
     refs: tuple[str, ...],
     reading: Evaluator,
     fixed: _Fixed,
-    goals: set[Goal],
+    goals: frozenset[Goal],
     read: dict[tuple[int, str], _ConcernReading],
     facts: Facts,
     own: tuple[Concern, ...],
@@ -481,7 +515,7 @@ def _ruled_out(
     raised, missing = concerns(itv, refs, reading, fixed.rules, read)
     weighed = (*raised, *own)
     return Later(
-        desirability(itv, goals, refs, reading, fixed.factor_goals),
+        desirability(fixed, goals, refs, reading),
         weighed,
         tuple(missing),
         proportionality(itv, weighed, seriousness(refs, facts)),

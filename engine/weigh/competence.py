@@ -70,7 +70,8 @@ def competence(
         if attrs.get("t") == "premises" and attrs.get("in_municipality") is False:
             place = attrs.get("municipality")
             notes.append(Elsewhere(ref, str(place) if place is not None else None))
-    if Domain(itv.domain) is not Domain.repression or not from_care:
+    # The ruleset's domain as it is: making the Domain of it costs more.
+    if itv.domain != Domain.repression or not from_care:
         return notes, raised
     evidence = _evidence(itv, targets, reading)
     care = sorted(
