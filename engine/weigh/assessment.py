@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from engine.case.flatten import Facts
 from engine.case.models import Goal
@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from engine.weigh.family import FamilyLens
 
 
-@dataclass(frozen=True, slots=True)
-class MissingFact:
-    """A fact whose answer could change the outcome, and exactly what it could change."""
+class MissingFact(NamedTuple):
+    """A fact whose answer could change the outcome, and exactly what it could change. A
+    tuple, like the evaluator's ``Missing``: weighing makes one per open question of every
+    intervention and concern, and a frozen dataclass costs twice as much to make."""
 
     fact: str
     ref: str
@@ -75,8 +76,11 @@ class Affected:
     culpable: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Concern:
+class Concern(NamedTuple):
+    """A concern raised for one subject. A tuple, like ``MissingFact``: weighing makes one
+    per concern and subject of every intervention, and a frozen dataclass costs three
+    times as much to make."""
+
     id: str
     severity: Severity
     status: Status
