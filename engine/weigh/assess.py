@@ -164,13 +164,16 @@ def _static(bundle: Bundle) -> _Static:
     return found
 
 
-def _weighed_refs(targets: Sequence[TargetVerdict]) -> tuple[str, ...]:
-    """The subjects the weighing is about: where the basis holds, else where it may."""
-    for wanted in (Status.SATISFIED, Status.UNKNOWN):
-        refs = tuple(t.ref for t in targets if t.status is wanted)
-        if refs:
-            return refs
-    return tuple(t.ref for t in targets)
+#: The desirability of an intervention weighed later, shared: it is frozen.
+_UNWEIGHED = Desirability()
+
+
+def _weighed_refs(targets: Sequence[TargetVerdict], overall: Status) -> tuple[str, ...]:
+    """The subjects the weighing is about: where the basis holds, else where it may, else
+    all (``overall`` is the best of the targets' statuses)."""
+    if overall is FALSE:
+        return tuple(t.ref for t in targets)
+    return tuple(t.ref for t in targets if t.status is overall)
 
 
 def _score(reasons: Iterable[Reason]) -> float:
@@ -418,7 +421,7 @@ def weigh(
         overall = verdict.status
         # The evaluator's own verdicts, whose proof is built only if someone reads it.
         targets = _ordered(verdict.targets, overall)
-        refs = _weighed_refs(targets)
+        refs = _weighed_refs(targets, overall)
         fixed = static.of(itv)
         # Without a legal basis a measure of the municipality is weighed only when asked
         # for (``later``); a third party's action is a consequence the summary words with
@@ -426,7 +429,7 @@ def weigh(
         deferred = overall is FALSE and not fixed.body.third_party
         raised: list[Concern] = []
         concern_missing: list[MissingFact] = []
-        wanted = Desirability()
+        wanted = _UNWEIGHED
         if not deferred:
             raised, concern_missing = concerns(itv, refs, reading, fixed.rules, read)
             wanted = desirability(fixed, goals, refs, reading)

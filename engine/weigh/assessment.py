@@ -140,6 +140,11 @@ class Later:
     proportionality: str
 
 
+#: Each domain by the value the ruleset keeps: making the member with ``Domain(value)`` is
+#: slow on 3.11, and so is a cached property's first read, which combining does per item.
+_DOMAINS = {d.value: d for d in Domain}
+
+
 @dataclass(frozen=True)
 class InterventionAssessment:
     intervention: Intervention
@@ -192,9 +197,9 @@ class InterventionAssessment:
     def name(self) -> str:
         return self.intervention.name
 
-    @cached_property
+    @property
     def domain(self) -> Domain:
-        return Domain(self.intervention.domain)
+        return _DOMAINS[self.intervention.domain]
 
     @property
     def formal(self) -> bool:
