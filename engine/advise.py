@@ -85,10 +85,11 @@ class Advisor:
             return self._bundles[key]
 
     def inference(self, bundle: Bundle) -> Inference:
+        key = bundle.sha256  # hashed anew on every read
         with self._lock:
-            if bundle.sha256 not in self._compiled:
-                self._compiled[bundle.sha256] = Inference(bundle)
-            return self._compiled[bundle.sha256]
+            if key not in self._compiled:
+                self._compiled[key] = Inference(bundle)
+            return self._compiled[key]
 
     def read(
         self, case: Case, municipality: str | None = None, reference_date: dt.date | None = None

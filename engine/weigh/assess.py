@@ -44,8 +44,8 @@ LADDER_WEIGHT = 0.1
 def _ordered(targets: Sequence[TargetVerdict], overall: Status) -> tuple[TargetVerdict, ...]:
     """The subjects where the basis holds first, then where it may, then the others, each
     in the case's order. Without a basis all are the others (half the interventions of a
-    case), so they stay as they are."""
-    if overall is FALSE:
+    case), so they stay as they are, as does a single one."""
+    if overall is FALSE or len(targets) == 1:
         return tuple(targets)
     return (
         *(t for t in targets if t.status is TRUE),

@@ -221,8 +221,10 @@ class InterventionAssessment:
     def incompatible_with(self) -> tuple[str, ...]:
         return tuple(self.intervention.incompatible_with)
 
-    @cached_property
+    @property
     def blocked_by(self) -> tuple[str, ...]:
+        # Not cached: combining reads it once or twice per item, and a cached property's
+        # first read costs more than that on 3.11 (it takes a lock).
         return tuple(c.id for c in self.concerns if c.blocks)
 
     @property
