@@ -251,3 +251,24 @@ def test_open_questions_read_from_the_compiled_nodes_match_the_tree(inference: I
                         assert fast.missing(condition, ref) == expected
                         asked += len(expected)
     assert asked > 1000
+
+
+def test_evidence_read_from_the_compiled_nodes_matches_the_tree(inference: Inference) -> None:
+    """Competence reads what a holding basis rests on without a tree (a care finding may
+    not carry it); it must be exactly the tree's."""
+    rng = random.Random(13)
+    rested = 0
+    for i in range(120):
+        facts = flatten(parse_case(generate_case(rng, rng.randint(1, 12), f"E{i}")), REFERENCE)
+        fast, slow = inference.evaluator(facts), inference.evaluator(facts)
+        for itv in inference.bundle.interventions:
+            conditions = [c.condition for c in itv.human_measure]
+            if itv.legal_basis.condition is not None:
+                conditions.append(itv.legal_basis.condition)
+            for condition in conditions:
+                for ref, attrs in facts.entities.items():
+                    if attrs["t"] == itv.target:
+                        expected = set(slow.evaluate(condition, ref).evidence())
+                        assert fast.evidence(condition, ref) == expected
+                        rested += len(expected)
+    assert rested > 1000

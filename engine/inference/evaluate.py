@@ -147,6 +147,13 @@ class Node:
         tree for it."""
         raise NotImplementedError
 
+    def evidence(self, ev: Evaluator, ref: str, found: set[str]) -> None:
+        """Adds to ``found`` the case entities this node, which holds for ``ref``, rests
+        on: those ``Outcome.evidence`` lists for it. Read from the compiled values without
+        a tree, since competence asks it of every basis that holds in a case with care
+        findings."""
+        raise NotImplementedError
+
 
 class _Leaf(Node):
     __slots__ = ("fact", "on_case", "question", "required")
@@ -177,6 +184,9 @@ class _Leaf(Node):
         if value == _U:
             found.append(Missing(self.fact, ev.case_ref if self.on_case else ref, self.question))
         return value
+
+    def evidence(self, ev: Evaluator, ref: str, found: set[str]) -> None:
+        found.add(ev.case_ref if self.on_case else ref)
 
 
 class _Derived(Node):
@@ -218,6 +228,13 @@ class _Derived(Node):
             found.append(Missing(self.name, subject, self.fact.question))
         return value
 
+    def evidence(self, ev: Evaluator, ref: str, found: set[str]) -> None:
+        subject = ev.case_ref if self.on_case else ref
+        found.add(subject)
+        # What the fact rests on, where it holds (read as ``equals: false`` it does not).
+        if self.body.run(ev, subject) == _T:
+            self.body.evidence(ev, subject, found)
+
 
 class _Junction(Node):
     __slots__ = ("conjunction", "kids")
@@ -254,6 +271,11 @@ class _Junction(Node):
                 del found[mark:]
         return result
 
+    def evidence(self, ev: Evaluator, ref: str, found: set[str]) -> None:
+        for kid in self.kids:
+            if kid.run(ev, ref) == _T:
+                kid.evidence(ev, ref, found)
+
 
 class _Not(Node):
     __slots__ = ("kid",)
@@ -270,6 +292,9 @@ class _Not(Node):
         if self.count is not None:
             self.count()
         return _T - self.kid.missing(ev, ref, found)
+
+    def evidence(self, ev: Evaluator, ref: str, found: set[str]) -> None:
+        """A "not" that holds rests on nothing that holds."""
 
 
 class _Some(Node):
@@ -315,6 +340,15 @@ class _Some(Node):
                 if hits >= minimum:
                     return _T
         return _U if hits + maybe >= minimum else _F
+
+    def evidence(self, ev: Evaluator, ref: str, found: set[str]) -> None:
+        where, node = self.where, self.condition
+        if where is None:  # the linked entities themselves are no comparison
+            return
+        assert isinstance(node, Some)
+        for target in ev.links.get((ref, node.some), ()):
+            if where.run(ev, target) == _T:
+                where.evidence(ev, target, found)
 
 
 class _Compiler(Fold[Node]):
@@ -572,6 +606,15 @@ class Evaluator:
         if node.missing(self, ref, found) != _U:
             return []
         return list(dict.fromkeys(found))
+
+    def evidence(self, condition: Condition, ref: str) -> set[str]:
+        """The case entities ``condition`` rests on for ``ref``: the refs of
+        ``evaluate(...).evidence()``, read from the compiled values without a tree."""
+        node = self.nodes.get(id(condition)) or self.compiled.node(condition)
+        found: set[str] = set()
+        if node.run(self, ref) == _T:
+            node.evidence(self, ref, found)
+        return found
 
     def derived_facts(self) -> set[tuple[str, str]]:
         """Every derived fact that holds, as ("subject.fact", ref)."""

@@ -35,14 +35,15 @@ def body(itv: Intervention) -> Body:
 def _evidence(
     itv: Intervention, targets: tuple[TargetVerdict, ...], reading: Evaluator
 ) -> set[str]:
-    """Case entities the satisfied legal basis rests on, from the evaluator's own outcome."""
+    """Case entities the satisfied legal basis rests on, as the evaluator's own outcome
+    says (read without building it)."""
     condition = itv.legal_basis.condition
     if condition is None:
         return set()
     refs: set[str] = set()
     for t in targets:
         if t.status is Status.SATISFIED:
-            refs.update(reading.evaluate(condition, t.ref).evidence())
+            refs |= reading.evidence(condition, t.ref)
     return refs
 
 
