@@ -534,14 +534,18 @@ class _Early:
         self.name = name
         self.status = status
         self.fields = fields
-        self.blocked_by = tuple(c.id for c in fields["concerns"] if c.blocks)
+        weighed = fields["concerns"]
+        # Half the interventions of a case raise no concern: nothing to read then.
+        self.blocked_by = tuple(c.id for c in weighed if c.blocks) if weighed else ()
 
 
-def _unmitigated(concerns: Iterable[Concern], usable: set[str]) -> tuple[Concern, ...]:
+def _unmitigated(concerns: Sequence[Concern], usable: set[str]) -> tuple[Concern, ...]:
     """Holding warnings whose named mitigating interventions are all out of reach (no basis,
     already tried or blocked; ``usable`` are the others): they cannot be met with a
     mitigation, so they change the ranking instead, and the lighter means go first even
     past the ladder's step."""
+    if not concerns:
+        return ()
     return tuple(
         c
         for c in concerns
