@@ -8,7 +8,7 @@ change the balance (ECLI:NL:RVS:2019:2912).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -461,11 +461,7 @@ def weigh(
             "competence": tuple(notes),
             "follows": static.enabled_by(itv, known) if who.third_party else (),
         }
-        if deferred:
-            fields["later"] = partial(
-                _ruled_out, itv, refs, reading, fixed, goals, read, facts, tuple(own_concerns)
-            )
-        first.append((_Early(itv.name, overall, fields), step))
+        first.append((_Early(itv.name, overall, fields, deferred), step))
     by_id = {e.fields["intervention"].id: e for e, _ in first}
     usable = {
         ident
@@ -477,15 +473,29 @@ def weigh(
     for early, step in first:
         fields = early.fields
         itv, refs, weighed = fields["intervention"], fields["refs"], fields["concerns"]
-        text, lighter = subsidiarity(
-            itv, refs, facts, tried, by_id, step, _unmitigated(weighed, usable)
-        )
+        pressing = _unmitigated(weighed, usable)
+        if early.deferred:
+            # Its subsidiarity is asked for with the rest: the summary shows it only for
+            # the members of a combination, which it cannot be.
+            later = partial(
+                _ruled_out,
+                early,
+                refs,
+                reading,
+                static.of(itv),
+                goals,
+                read,
+                tried,
+                by_id,
+                pressing,
+            )
+            out.append(InterventionAssessment(**fields, later=later))
+            continue
+        text, lighter = subsidiarity(itv, refs, facts, tried, by_id, step, pressing)
         out.append(
             InterventionAssessment(
                 **fields,
-                proportionality=None
-                if "later" in fields
-                else proportionality(itv, weighed, _serious(serious, refs, facts)),
+                proportionality=proportionality(itv, weighed, _serious(serious, refs, facts)),
                 subsidiarity=text,
                 lighter_first=tuple(lighter) if early.status is Status.SATISFIED else (),
             )
@@ -504,36 +514,43 @@ def _serious(
 
 
 def _ruled_out(
-    itv: Intervention,
+    early: _Early,
     refs: tuple[str, ...],
     reading: Evaluator,
     fixed: _Fixed,
     goals: frozenset[Goal],
     read: dict[tuple[int, str], _ConcernReading],
-    facts: Facts,
-    own: tuple[Concern, ...],
+    tried: Tried,
+    by_id: Mapping[str, _Early],
+    pressing: tuple[Concern, ...],
 ) -> Later:
     """The weighing of an intervention without a legal basis, as it would have been made
-    with the others (the case's readings of concern conditions are shared with them)."""
+    with the others (the case's readings of concern conditions are shared with them, and
+    its subsidiarity reads them as they were weighed; without a basis it has no ladder
+    step)."""
+    itv, facts = early.fields["intervention"], tried.facts
     raised, missing = concerns(itv, refs, reading, fixed.rules, read)
-    weighed = (*raised, *own)
+    weighed = (*raised, *early.fields["concerns"])  # with those competence raised
     return Later(
         desirability(fixed, goals, refs, reading),
         weighed,
         tuple(missing),
         proportionality(itv, weighed, seriousness(refs, facts)),
+        subsidiarity(itv, refs, facts, tried, by_id, None, pressing)[0],
     )
 
 
 class _Early:
     """An intervention weighed up to its subsidiarity, which reads the others like it."""
 
-    __slots__ = ("blocked_by", "fields", "name", "status")
+    __slots__ = ("blocked_by", "deferred", "fields", "name", "status")
 
-    def __init__(self, name: str, status: Status, fields: dict[str, Any]):
+    def __init__(self, name: str, status: Status, fields: dict[str, Any], deferred: bool):
         self.name = name
         self.status = status
         self.fields = fields
+        #: Weighed when asked for (``InterventionAssessment.later``).
+        self.deferred = deferred
         weighed = fields["concerns"]
         # Half the interventions of a case raise no concern: nothing to read then.
         self.blocked_by = tuple(c.id for c in weighed if c.blocks) if weighed else ()

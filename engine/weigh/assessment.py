@@ -138,6 +138,7 @@ class Later:
     concerns: tuple[Concern, ...]
     missing: tuple[MissingFact, ...]
     proportionality: str
+    subsidiarity: str | None
 
 
 #: Each domain by the value the ruleset keeps: making the member with ``Domain(value)`` is
@@ -170,7 +171,8 @@ class InterventionAssessment:
     #: ECLI:NL:RVS:2019:2912: necessity before balance).
     lighter_first: tuple[str, ...] = ()
     #: For an intervention without a legal basis: its desirability, concerns, their open
-    #: questions and its proportionality, weighed when someone reads them (``weighed``).
+    #: questions, its proportionality and subsidiarity, weighed when someone reads them
+    #: (``weighed``).
     #: Nothing of it can change what may be done, and the summary does not show it, but
     #: it was half the work of an advice; the full form and the memo do show it.
     later: Callable[[], Later] | None = field(default=None, compare=False, repr=False)
@@ -186,6 +188,7 @@ class InterventionAssessment:
             concerns=done.concerns,
             missing=done.missing,
             proportionality=done.proportionality,
+            subsidiarity=done.subsidiarity,
             later=None,
         )
 
