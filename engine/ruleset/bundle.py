@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from engine.ruleset import source, validate
@@ -182,8 +182,10 @@ class Bundle:
     def version(self) -> str:
         return "+".join(f"{r.id}@{r.version}" for r in self.rulesets)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """Hashed once: a bundle's rulesets are fixed once it is cut, and every advice reads
+        it (to find its compiled rules)."""
         digest = hashlib.sha256()
         for ref in self.rulesets:
             # Content, not location: the same rules give the same hash on any machine.
@@ -245,12 +247,20 @@ class Catalog:
 
     @property
     def municipalities(self) -> list[str]:
-        return sorted(
-            {
-                f.ruleset.municipality
-                for f in self.files
-                if f.is_municipal and f.ruleset.municipality
-            }
+        return list(self._municipalities)
+
+    @cached_property
+    def _municipalities(self) -> tuple[str, ...]:
+        """Read once: the files are fixed once the catalog is made, and every advice asks
+        whether its municipality has a policy of its own."""
+        return tuple(
+            sorted(
+                {
+                    f.ruleset.municipality
+                    for f in self.files
+                    if f.is_municipal and f.ruleset.municipality
+                }
+            )
         )
 
     def bundle(self, municipality: str | None, date: dt.date) -> Bundle:
