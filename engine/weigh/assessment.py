@@ -146,7 +146,7 @@ class Later:
 _DOMAINS = {d.value: d for d in Domain}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InterventionAssessment:
     intervention: Intervention
     status: Status
