@@ -146,8 +146,14 @@ class Later:
 _DOMAINS = {d.value: d for d in Domain}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class InterventionAssessment:
+    """One intervention weighed for one case. Not frozen, unlike the value objects it
+    holds: weighing makes one per intervention of every case, and a frozen dataclass sets
+    each of its seventeen fields through ``object.__setattr__``: 4% of the instructions of
+    a summary advice. Nothing changes one once made; ``weighed`` makes a new one.
+    """
+
     intervention: Intervention
     status: Status
     targets: tuple[TargetVerdict, ...]
