@@ -309,14 +309,12 @@ def intervention_notes(item: a.InterventionAssessment, full: bool) -> list[str]:
 
 
 def care_notes(items: Iterable[a.InterventionAssessment]) -> list[str]:
-    """The care-information notes of all interventions, each once, in order."""
-    texts = (
-        competence_text(n)
-        for item in items
-        for n in item.competence
-        if isinstance(n, a.CareInformation)
+    """The care-information notes of all interventions, each once, in order. Most
+    repressive interventions carry the same note: each is worded once."""
+    notes = dict.fromkeys(
+        n for item in items for n in item.competence if isinstance(n, a.CareInformation)
     )
-    return list(dict.fromkeys(texts))
+    return list(dict.fromkeys(competence_text(n) for n in notes))
 
 
 def competence_text(note: a.CompetenceNote) -> str:
@@ -517,11 +515,14 @@ def summary_intervention(
     affects."""
     status = item.status
     basis: dict[str, Any] = {"status": _VALUE[status]}
-    targets = [
-        {"target": t.ref, "status": _VALUE[t.status]} for t in item.targets if t.status is not FALSE
-    ]
-    if targets:
-        basis["targets"] = targets
+    if status is not FALSE:  # else no subject has a basis (half the interventions)
+        targets = [
+            {"target": t.ref, "status": _VALUE[t.status]}
+            for t in item.targets
+            if t.status is not FALSE
+        ]
+        if targets:
+            basis["targets"] = targets
     out: dict[str, Any] = {"id": item.intervention.id, "legal_basis": basis}
     measure: dict[str, Any] = {}
     if status is not FALSE:
@@ -1058,16 +1059,15 @@ def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
     return Advice.model_validate(advice_data(assessment, detail))
 
 
+#: The summary's serialiser, made once. The data is built here, so it has no cycles to look
+#: for.
+_SUMMARY_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def render_json(assessment: a.Assessment, detail: Detail = "summary") -> bytes:
     """The summary as the service stores and serves it: serialised once, straight from
     the data, without building a model per object. The full form goes through ``Advice``
     so that every key is present."""
     if detail == "full":
         return render(assessment, "full").model_dump_json(exclude={"verification"}).encode()
-    # Plain data built here, so it has no cycles to look for.
-    return json.dumps(
-        advice_data(assessment, detail),
-        ensure_ascii=False,
-        separators=(",", ":"),
-        check_circular=False,
-    ).encode()
+    return _SUMMARY_JSON.encode(advice_data(assessment, detail)).encode()
