@@ -51,7 +51,7 @@ class TargetVerdict:
         return f"TargetVerdict({self.ref!r}, {self.status!r})"
 
 
-@dataclass
+@dataclass(slots=True)
 class LegalVerdict:
     intervention: Intervention
     status: Status

@@ -315,7 +315,7 @@ def affected(read: Residents | None, ref: str, reading: Evaluator) -> tuple[Affe
     return tuple(out)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ConcernReading:
     """A concern condition read for one subject: its value, its open questions, and (once
     it is raised) the residents it weighs. Shared by every intervention that raises a
