@@ -458,7 +458,7 @@ def weigh(
             "missing": missing,
             "escalation": escalation,
             "already_taken": tuple(tried(itv.id, refs)),
-            "competence": tuple(notes),
+            "competence": tuple(notes),  # one per subject elsewhere, one about care
             "follows": static.enabled_by(itv, known) if who.third_party else (),
         }
         first.append((_Early(itv.name, overall, fields, deferred), step))
@@ -485,6 +485,7 @@ def weigh(
                 static.of(itv),
                 goals,
                 read,
+                facts,
                 tried,
                 by_id,
                 pressing,
@@ -520,6 +521,7 @@ def _ruled_out(
     fixed: _Fixed,
     goals: frozenset[Goal],
     read: dict[tuple[int, str], _ConcernReading],
+    facts: Facts,
     tried: Tried,
     by_id: Mapping[str, _Early],
     pressing: tuple[Concern, ...],
@@ -528,7 +530,7 @@ def _ruled_out(
     with the others (the case's readings of concern conditions are shared with them, and
     its subsidiarity reads them as they were weighed; without a basis it has no ladder
     step)."""
-    itv, facts = early.fields["intervention"], tried.facts
+    itv = early.fields["intervention"]
     raised, missing = concerns(itv, refs, reading, fixed.rules, read)
     weighed = (*raised, *early.fields["concerns"])  # with those competence raised
     return Later(
