@@ -15,7 +15,7 @@ from engine.case.flatten import Facts
 from engine.deadline import UNLIMITED, Deadline
 from engine.inference.durable_reading import DurableReading, Trace, compare
 from engine.inference.evaluate import STATUSES, CompiledBundle, Evaluator, Outcome
-from engine.inference.status import FALSE, TRUE, UNKNOWN, Status
+from engine.inference.status import FALSE, TRUE, Status
 from engine.inference.verification import Verification
 from engine.ruleset.bundle import Bundle
 from engine.ruleset.conditions import Condition
@@ -89,13 +89,18 @@ class Inference:
             refs = of_kind.get(target, ())
             if run is None:
                 results = [TargetVerdict(ref, TRUE) for ref in refs]
+                overall = TRUE if refs else FALSE
             else:
-                results = [
-                    TargetVerdict(ref, STATUSES[run(reading, ref)], condition, reading)
-                    for ref in refs
-                ]
-            statuses = {r.status for r in results}
-            overall = TRUE if TRUE in statuses else (UNKNOWN if UNKNOWN in statuses else FALSE)
+                # Kleene: the intervention has a basis where any subject gives one, may
+                # have one where any may; the best of the values (0, 1, 2) says which.
+                results = []
+                best = 0
+                for ref in refs:
+                    value = run(reading, ref)
+                    if value > best:
+                        best = value
+                    results.append(TargetVerdict(ref, STATUSES[value], condition, reading))
+                overall = STATUSES[best]
             verdicts.append(LegalVerdict(itv, overall, results))
         return verdicts, reading
 
