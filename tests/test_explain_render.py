@@ -99,6 +99,15 @@ def test_the_served_summary_is_the_contract_model_without_nulls_and_empty_lists(
         assert compact(typed) == served
 
 
+def test_the_served_summary_has_the_bytes_the_standard_json_encoder_writes(advisor):
+    """Stored summaries are hashed (ADR 0003): whichever encoder writes them, the bytes are
+    compact UTF-8 JSON as ``json.dumps`` writes it, so a summary made again hashes the same."""
+    for assessment in _examples_and_generated(advisor):
+        served = render_json(assessment)
+        data = json.loads(served)
+        assert served == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def test_the_served_full_form_is_the_contract_model_with_every_key(advisor):
     for assessment in _examples_and_generated(advisor):
         served = json.loads(render_json(assessment, "full"))

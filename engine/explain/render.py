@@ -8,10 +8,11 @@ the evaluator, only then, and is validated into the ``Advice`` model.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Hashable, Iterable
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
+
+from pydantic import TypeAdapter
 
 import engine
 from engine.case import vocabulary
@@ -1059,9 +1060,12 @@ def render(assessment: a.Assessment, detail: Detail = "summary") -> Advice:
     return Advice.model_validate(advice_data(assessment, detail))
 
 
-#: The summary's serialiser, made once. The data is built here, so it has no cycles to look
-#: for.
-_SUMMARY_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+#: The summary's serialiser, made once: pydantic's, in Rust, which writes the bytes
+#: ``json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()`` writes in under
+#: half the instructions (the standard encoder was two fifths of rendering). The two
+#: differ only in how they write a float under 1e-4 (``1e-5`` against ``1e-05``); the
+#: summary's floats are scores in thousandths and a ladder's months.
+_SUMMARY_JSON: TypeAdapter[Any] = TypeAdapter(Any)
 
 
 def render_json(assessment: a.Assessment, detail: Detail = "summary") -> bytes:
@@ -1070,4 +1074,4 @@ def render_json(assessment: a.Assessment, detail: Detail = "summary") -> bytes:
     so that every key is present."""
     if detail == "full":
         return render(assessment, "full").model_dump_json(exclude={"verification"}).encode()
-    return _SUMMARY_JSON.encode(advice_data(assessment, detail)).encode()
+    return _SUMMARY_JSON.dump_json(advice_data(assessment, detail))
