@@ -129,6 +129,15 @@ def coverage_text(lens: FamilyLens) -> str:
     )
 
 
+def regie_text(lens: FamilyLens) -> str:
+    return RECOMMENDED if lens.coordinator_recommended else ASSIGNED
+
+
+def safety_steps(lens: FamilyLens) -> list[str]:
+    """The risk assessment every plan starts with, then the members' own safety notes."""
+    return [SAFETY_STEP, *(n for n in lens.safety_notes if n != SAFETY_STEP)]
+
+
 @dataclass(frozen=True)
 class FamilyWords:
     """The lens as the memo lays it out."""
@@ -149,8 +158,8 @@ def family_words(lens: FamilyLens, facts: Facts) -> FamilyWords:
     return FamilyWords(
         goals=goals,
         grounds=[ground_text(g) for g in lens.grounds] or [GROUNDLESS],
-        regie=RECOMMENDED if lens.coordinator_recommended else ASSIGNED,
+        regie=regie_text(lens),
         coverage=coverage_text(lens),
-        safety=[SAFETY_STEP, *(n for n in lens.safety_notes if n != SAFETY_STEP)],
+        safety=safety_steps(lens),
         steps={s.intervention_id: partners_text(s.partners) for s in lens.steps},
     )

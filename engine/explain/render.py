@@ -23,11 +23,15 @@ from engine.contract import (
     SearchOutcome,
 )
 from engine.explain.family import (
+    GROUNDLESS,
     affected_text,
+    coverage_text,
     family_goals_text,
-    family_words,
     ground_text,
+    partners_text,
     person_goals_text,
+    regie_text,
+    safety_steps,
 )
 from engine.explain.order import why_this_order
 from engine.explain.proof import entity_name, tree
@@ -889,12 +893,12 @@ def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
     """The family lens as the contract's data (``FamilyLensOut``), in the same words as the
     memo's, without empties (the contract's defaults are the same). The summary leaves out
     the sentences per person and per step that its fields already say, and so does not
-    word them at all."""
+    word them at all: it words only what it shows, not the memo's whole ``family_words``
+    (whose sentences per person were a third of the lens's rendering)."""
     lens = assessment.family
     if lens is None:
         return None
     facts = assessment.facts
-    words = family_words(lens, facts)
     names = {i.id: i.name for i in assessment.interventions} if full else {}
     persons = []
     for p in lens.persons:
@@ -914,7 +918,7 @@ def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
         if full or s.partners:
             step["partners"] = [_VALUE[p] for p in s.partners]
         if full:
-            step["text"] = f"{names[s.intervention_id]}: {words.steps[s.intervention_id]}"
+            step["text"] = f"{names[s.intervention_id]}: {partners_text(s.partners)}"
         steps.append(step)
     out: dict[str, Any] = {}
     if persons:
@@ -930,18 +934,17 @@ def _family_data(assessment: a.Assessment, full: bool) -> dict[str, Any] | None:
             for g in lens.grounds
         ]
     else:
-        out["selection_grounds_text"] = words.grounds[0]
+        out["selection_grounds_text"] = GROUNDLESS
     if lens.coordinator_assigned is not None:
         out["coordinator_assigned"] = lens.coordinator_assigned
     out["coordinator_recommended"] = lens.coordinator_recommended
-    out["coordinator"] = words.regie
+    out["coordinator"] = regie_text(lens)
     if lens.covered:
         out["covered"] = [_VALUE[d] for d in lens.covered]
     if lens.uncovered:
         out["uncovered"] = [_VALUE[d] for d in lens.uncovered]
-    out["coverage"] = words.coverage
-    if words.safety:
-        out["safety"] = list(words.safety)
+    out["coverage"] = coverage_text(lens)
+    out["safety"] = safety_steps(lens)
     if steps:
         out["steps"] = steps
     return out
