@@ -287,8 +287,12 @@ class Stake(StrEnum):
     basis = "basis"
 
 
-@dataclass(frozen=True, slots=True)
-class OpenQuestion:
+class OpenQuestion(NamedTuple):
+    """A missing fact that matters for a combination, and why. A tuple, like the missing
+    fact it holds: combining makes one per open fact of every member, a frozen dataclass
+    costs more than twice as much to make, and a combination's questions are read, never
+    changed."""
+
     fact: MissingFact
     stake: Stake
 
@@ -309,8 +313,10 @@ class Consequence:
     body: Body
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
+    """A member of a combination, in its place. A tuple, as ``OpenQuestion`` is: combining
+    makes one per member of each of the best few combinations."""
+
     id: str
     order: int
     body: Body

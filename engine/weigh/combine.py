@@ -150,7 +150,7 @@ def _exclusion(item: InterventionAssessment) -> Excluded | None:
 
 
 def graph(items: Iterable[InterventionAssessment]) -> Graph:
-    by_id = {i.id: i for i in items}
+    by_id = {i.intervention.id: i for i in items}  # not ``i.id``: a property, called per item
     excluded: dict[str, Excluded] = {}
     for i, item in by_id.items():
         why = _exclusion(item)
@@ -362,7 +362,7 @@ def combine(
         top,
         bounded.Budget(deadline=deadline),
         limits.members,
-        {i: g.domains[i].value for i in g.candidates},
+        g.domains,  # a domain is its value, a string, without reading ``.value`` (slow on 3.11)
         limits.per_domain,
     )
     r = _reading(g, frozenset().union(*(members for _, members in found.sets)))

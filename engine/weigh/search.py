@@ -318,23 +318,29 @@ def _problem(
 
 
 class _Best:
-    """The ``top`` best sets seen, by folded value, best first, without duplicates."""
+    """The ``top`` best sets seen, by folded value, best first, without duplicates.
+
+    An entry holds its value negated, so that the entries sort best first as they are,
+    without a key function to call for every comparison."""
+
+    __slots__ = ("entries", "top")
 
     def __init__(self, top: int):
         self.top = top
-        self.entries: list[tuple[int, int]] = []  # (value, mask)
+        self.entries: list[tuple[int, int]] = []  # (-value, mask)
 
     def floor(self) -> int | None:
-        return self.entries[-1][0] if len(self.entries) == self.top else None
+        return -self.entries[-1][0] if len(self.entries) == self.top else None
 
     def offer(self, value: int, mask: int) -> None:
-        floor = self.floor()
-        if floor is not None and value <= floor:
+        entries = self.entries
+        if len(entries) == self.top and value <= -entries[-1][0]:
             return
-        if any(m == mask for _, m in self.entries):
-            return
-        insort(self.entries, (value, mask), key=lambda e: -e[0])
-        del self.entries[self.top :]
+        for _, m in entries:
+            if m == mask:
+                return
+        insort(entries, (-value, mask))
+        del entries[self.top :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,12 +353,16 @@ class _Cap:
 
     def fits(self, taken: int) -> bool:
         """Whether a set is within the cap; one no larger than the cap per group fits every
-        group without counting them."""
+        group without counting them (a loop, not ``all``: a generator costs more to make
+        than the few groups cost to count)."""
         size = taken.bit_count()
-        return size <= self.total and (
-            size <= self.per_group
-            or all((taken & g).bit_count() <= self.per_group for g in self.groups)
-        )
+        if size > self.total:
+            return False
+        if size > self.per_group:
+            for g in self.groups:
+                if (taken & g).bit_count() > self.per_group:
+                    return False
+        return True
 
 
 def _greedy(p: _Problem, fewest_first: bool, cap: _Cap) -> tuple[int, int]:
