@@ -626,7 +626,8 @@ def alternatives(
         item = items[i]
         why = options.excluded.get(i)
         if why is not None:
-            if not item.formal and why.reason is a.Exclusion.basis_missing:
+            # The reason first: ``formal`` is a property.
+            if why.reason is a.Exclusion.basis_missing and not item.formal:
                 continue
             out.append(f"{i}: {excluded_text(item, why)}.")
             continue
@@ -870,15 +871,14 @@ def asked_once(items: Iterable[a.InterventionAssessment], name: _Names) -> list[
     for item in items:
         for m in item.missing:
             key = (m.fact, name[m.ref])
-            affects = affected(m)
             found = merged.get(key)
             if found is None:
-                merged[key] = (m.question, [affects])
-            elif affects not in found[1]:
+                merged[key] = (m.question, [affected(m)])
+            elif (affects := affected(m)) not in found[1]:
                 found[1].append(affects)
     asked: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
-    for fact, subject in sorted(merged):
-        question, changes = merged[fact, subject]
+    # By key (each is there once), so the entries come sorted without a lookup per key.
+    for (fact, subject), (question, changes) in sorted(merged.items()):
         group = (fact, question, tuple(changes))
         entry = asked.get(group)
         if entry is None:
@@ -1019,7 +1019,7 @@ def summary_data(assessment: a.Assessment) -> dict[str, Any]:
     fixed = _fixed(assessment.bundle)
     facts = assessment.facts
     name = _Names(facts)
-    items = {i.id: i for i in assessment.interventions}
+    items = {i.intervention.id: i for i in assessment.interventions}  # ``id`` is a property
     weighed = {i for c in assessment.combinations for i in c.ids}
     data: dict[str, Any] = {
         "case_id": assessment.case_id,
