@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any, Literal, TypeVar
 
 from pydantic import TypeAdapter
@@ -275,9 +276,10 @@ def _concerns(
     defines."""
     seen: dict[tuple[str, Status], dict[str, Any]] = {}
     for c in item.concerns:
-        first = seen.get((c.id, c.status))
+        key = (c.id, c.status)
+        first = seen.get(key)
         if first is None:
-            seen[(c.id, c.status)] = _concern(c, c.id in own, facts)
+            seen[key] = _concern(c, c.id in own, facts)
         elif c.persons:
             persons = first.setdefault("persons", [])
             persons.extend(p.ref for p in c.persons if p.ref not in persons)
@@ -558,8 +560,8 @@ def summary_intervention(
 
 
 def excluded_text(item: a.InterventionAssessment, why: a.Excluded) -> str:
-    ids = ", ".join(why.ids)
     # The commonest first: each case looks its member up on the enum, which is slow on 3.11.
+    # The ids are joined only where they are named: the commonest name none.
     match why.reason:
         case a.Exclusion.basis_unknown:
             return "de grondslag is nog onzeker"
@@ -574,15 +576,18 @@ def excluded_text(item: a.InterventionAssessment, why: a.Excluded) -> str:
         case a.Exclusion.supporting:
             return "informatieroute: draagt de aanpak, is zelf geen maatregel"
         case a.Exclusion.blocked:
-            return "geblokkeerd door zorgpunt " + ids
+            return "geblokkeerd door zorgpunt " + ", ".join(why.ids)
         case a.Exclusion.already_taken:
-            return f"al eerder ingezet ({ids})"
+            return f"al eerder ingezet ({', '.join(why.ids)})"
         case a.Exclusion.deferred:
-            return f"het beleid schrijft op deze trede eerst {ids} voor"
+            return f"het beleid schrijft op deze trede eerst {', '.join(why.ids)} voor"
         case a.Exclusion.lighter_first:
-            return f"eerst het lichtere middel {ids} (subsidiariteit)"
+            return f"eerst het lichtere middel {', '.join(why.ids)} (subsidiariteit)"
         case a.Exclusion.mitigation_unavailable:
-            return f"vereiste mitigatie {ids} (zorgpunt '{why.concern}') is niet inzetbaar"
+            return (
+                f"vereiste mitigatie {', '.join(why.ids)} (zorgpunt '{why.concern}') "
+                "is niet inzetbaar"
+            )
 
 
 def conflict_text(c: a.Conflict) -> str:
@@ -743,6 +748,10 @@ def combination(
     }
 
 
+#: A question's fact and subject, as ``sorted`` orders the first combination's questions by.
+_FACT_SUBJECT = itemgetter(0, 1)
+
+
 def summary_combination(
     combo: a.CombinationAssessment,
     items: dict[str, a.InterventionAssessment],
@@ -782,8 +791,7 @@ def summary_combination(
                 for c in combo.concerns
             ]
         asked = sorted(
-            ((q.fact.fact, name[q.fact.ref], affected(q.fact)) for q in combo.questions),
-            key=lambda q: q[:2],
+            [(m.fact, name[m.ref], affected(m)) for m, _ in combo.questions], key=_FACT_SUBJECT
         )
         if asked:
             # Asked once per what the answer affects, as in the advice's own list.
