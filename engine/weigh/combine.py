@@ -266,7 +266,7 @@ def _basis(unknown: Iterable[InterventionAssessment]) -> dict[tuple[str, str], O
             for m in item.missing:
                 if m.concern_id is None:
                     found.setdefault((m.fact, m.ref), m)
-    return {k: OpenQuestion(found[k], Stake.basis) for k in sorted(found)}
+    return {k: OpenQuestion(m, Stake.basis) for k, m in sorted(found.items())}  # keys unique
 
 
 def _reading(g: Graph, members: frozenset[str]) -> _Reading:
@@ -276,8 +276,8 @@ def _reading(g: Graph, members: frozenset[str]) -> _Reading:
             if i in required_by:
                 required_by[i].append((a, concern))
     unknown, third_parties = [], []
-    for i in sorted(g.excluded):
-        reason = g.excluded[i].reason
+    for i, why in sorted(g.excluded.items()):  # by id: each is there once
+        reason = why.reason
         if reason is Exclusion.basis_unknown:
             unknown.append(g.items[i])
         elif reason is Exclusion.third_party:

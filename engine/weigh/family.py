@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from engine.case.flatten import Facts
 from engine.case.models import Case, Goal, Role
@@ -73,8 +74,11 @@ FAMILY_GOALS = (Goal.liveable_street,)
 COVERED = (Domain.repression, Domain.prevention, Domain.resilience)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonGoals:
+class PersonGoals(NamedTuple):
+    """A person's standing and the case's goals that concern them. A tuple, as weighing's
+    value objects made per person are: a frozen dataclass sets each field by a call, and the
+    lens makes one for every member of the family."""
+
     ref: str
     standing: Standing
     goals: tuple[Goal, ...]
@@ -87,8 +91,9 @@ class SelectionGround:
     names_family: bool
 
 
-@dataclass(frozen=True, slots=True)
-class StepPartners:
+class StepPartners(NamedTuple):
+    """The vierhoek partners of one step of the plan (a tuple, as ``PersonGoals`` is)."""
+
     intervention_id: str
     partners: tuple[Partner, ...]
 
