@@ -4,9 +4,10 @@ SQLite: WAL journal (readers never block the writer), ``synchronous=NORMAL`` (a 
 is in the journal file, in the operating system's hands, before it is acknowledged: it
 survives a crash or a kill of the service; only a power cut or a kernel crash may lose
 the last commits, never leave a half-written one; docs/adr/0016-request-overhead.md), foreign keys on, and
-every transaction opened with ``BEGIN IMMEDIATE`` so that concurrent writers queue on the
-busy timeout instead of failing with "database is locked" when a read transaction
-upgrades to a write.
+every transaction opened with ``BEGIN IMMEDIATE`` so that concurrent writers queue
+instead of failing with "database is locked" when a read transaction upgrades to a write.
+They queue on a file lock next to the database (``_WriterQueue``), which wakes the next
+one as soon as the lock is free, rather than in SQLite's sleeping busy handler.
 
 Several uvicorn workers start at the same time; migrations and the demo cases run under
 a lock (a file lock for SQLite, an advisory lock for PostgreSQL) so only one worker
@@ -17,9 +18,11 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from alembic import command
 from alembic.config import Config
@@ -58,12 +61,12 @@ def connect(url: str, **kwargs: Any) -> Engine:
             hide_parameters=True,
             **kwargs,
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, path)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, path: Path | None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take transaction control away from the driver so BEGIN IMMEDIATE is ours.
@@ -75,9 +78,86 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
         cursor.close()
 
+    queue = None if path is None else _writer_queue(path.resolve())
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
+        if queue is not None:
+            queue.enter(conn.connection.dbapi_connection)
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    if queue is not None:
+        # SQLAlchemy has no event after a commit or rollback on a connection; the
+        # dialect's own calls are where the write lock is given back.
+        dialect = engine.dialect
+        commit, rollback = dialect.do_commit, dialect.do_rollback
+
+        def do_commit(dbapi_connection: Any) -> None:
+            try:
+                commit(dbapi_connection)
+            finally:
+                queue.leave(dbapi_connection)
+
+        def do_rollback(dbapi_connection: Any) -> None:
+            try:
+                rollback(dbapi_connection)
+            finally:
+                queue.leave(dbapi_connection)
+
+        dialect.do_commit = do_commit  # type: ignore[method-assign]
+        dialect.do_rollback = do_rollback  # type: ignore[method-assign]
+
+
+class _WriterQueue:
+    """Transactions of every worker take their turn on a file lock, woken as soon as it
+    is free, before they take SQLite's write lock.
+
+    Every transaction takes that write lock (``BEGIN IMMEDIATE``). One that finds it taken
+    waits in SQLite's busy handler, which sleeps 1, 2, 5, 10, ... up to 100 ms between
+    tries: under load the lock often stood free while its waiters slept (a p99 of 0.9 s
+    with the second reading in the background; docs/adr/0016-request-overhead.md). The
+    kernel hands a file lock over at once. Threads of one worker queue on a lock of the
+    process first (one per database file, whichever engine they use), with SQLite's own
+    timeout, so that a transaction opened inside another on the same thread still ends
+    in SQLite's "database is locked" rather than waiting forever on the file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.turn = threading.Lock()
+        self.holder: int | None = None
+        self.file: IO[str] | None = None
+
+    def enter(self, dbapi_connection: Any) -> None:
+        if not self.turn.acquire(timeout=BUSY_TIMEOUT_SECONDS):
+            return  # SQLite's busy timeout decides, as without the queue
+        try:
+            if self.file is None:
+                self.file = self.path.open("a+")
+            fcntl.flock(self.file, fcntl.LOCK_EX)
+        except BaseException:
+            self.turn.release()
+            raise
+        self.holder = id(_raw(dbapi_connection))
+
+    def leave(self, dbapi_connection: Any) -> None:
+        # Called for every commit and rollback, also of a connection without the turn
+        # (the pool rolls back each connection it takes back).
+        if self.holder is None or self.holder != id(_raw(dbapi_connection)):
+            return
+        self.holder = None
+        assert self.file is not None
+        fcntl.flock(self.file, fcntl.LOCK_UN)
+        self.turn.release()
+
+
+@functools.cache
+def _writer_queue(database: Path) -> _WriterQueue:
+    return _WriterQueue(database.with_name(database.name + ".writers"))
+
+
+def _raw(connection: Any) -> Any:
+    """The driver's connection behind the pool's proxy: SQLAlchemy passes either."""
+    return getattr(connection, "dbapi_connection", connection)
 
 
 @contextlib.contextmanager

@@ -81,6 +81,71 @@ def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
     store.dispose()
 
 
+def _in_thread(work: Any) -> list[BaseException]:
+    """Runs ``work`` in a thread and fails the test if it has not ended within 30 s: a
+    transaction waiting on a turn that is never given back would hang the service."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive(), "de transactie wacht nog op haar beurt"
+    return errors
+
+
+def test_sqlite_writers_of_two_workers_get_their_turn_after_a_failure(sqlite_url: str) -> None:
+    first, second = Store.open(sqlite_url), Store.open(sqlite_url)
+    first.migrate()
+
+    def failing() -> None:
+        with first.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE turn_probe (n INTEGER)")
+            raise RuntimeError("afgebroken")
+
+    def left_open() -> None:
+        # Returned to the pool without commit or rollback: the pool rolls it back.
+        connection = first.engine.connect()
+        connection.exec_driver_sql("SELECT 1")
+        connection.close()
+
+    def writing() -> None:
+        with second.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE turn_probe (n INTEGER)")
+
+    errors = _in_thread(failing)
+    assert [str(e) for e in errors] == ["afgebroken"]
+    assert _in_thread(left_open) == []
+    assert _in_thread(writing) == []
+    with first.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM turn_probe").scalar() == 0
+    first.dispose()
+    second.dispose()
+
+
+def test_a_transaction_inside_another_on_one_thread_fails_rather_than_waits(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("api.store.db.BUSY_TIMEOUT_SECONDS", 1)
+    outer_store, inner_store = Store.open(sqlite_url), Store.open(sqlite_url)
+    outer_store.migrate()
+
+    def nested() -> None:
+        with outer_store.engine.begin(), inner_store.engine.begin():
+            pass
+
+    errors = _in_thread(nested)
+    assert len(errors) == 1 and "database is locked" in str(errors[0])
+    assert _in_thread(lambda: outer_store.migrate()) == []
+    outer_store.dispose()
+    inner_store.dispose()
+
+
 def test_demo_cases_load_once_even_when_workers_start_together(store_url: str) -> None:
     stores = [Store.open(store_url) for _ in range(4)]
     errors: list[BaseException] = []
