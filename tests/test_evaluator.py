@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from itertools import count
 from typing import Any
 
@@ -232,13 +233,16 @@ def test_explained_trees_agree_with_the_fast_path(inference: Inference) -> None:
                     assert slow.evaluate(condition, ref).status == fast.status(condition, ref)
 
 
-def test_open_questions_read_from_the_compiled_nodes_match_the_tree(inference: Inference) -> None:
-    """Weighing asks the open questions of every undecided basis and concern without a
-    tree; they must be exactly the tree's, in the same order (the advice lists them)."""
-    rng = random.Random(11)
-    asked = 0
+def _conditions_read_twice(
+    inference: Inference, seed: int, prefix: str
+) -> Iterator[tuple[Evaluator, Evaluator, Condition, str]]:
+    """Every basis and concern condition of the bundle, for every subject it weighs in 120
+    generated cases, with two evaluators of the case: one to read from the compiled nodes,
+    one to build the tree."""
+    rng = random.Random(seed)
     for i in range(120):
-        facts = flatten(parse_case(generate_case(rng, rng.randint(1, 12), f"Q{i}")), REFERENCE)
+        case = parse_case(generate_case(rng, rng.randint(1, 12), f"{prefix}{i}"))
+        facts = flatten(case, REFERENCE)
         fast, slow = inference.evaluator(facts), inference.evaluator(facts)
         for itv in inference.bundle.interventions:
             conditions = [c.condition for c in itv.human_measure]
@@ -247,28 +251,26 @@ def test_open_questions_read_from_the_compiled_nodes_match_the_tree(inference: I
             for condition in conditions:
                 for ref, attrs in facts.entities.items():
                     if attrs["t"] == itv.target:
-                        expected = slow.evaluate(condition, ref).missing()
-                        assert fast.missing(condition, ref) == expected
-                        asked += len(expected)
+                        yield fast, slow, condition, ref
+
+
+def test_open_questions_read_from_the_compiled_nodes_match_the_tree(inference: Inference) -> None:
+    """Weighing asks the open questions of every undecided basis and concern without a
+    tree; they must be exactly the tree's, in the same order (the advice lists them)."""
+    asked = 0
+    for fast, slow, condition, ref in _conditions_read_twice(inference, 11, "Q"):
+        expected = slow.evaluate(condition, ref).missing()
+        assert fast.missing(condition, ref) == expected
+        asked += len(expected)
     assert asked > 1000
 
 
 def test_evidence_read_from_the_compiled_nodes_matches_the_tree(inference: Inference) -> None:
     """Competence reads what a holding basis rests on without a tree (a care finding may
     not carry it); it must be exactly the tree's."""
-    rng = random.Random(13)
     rested = 0
-    for i in range(120):
-        facts = flatten(parse_case(generate_case(rng, rng.randint(1, 12), f"E{i}")), REFERENCE)
-        fast, slow = inference.evaluator(facts), inference.evaluator(facts)
-        for itv in inference.bundle.interventions:
-            conditions = [c.condition for c in itv.human_measure]
-            if itv.legal_basis.condition is not None:
-                conditions.append(itv.legal_basis.condition)
-            for condition in conditions:
-                for ref, attrs in facts.entities.items():
-                    if attrs["t"] == itv.target:
-                        expected = set(slow.evaluate(condition, ref).evidence())
-                        assert fast.evidence(condition, ref) == expected
-                        rested += len(expected)
+    for fast, slow, condition, ref in _conditions_read_twice(inference, 13, "E"):
+        expected = set(slow.evaluate(condition, ref).evidence())
+        assert fast.evidence(condition, ref) == expected
+        rested += len(expected)
     assert rested > 1000

@@ -65,6 +65,16 @@ def test_50000_sequential_and_8_threads_without_crash_or_leak() -> None:
     assert report["rss_growth_mb"] < 50, report
 
 
+def _survives(script: str) -> None:
+    """Runs ``script`` in a process of its own, so that a crash in durable's C core fails
+    the test instead of killing pytest; the script prints "ok" when its checks pass."""
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, f"process died (code {run.returncode}): {run.stderr[-2000:]}"
+    assert run.stdout.strip().endswith("ok")
+
+
 def test_sessions_where_no_rule_fires_do_not_crash_the_process() -> None:
     """durable's delete_state crashed when no rule fired; schemathesis found it via the API."""
     script = (
@@ -79,11 +89,7 @@ def test_sessions_where_no_rule_fires_do_not_crash_the_process() -> None:
         "        assert all(i.legal_basis.status != 'satisfied' or not i.formal for i in advice.interventions if i.domain == 'repression')\n"
         "print('ok')\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
-    assert run.returncode == 0, f"process died (code {run.returncode}): {run.stderr[-2000:]}"
-    assert run.stdout.strip().endswith("ok")
+    _survives(script)
 
 
 def test_a_failing_action_is_reported_and_the_process_reads_on() -> None:
@@ -125,8 +131,4 @@ def test_a_failing_action_is_reported_and_the_process_reads_on() -> None:
         "    assert fired() == expected\n"
         "print('ok')\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
-    assert run.returncode == 0, f"process died (code {run.returncode}): {run.stderr[-2000:]}"
-    assert run.stdout.strip().endswith("ok")
+    _survives(script)
