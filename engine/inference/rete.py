@@ -7,7 +7,9 @@ fixed table); all calls hold one process-wide lock (concurrent calls segfaulted)
 no rule wants and a fact already known (durable's ``MessageNotHandledException`` and
 ``MessageObservedException``, here the result codes 1 and 2) are normal. Each compiled
 bundle gets its own ruleset name, because durable's state is process-global and equal
-names replace each other.
+names replace each other. A ruleset lives in durable until it is deleted (about 4 MB for
+the bundle's), so a session no longer referenced, e.g. after a reload, has its ruleset
+deleted by the next call under the lock.
 
 The driver speaks to durable's C core (``durable_rules_engine``) itself rather than
 through ``durable.engine.Host`` (ADR 0001, "The driver"): the host made a closure object
@@ -26,6 +28,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +42,9 @@ React = Callable[[str, Bindings], list[dict[str, Any]]]
 _LOCK = threading.Lock()
 _NAMES = itertools.count(1)
 _SESSIONS = itertools.count(1)
+#: Handles of rulesets whose ``Session`` is gone. Its finalizer only notes the handle: it
+#: may run in a garbage collection inside a call that holds the lock, or inside the core.
+_RETIRED: list[int] = []
 #: The C core's answer to an assert when the fact was taken up by the network.
 _HANDLED = 0
 #: Facts travel as UTF-8 JSON text, as the host sent them; one encoder, because
@@ -75,10 +81,13 @@ class Session:
         }
         definition[_SENTINEL_RULE] = {"all": [{"x0": {"t": SENTINEL["t"]}}]}
         with _LOCK:
+            _delete_retired()
             self.handle: int = core.create_ruleset(self.name, _ENCODE(definition))
+        weakref.finalize(self, _RETIRED.append, self.handle)
 
     def run(self, facts: list[dict[str, Any]]) -> list[Firing]:
         with _LOCK:
+            _delete_retired()
             run = _Run(self, f"s{next(_SESSIONS)}")
             try:
                 for fact in [SENTINEL, *facts]:
@@ -88,6 +97,13 @@ class Session:
             if run.failures:
                 raise RuntimeError(f"regel-actie faalde: {run.failures[0]!r}") from run.failures[0]
             return run.firings
+
+
+def _delete_retired() -> None:
+    """Called with the lock held; no session of a retired ruleset can be running, since
+    a running session holds its ``Session``."""
+    while _RETIRED:
+        core.delete_ruleset(_RETIRED.pop())
 
 
 class _Run:
