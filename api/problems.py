@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from pydantic_core import ErrorDetails
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from engine.case.read import CaseError
-from engine.validation_text import json_path, pattern_words
+from engine.validation_text import json_path, message
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "urn:afwegingskader:probleem:"
@@ -202,43 +203,13 @@ def problem_response(
 
 
 def _dutch(error: dict[str, Any]) -> str:
-    kind = str(error.get("type", ""))
-    loc = error.get("loc") or ()
-    name = loc[-1] if loc else ""
-    ctx = error.get("ctx") or {}
-    value = error.get("input")
-    if kind == "missing" and tuple(loc) == ("body",):
+    """The engine's Dutch wording of a pydantic error, and two that only a request has."""
+    loc = tuple(error.get("loc") or ())
+    if error.get("type") == "missing" and loc == ("body",):
         return "de body ontbreekt; stuur JSON met 'Content-Type: application/json'"
-    messages = {
-        "missing": f"verplicht veld '{name}' ontbreekt",
-        "extra_forbidden": f"onbekend veld '{name}'",
-        "json_invalid": f"geen geldige JSON: {ctx.get('error', '')}".rstrip(": "),
-        "string_too_short": "mag niet leeg zijn",
-        "too_short": "mag niet leeg zijn",
-        "string_too_long": f"is te lang (ten hoogste {ctx.get('max_length')} tekens)",
-        "string_type": "hier hoort een tekst",
-        "list_type": "hier hoort een lijst",
-        "dict_type": "hier hoort een map met velden",
-        "model_attributes_type": "hier hoort een map met velden",
-        "bool_parsing": f"'{value}' is geen ja/nee-waarde (gebruik true of false)",
-        "int_parsing": f"'{value}' is geen geheel getal",
-    }
-    if kind in messages:
-        return messages[kind]
-    if kind in ("enum", "literal_error"):
-        return f"waarde '{value}' is niet toegestaan; kies uit {ctx.get('expected', '')}"
-    if kind.startswith("date"):
-        return f"'{value}' is geen datum (gebruik JJJJ-MM-DD)"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        words = {"ge": "ten minste", "gt": "meer dan", "le": "ten hoogste", "lt": "minder dan"}
-        bounds = " en ".join(f"{words[k]} {v}" for k, v in ctx.items() if k in words)
-        return f"waarde {value} moet {bounds} zijn"
-    if kind == "string_pattern_mismatch":
-        return pattern_words(value, str(ctx.get("pattern")))
-    if kind == "value_error":
-        return str(ctx.get("error", error.get("msg", "")))
-    # pydantic's own message is English; a person reading this problem reads Dutch.
-    return "ongeldige waarde"
+    if error.get("type") == "json_invalid":
+        return f"geen geldige JSON: {(error.get('ctx') or {}).get('error', '')}".rstrip(": ")
+    return message(cast(ErrorDetails, error), loc=loc)
 
 
 def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:

@@ -195,7 +195,15 @@ def _condition_message(value: Any) -> str:
     return "een voorwaarde begint met 'all', 'any', 'not', 'some' of 'fact'" + hint
 
 
-def _message(err: ErrorDetails, model: type[BaseModel] | None, loc: Loc, parent: Any) -> str:
+def message(
+    err: ErrorDetails, model: type[BaseModel] | None = None, loc: Loc = (), parent: Any = None
+) -> str:
+    """One pydantic error in Dutch, for the ruleset and case readers and the API alike.
+
+    ``model`` and ``parent`` (the object the wrong key sits in) let an unknown key be
+    matched against the keys the model allows. pydantic's own message is English, so a
+    kind not worded here gets a plain Dutch sentence instead.
+    """
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -243,7 +251,7 @@ def _message(err: ErrorDetails, model: type[BaseModel] | None, loc: Loc, parent:
         return _condition_message(value)
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
-    return str(err["msg"])
+    return "ongeldige waarde"
 
 
 def _wrong_kind(errs: list[ErrorDetails], loc: Loc) -> str:
@@ -308,8 +316,9 @@ def problems(
             meant = _meant_key(str(loc[-1]), _known_keys(model, loc[:-1], given))
             if meant:
                 suggested.add((*loc[:-1], meant))
-        message = _message(err, model, loc, parent)
-        result.append(Problem(loc, message, err["type"] == "extra_forbidden"))
+        result.append(
+            Problem(loc, message(err, model, loc, parent), err["type"] == "extra_forbidden")
+        )
     # "unknown field 'titel'; did you mean 'title'?" already covers "'title' is missing".
     return [
         p for p in result if not (p.loc in suggested and p.message.startswith("verplicht veld"))

@@ -23,7 +23,9 @@ E1 = json.loads((ROOT / "examples" / "e1-visser.json").read_text(encoding="utf-8
 #: Spliced into the JSON text where an entry's ``raw`` value goes.
 _MARK = "\u2603raw{}\u2603"
 #: Words of pydantic's and FastAPI's English messages, which must never reach a user.
-ENGLISH = re.compile(r"\b(should|Input|String|Field required|valid|must|There was)\b")
+ENGLISH = re.compile(
+    r"\b(should|Input|String|Field required|valid|must|There was|or|and|the|expected|Value)\b"
+)
 _STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
