@@ -27,7 +27,7 @@ from api.auth.tokens import Tokens
 from api.case_input import case_document, parse
 from api.deps import AppState
 from api.limits import SlidingWindow
-from api.middleware import BodyLimit
+from api.middleware import BodyLimit, InFlight
 from api.pages import routes as pages
 from api.problems import InvalidInput
 from api.routes import auth, cases, catalog, evaluations, health, rulesets
@@ -37,7 +37,7 @@ from api.settings import Settings
 from api.store import Store
 from api.store.bundles import BundleStore
 from api.store.repository import Actor, NewCase
-from api.verification import Verifier
+from api.verification import Activity, Verifier
 from engine.case.read import CaseError
 
 log = logging.getLogger("api")
@@ -129,7 +129,8 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
         advisor, BundleStore(store), settings.rulesets_dir, settings.rulesets_check_seconds
     )
     rules.start()
-    verifier = Verifier(rules, store, background=settings.verify_in_background)
+    activity = Activity()
+    verifier = Verifier(rules, store, settings.verify_in_background, activity)
     service = EvaluationService(rules, store, settings, verifier)
     if settings.evaluate_demo_cases and settings.load_demo_cases:
         evaluate_demo_cases(service, store, {c.case_key for c in demo})
@@ -171,6 +172,7 @@ def create_app(settings: Settings | None = None, advisor: AdvisorLike | None = N
     pages.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(headers.SecurityHeaders)
+    app.add_middleware(InFlight, activity=activity)
     app.add_middleware(logs.RequestLog)
     _complete_openapi(app, found)
     return app

@@ -20,6 +20,7 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import MEDIA_TYPE, FieldProblem, problem_body
+from api.verification import Activity
 from engine.case import raw
 
 #: The scope key under which a JSON body, as the strict reader parsed it, travels on.
@@ -236,3 +237,22 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": payload})
+
+
+class InFlight:
+    """Pure ASGI: counts the requests being answered, so that durable's background
+    reading waits for a quiet moment instead of taking the CPU from answers."""
+
+    def __init__(self, app: ASGIApp, activity: Activity):
+        self.app = app
+        self.activity = activity
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.activity.begin()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.activity.end()

@@ -325,16 +325,7 @@ class EvaluationService:
             if raced is None:
                 raise
             return self._again(raced, request, who, detail)
-        self.verifier.submit(
-            Job(
-                row.id,
-                case,
-                row.municipality,
-                row.reference_date,
-                row.tenant,
-                row.ruleset_sha256,
-            )
-        )
+        self.verifier.submit(Job(row.id, row.tenant))
         served = body if detail == "summary" else render_json(assessment, "full")
         return Served(row.id, self._respond(row, served))
 

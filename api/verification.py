@@ -5,6 +5,9 @@ independently, which costs several times more than the advice itself (docs/adr/0
 So each worker verifies in one background thread, fed by a bounded queue, and a
 decision that finds no verification yet runs it on demand before it is recorded. A full
 queue only means the evaluation stays "pending" a little longer, never a lost check.
+
+The thread reads only while the worker answers no request (``Activity``): under load
+the answers get the CPU, and the readings catch up as soon as it is quiet (ADR 0007).
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ from engine.inference.verification import Verification
 log = logging.getLogger("api.verification")
 
 QUEUE_SIZE = 1024
+#: How long a worker must have answered nothing before a background reading starts: a
+#: reading holds the CPU for milliseconds, and under load the gaps between requests are
+#: shorter than this, while a quiet service waits no longer than this.
+QUIET_SECONDS = 0.02
 
 
 class Verifying(Protocol):
@@ -43,21 +50,69 @@ class Verifying(Protocol):
 
 @dataclass(frozen=True)
 class Job:
+    """An evaluation to read again. Its input is read back from the store when its turn
+    comes: a queue that waits out a busy hour holds ids, not parsed cases, which every
+    garbage collection of the worker would walk (a full queue of cases tripled the p99)."""
+
     evaluation_id: str
-    case: Case
-    municipality: str | None
-    reference_date: dt.date
-    #: Whose evaluation it is (row-level security lets only them record its reading).
+    #: Whose evaluation it is (row-level security lets only them read it and record its
+    #: reading).
     tenant: str
-    #: The bundle the evaluation was made with; durable-rules reads the same one.
-    ruleset_sha256: str | None = None
+
+
+class Activity:
+    """The requests a worker is answering now; ``api.middleware.InFlight`` counts them."""
+
+    def __init__(self) -> None:
+        self._busy = 0
+        self._begun = 0
+        #: ``_begun`` when the last wait for quiet ended.
+        self._seen = 0
+        self._closing = False
+        self._changed = threading.Condition()
+
+    def begin(self) -> None:
+        with self._changed:
+            self._busy += 1
+            self._begun += 1
+
+    def end(self) -> None:
+        with self._changed:
+            self._busy -= 1
+            if not self._busy:
+                self._changed.notify_all()
+
+    def wait_quiet(self) -> None:
+        """Returns once no request has come in for ``QUIET_SECONDS``, at once if none
+        came in since it last returned, or when the worker stops. ``begin`` does not
+        wake this: a request that came in during the wait, even one already answered,
+        is seen by its count when the wait is over."""
+        with self._changed:
+            while not self._closing:
+                self._changed.wait_for(lambda: not self._busy or self._closing)
+                if self._begun == self._seen:
+                    return
+                self._seen = self._begun
+                self._changed.wait(QUIET_SECONDS)
+
+    def close(self) -> None:
+        with self._changed:
+            self._closing = True
+            self._changed.notify_all()
 
 
 class Verifier:
-    def __init__(self, advisor: Verifying, store: Store, background: bool = True):
+    def __init__(
+        self,
+        advisor: Verifying,
+        store: Store,
+        background: bool = True,
+        activity: Activity | None = None,
+    ):
         self.advisor = advisor
         self.store = store
         self.background = background
+        self.activity = activity or Activity()
         self._queue: queue.Queue[Job | None] = queue.Queue(QUEUE_SIZE)
         self._thread: threading.Thread | None = None
         self._start = threading.Lock()
@@ -77,11 +132,25 @@ class Verifier:
         if row.verification is not None:
             return row.verification
         case = parse(json.loads(row.input_json))
-        return self._record(
-            Job(row.id, case, row.municipality, row.reference_date, row.tenant, row.ruleset_sha256)
+        result = self.advisor.verify(case, row.municipality, row.reference_date, row.ruleset_sha256)
+        if result.differences:
+            log.error(
+                "durable-rules wijkt af van de evaluator voor beoordeling %s (%d verschillen)",
+                row.id,
+                len(result.differences),
+            )
+        return self.store.add_verification(
+            row.id,
+            NewVerification(
+                status=str(result.status),
+                engine=result.engine,
+                differences=list(result.differences),
+            ),
+            row.tenant,
         )
 
     def close(self) -> None:
+        self.activity.close()
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join(timeout=5)
@@ -96,28 +165,11 @@ class Verifier:
 
     def _run(self) -> None:
         while (job := self._queue.get()) is not None:
+            self.activity.wait_quiet()
             try:
-                self._record(job)
+                row = self.store.find_evaluation(job.evaluation_id, job.tenant)
+                if row is not None:  # erased meanwhile: nothing left to read
+                    self.ensure(row)
             except Exception:
                 # The evaluation stays pending and is verified on demand before a decision.
                 log.exception("verificatie van een beoordeling mislukt")
-
-    def _record(self, job: Job) -> VerificationRow:
-        result = self.advisor.verify(
-            job.case, job.municipality, job.reference_date, job.ruleset_sha256
-        )
-        if result.differences:
-            log.error(
-                "durable-rules wijkt af van de evaluator voor beoordeling %s (%d verschillen)",
-                job.evaluation_id,
-                len(result.differences),
-            )
-        return self.store.add_verification(
-            job.evaluation_id,
-            NewVerification(
-                status=str(result.status),
-                engine=result.engine,
-                differences=list(result.differences),
-            ),
-            job.tenant,
-        )

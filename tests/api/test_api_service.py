@@ -17,7 +17,7 @@ from sqlalchemy import text
 from engine.advise import Advisor
 from engine.case.models import Case
 from engine.inference.verification import Verification, VerificationStatus
-from tests.api.conftest import Api, AppFactory
+from tests.api.conftest import HOME, Api, AppFactory
 from tests.api.test_api_endpoints import assert_problem, evaluate
 
 DECISION = {
@@ -124,6 +124,27 @@ def test_background_verification_agrees_without_a_decision(client: Api, e1: dict
         time.sleep(0.05)
         status = client.get(f"/v1/evaluations/{created['id']}").json()["verification"]["status"]
     assert status == "agreed"
+
+
+def test_background_verification_waits_for_a_quiet_worker(client: Api, e1: dict[str, Any]) -> None:
+    """Under load the answers get the CPU: durable's background reading waits while the
+    worker answers a request, and starts by itself once the worker has been quiet. The
+    store is read directly here, since every request would count as being busy."""
+    state = client.app.state.afweging
+    activity = state.service.verifier.activity
+    activity.begin()  # another user's request, still being answered
+    try:
+        created = evaluate(client, e1)
+        time.sleep(0.5)
+        assert state.store.find_evaluation(created["id"], HOME).verification is None
+    finally:
+        activity.end()
+    deadline = time.monotonic() + 30
+    row = state.store.find_evaluation(created["id"], HOME)
+    while row.verification is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        row = state.store.find_evaluation(created["id"], HOME)
+    assert row.verification is not None and row.verification.status == "agreed"
 
 
 class Disagreeing:
