@@ -29,7 +29,9 @@ from engine.inference.verification import Verification
 
 log = logging.getLogger("api.verification")
 
-QUEUE_SIZE = 1024
+#: Evaluations waiting per worker (an id and a tenant each, about 200 bytes): a busy
+#: hour's worth. Beyond it an evaluation stays pending until a decision reads it.
+QUEUE_SIZE = 10_000
 #: How long a worker must have answered nothing before a background reading starts: a
 #: reading holds the CPU for milliseconds, and under load the gaps between requests are
 #: shorter than this, while a quiet service waits no longer than this.

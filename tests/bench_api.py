@@ -149,7 +149,7 @@ def _read_after_load(url: str, before: tuple[int, int], wait: float = 30) -> str
         if now == verified:
             break
         verified, done_at = now, time.monotonic() - started
-    return f"{verified:,} van {made:,} in {done_at:.0f} s"
+    return f"{verified:,} of {made:,} in {done_at:.0f} s"
 
 
 def load_rows(folder: Path) -> list[str]:
@@ -372,8 +372,8 @@ def section() -> list[str]:
         "thread per worker, or only before a decision (`AFWEGING_VERIFY_BACKGROUND=0`). "
         "The background reading starts only once a worker has answered nothing for 20 ms "
         "(ADR 0007), so under this load it waits; *verified after the load* counts the "
-        "evaluations of the run it verified once wrk stopped (its queue holds 1,024 per "
-        "worker; the others are verified before a decision).",
+        "evaluations of the run it verified once wrk stopped (its queue holds 10,000 per "
+        "worker; any others are verified before a decision).",
         "",
         "| store | second reading | evaluations/s | p50 ms | p99 ms | not 2xx "
         "| verified after the load |",
