@@ -199,3 +199,26 @@ def test_a_file_that_is_no_case_is_reported_in_a_line(tmp_path: Path) -> None:
     assert failed.case == pseudonym("e1.advice.json")
     assert failed.message.count(";") == 2
     assert failed.message.endswith("andere)")
+
+
+def test_a_case_in_two_files_is_counted_once(tmp_path: Path) -> None:
+    """A copy of a case, or an older version kept beside it, would count every change of
+    that case twice; the later file is named (by pseudonym) with whether it differs."""
+    shutil.copy(EXAMPLES / "e1-visser.yaml", tmp_path / "a.yaml")
+    shutil.copy(EXAMPLES / "e1-visser.yaml", tmp_path / "b.yaml")
+    older = (EXAMPLES / "e1-visser.yaml").read_text(encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(older.replace("Visser", "Visscher"), encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert len(corpus.cases) == 1
+    assert [(f.case, f.message) for f in corpus.failed] == [
+        (
+            pseudonym("b.yaml"),
+            f"zelfde casus-id als {pseudonym('a.yaml')}, met dezelfde inhoud; "
+            "alleen dat eerdere bestand is meegeteld",
+        ),
+        (
+            pseudonym("c.yaml"),
+            f"zelfde casus-id als {pseudonym('a.yaml')}, met een andere inhoud; "
+            "alleen dat eerdere bestand is meegeteld",
+        ),
+    ]

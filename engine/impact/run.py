@@ -68,11 +68,17 @@ class Corpus:
 
 
 def read_corpus(folder: Path) -> Corpus:
-    """Every case file under ``folder``; a file that cannot be read is reported, not fatal."""
+    """Every case file under ``folder``; a file that cannot be read is reported, not fatal.
+
+    A case id met a second time (a copy, or an older version kept beside the new one) is
+    counted once, in the first file by name; the later file is reported with whether its
+    content is the same, so a change is never counted twice for one case.
+    """
     if not folder.is_dir():
         raise ImpactError(f"{folder}: map met casussen bestaat niet")
     cases: list[dict[str, Any]] = []
     failed: list[Unreadable] = []
+    first: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.suffix in CASE_SUFFIXES):
         shown = str(path.relative_to(folder))
         try:
@@ -80,10 +86,25 @@ def read_corpus(folder: Path) -> Corpus:
         except CaseError as exc:
             failed.append(Unreadable(case=pseudonym(shown), message=exc.brief()))
             continue
-        if isinstance(data, dict):
-            cases.append(data)
-        else:
+        if not isinstance(data, dict):
             failed.append(Unreadable(case=pseudonym(shown), message="geen casus: verwacht een map"))
+            continue
+        record = data.get("case")
+        ident = record.get("id") if isinstance(record, dict) else None
+        if isinstance(ident, str) and ident in first:
+            earlier, seen = first[ident]
+            same = "dezelfde" if seen == data else "een andere"
+            failed.append(
+                Unreadable(
+                    case=pseudonym(shown),
+                    message=f"zelfde casus-id als {pseudonym(earlier)}, met {same} inhoud; "
+                    "alleen dat eerdere bestand is meegeteld",
+                )
+            )
+            continue
+        if isinstance(ident, str):
+            first[ident] = (shown, data)
+        cases.append(data)
     return Corpus(cases, failed)
 
 
