@@ -29,8 +29,9 @@ from engine.inference.verification import Verification
 
 log = logging.getLogger("api.verification")
 
-#: Evaluations waiting per worker (an id and a tenant each, about 200 bytes): a busy
-#: hour's worth. Beyond it an evaluation stays pending until a decision reads it.
+#: Evaluations waiting per worker (an id and a tenant each, about 200 bytes): days of a
+#: municipality's work, half a minute of the bench's load. Beyond it an evaluation
+#: stays pending until a decision reads it.
 QUEUE_SIZE = 10_000
 #: How long a worker must have answered nothing before a background reading starts: a
 #: reading holds the CPU for milliseconds, and under load the gaps between requests are
@@ -53,7 +54,7 @@ class Verifying(Protocol):
 @dataclass(frozen=True)
 class Job:
     """An evaluation to read again. Its input is read back from the store when its turn
-    comes: a queue that waits out a busy hour holds ids, not parsed cases, which every
+    comes: a queue that waits out a busy spell holds ids, not parsed cases, which every
     garbage collection of the worker would walk (a full queue of cases tripled the p99)."""
 
     evaluation_id: str
