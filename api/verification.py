@@ -17,6 +17,7 @@ import json
 import logging
 import queue
 import threading
+import time
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -37,6 +38,10 @@ QUEUE_SIZE = 10_000
 #: reading holds the CPU for milliseconds, and under load the gaps between requests are
 #: shorter than this, while a quiet service waits no longer than this.
 QUIET_SECONDS = 0.02
+#: The longest a queued reading waits for quiet: a worker that is never quiet (steady
+#: load, or one long request such as an impact run) still reads one evaluation per this
+#: many seconds, a few milliseconds of CPU.
+PATIENCE_SECONDS = 2.0
 
 
 class Verifying(Protocol):
@@ -85,18 +90,23 @@ class Activity:
             if not self._busy:
                 self._changed.notify_all()
 
-    def wait_quiet(self) -> None:
+    def wait_quiet(self, patience: float = PATIENCE_SECONDS) -> None:
         """Returns once no request has come in for ``QUIET_SECONDS``, at once if none
-        came in since it last returned, or when the worker stops. ``begin`` does not
-        wake this: a request that came in during the wait, even one already answered,
-        is seen by its count when the wait is over."""
+        came in since it last returned, after ``patience`` seconds at the most, or when
+        the worker stops. ``begin`` does not wake this: a request that came in during
+        the wait, even one already answered, is seen by its count when the wait is over."""
+        give_up = time.monotonic() + patience
         with self._changed:
             while not self._closing:
-                self._changed.wait_for(lambda: not self._busy or self._closing)
+                left = give_up - time.monotonic()
+                if left <= 0 or not self._changed.wait_for(
+                    lambda: not self._busy or self._closing, timeout=left
+                ):
+                    return
                 if self._begun == self._seen:
                     return
                 self._seen = self._begun
-                self._changed.wait(QUIET_SECONDS)
+                self._changed.wait(min(QUIET_SECONDS, max(0.0, give_up - time.monotonic())))
 
     def close(self) -> None:
         with self._changed:

@@ -370,8 +370,9 @@ def section() -> list[str]:
         f"for {SECONDS} s on the same machine, each request a 10-person case "
         "(`POST /v1/evaluations`, stored). Second reading: durable-rules in a background "
         "thread per worker, or only before a decision (`AFWEGING_VERIFY_BACKGROUND=0`). "
-        "The background reading starts only once a worker has answered nothing for 20 ms "
-        "(ADR 0007), so under this load it waits; *verified after the load* counts the "
+        "The background reading starts only once a worker has answered nothing for 20 ms, "
+        "or after 2 s (ADR 0007), so under this load it mostly waits; *verified after the "
+        "load* counts the "
         "evaluations of the run it verified once wrk stopped (its queue holds 10,000 per "
         "worker; any others are verified before a decision).",
         "",
