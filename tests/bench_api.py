@@ -138,8 +138,8 @@ def _stored(url: str) -> tuple[int, int]:
 
 
 def _read_after_load(url: str, before: tuple[int, int], wait: float = 30) -> str:
-    """How many evaluations of the run the background reading verified once the load was
-    over, and how long that took; it stops counting when a second passes without one."""
+    """How many evaluations of the run the background reading had verified when its queue
+    ran dry after the load, and how long after; a second without one ends the count."""
     started = time.monotonic()
     made, verified = (n - b for n, b in zip(_stored(url), before, strict=True))
     done_at = 0.0
@@ -149,7 +149,7 @@ def _read_after_load(url: str, before: tuple[int, int], wait: float = 30) -> str
         if now == verified:
             break
         verified, done_at = now, time.monotonic() - started
-    return f"{verified:,} of {made:,} in {done_at:.0f} s"
+    return f"{verified:,} of {made:,}, {done_at:.0f} s after"
 
 
 def load_rows(folder: Path) -> list[str]:
@@ -371,13 +371,13 @@ def section() -> list[str]:
         "(`POST /v1/evaluations`, stored). Second reading: durable-rules in a background "
         "thread per worker, or only before a decision (`AFWEGING_VERIFY_BACKGROUND=0`). "
         "The background reading starts only once a worker has answered nothing for 20 ms, "
-        "or after 2 s (ADR 0007), so under this load it mostly waits; *verified after the "
-        "load* counts the "
-        "evaluations of the run it verified once wrk stopped (its queue holds 10,000 per "
-        "worker; any others are verified before a decision).",
+        "or after 2 s (ADR 0007), so under this load it mostly waits; *verified in the "
+        "background* counts the evaluations of the run it had verified when its queue ran "
+        "dry after wrk stopped, and how long after (the queue holds 10,000 per worker; any "
+        "others are verified before a decision).",
         "",
         "| store | second reading | evaluations/s | p50 ms | p99 ms | not 2xx "
-        "| verified after the load |",
+        "| verified in the background |",
         "|---|---|---|---|---|---|---|",
         *rows,
         "",
