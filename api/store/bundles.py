@@ -50,10 +50,6 @@ class BundleStore:
     def __init__(self, store: Store):
         self.store = store
 
-    def has(self, sha256: str) -> bool:
-        with self.store._tx() as session:
-            return session.get(RulesetBundleRow, sha256) is not None
-
     def put(self, sha256: str, kind: Kind, files: Mapping[str, bytes], who: str) -> None:
         """Keep ``files`` as ``sha256`` unless it is kept already; a race is no error.
 

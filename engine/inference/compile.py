@@ -39,12 +39,6 @@ CASE = "xc"
 #: for its own state: entity keys therefore travel as ``ref`` and bindings as ``x<n>``.
 
 
-@dataclass(frozen=True)
-class Pattern:
-    binding: str
-    constraints: tuple[dict[str, Any], ...]
-
-
 @dataclass
 class Conjunct:
     patterns: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
