@@ -158,6 +158,8 @@ def content_hash(kind: str, values: Mapping[Any, Any], encoded: Mapping[str, str
 def link_hash(
     seq: int, kind: str, object_id: str, content: str, previous: str, scheme: int = SCHEME
 ) -> str:
+    # PostgreSQL's ``chain_link`` (migration 0008) links with this same text; a new
+    # scheme is a new number, never a change of this one.
     material = f"{scheme}|{seq}|{kind}|{object_id}|{content}|{previous}"
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
@@ -176,8 +178,42 @@ _HEAD = select(_LINKS.c.seq, _LINKS.c.chain_hash).order_by(_LINKS.c.seq.desc()).
 _INSERT = _LINKS.insert()
 
 
+#: PostgreSQL links in the database, in one call under the lock (migration 0008).
+_LINK = text(
+    "SELECT chain_link(CAST(:lock_key AS bigint), :genesis, :scheme, CAST(:kinds AS text[]), "
+    "CAST(:ids AS text[]), CAST(:contents AS text[]))"
+)
+
+
 def append(connection: Connection, items: Sequence[Item]) -> None:
     """Append links for ``items`` at the head, holding the chain's lock until commit.
+
+    On PostgreSQL the database takes the lock, reads the head and inserts the links in
+    one statement (``chain_link``), so the lock is held for one round trip and the
+    commit instead of three and the commit; elsewhere ``link_here`` does the same.
+    """
+    if not items:
+        return
+    if connection.dialect.name != "postgresql":
+        link_here(connection, items)
+        return
+    connection.execute(
+        _LINK,
+        {
+            "lock_key": PG_CHAIN_LOCK_KEY,
+            "genesis": GENESIS,
+            "scheme": SCHEME,
+            "kinds": [i.kind for i in items],
+            "ids": [i.object_id for i in items],
+            "contents": [i.content_sha256 for i in items],
+        },
+    )
+
+
+def link_here(connection: Connection, items: Sequence[Item]) -> None:
+    """``append`` computed in this process: SQLite's writers already take turns on its
+    write lock, and the migration that first links stored rows runs before PostgreSQL
+    has ``chain_link``.
 
     The lock and the head are two statements: a statement sees what was committed when it
     began, so the head is read only after the lock is held.
@@ -223,7 +259,7 @@ def chain_unlinked(connection: Connection) -> int:
                 item = Item(kind, str(values["id"]), content_hash(kind, values))
                 found.append((_plain(values[stamps[kind]]), order, item))
     found.sort(key=lambda f: (f[0], f[1], f[2].object_id.zfill(20)))
-    append(connection, [item for _, _, item in found])
+    link_here(connection, [item for _, _, item in found])
     return len(found)
 
 
