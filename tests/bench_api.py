@@ -124,32 +124,41 @@ def ten_persons(folder: Path) -> Path:
     return body
 
 
-def _stored(url: str) -> tuple[int, int]:
-    """Evaluations and verifications in the store (the bench's own database or schema)."""
+def _run_counts(url: str, after: Any) -> tuple[int, int, Any]:
+    """Evaluations stored after ``after`` (their ``created_at``; None for all), how many of
+    them are verified, and the latest ``created_at``, read from the bench's own store."""
     engine = create_engine(url)
+    since = "WHERE e.created_at > :after" if after is not None else ""
     try:
         with engine.connect() as connection:
-            return (
-                connection.execute(text("SELECT count(*) FROM evaluations")).scalar_one(),
-                connection.execute(text("SELECT count(*) FROM verifications")).scalar_one(),
-            )
+            made, verified, latest = connection.execute(
+                text(
+                    "SELECT count(*), count(v.evaluation_id), max(e.created_at) "
+                    "FROM evaluations AS e LEFT JOIN verifications AS v "
+                    f"ON v.evaluation_id = e.id {since}"
+                ),
+                {"after": after},
+            ).one()
+            return made, verified, latest
     finally:
         engine.dispose()
 
 
-def _read_after_load(url: str, before: tuple[int, int], wait: float = 30) -> str:
-    """How many evaluations of the run the background reading had verified when its queue
-    ran dry after the load, and how long after; a second without one ends the count."""
+def _read_after_load(url: str, after: Any, wait: float = 60) -> str:
+    """How many evaluations of the run (not of the warm-up) the background reading had
+    verified when its queue ran dry after the load, and how long after; the queue is dry
+    when a second passes without any new verification."""
     started = time.monotonic()
-    made, verified = (n - b for n, b in zip(_stored(url), before, strict=True))
+    verified = _run_counts(url, None)[1]
     done_at = 0.0
     while time.monotonic() - started < wait:
         time.sleep(1)
-        now = _stored(url)[1] - before[1]
+        now = _run_counts(url, None)[1]
         if now == verified:
             break
         verified, done_at = now, time.monotonic() - started
-    return f"{verified:,} of {made:,}, {done_at:.0f} s after"
+    made, of_run, _ = _run_counts(url, after)
+    return f"{of_run:,} of {made:,}, {done_at:.0f} s after"
 
 
 def load_rows(folder: Path) -> list[str]:
@@ -167,9 +176,9 @@ def load_rows(folder: Path) -> list[str]:
                     lawyer = server.headers("jurist", municipality=CASE_MUNICIPALITY)
                     endpoint = f"{server.base_url}/v1/evaluations"
                     wrk(endpoint, body, lawyer, seconds=2)  # warm up
-                    before = _stored(url)
+                    warmed = _run_counts(url, None)[2]
                     got = wrk(endpoint, body, lawyer)
-                    after = _read_after_load(url, before) if verify == "1" else "–"
+                    after = _read_after_load(url, warmed) if verify == "1" else "–"
                 mode = "achtergrond" if verify == "1" else "alleen vóór besluit"
                 rows.append(
                     f"| {name} | {mode} | {got['rps']:.0f} | {got['p50']:.1f} | "
