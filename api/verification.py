@@ -12,6 +12,7 @@ the answers get the CPU, and the readings catch up as soon as it is quiet (ADR 0
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -129,6 +130,7 @@ class Verifier:
         self._queue: queue.Queue[Job | None] = queue.Queue(QUEUE_SIZE)
         self._thread: threading.Thread | None = None
         self._start = threading.Lock()
+        self._stopped = threading.Event()
 
     def submit(self, job: Job) -> None:
         """Queue a verification; never blocks the request that made the evaluation."""
@@ -163,9 +165,13 @@ class Verifier:
         )
 
     def close(self) -> None:
+        """Stops after the reading under way: what is still queued stays pending and is
+        read before a decision, so a stopping worker does not first work off its queue."""
+        self._stopped.set()
         self.activity.close()
         if self._thread is not None:
-            self._queue.put(None)
+            with contextlib.suppress(queue.Full):
+                self._queue.put_nowait(None)  # wakes a thread waiting on an empty queue
             self._thread.join(timeout=5)
 
     def _ensure_thread(self) -> None:
@@ -179,6 +185,8 @@ class Verifier:
     def _run(self) -> None:
         while (job := self._queue.get()) is not None:
             self.activity.wait_quiet()
+            if self._stopped.is_set():
+                return
             try:
                 row = self.store.find_evaluation(job.evaluation_id, job.tenant)
                 if row is not None:  # erased meanwhile: nothing left to read

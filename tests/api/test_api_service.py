@@ -14,6 +14,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from api.verification import Job, Verifier
 from engine.advise import Advisor
 from engine.case.models import Case
 from engine.inference.verification import Verification, VerificationStatus
@@ -167,6 +168,33 @@ def test_a_worker_that_is_never_quiet_still_verifies_now_and_then(
         assert found is not None and found.status == "agreed"
     finally:
         activity.end()
+
+
+class _SlowStore:
+    """Every background reading takes 20 ms and finds its evaluation erased."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    def find_evaluation(self, evaluation_id: str, municipality: str) -> None:
+        self.read += 1
+        time.sleep(0.02)
+
+
+def test_a_worker_stops_without_working_off_its_queue() -> None:
+    """A worker that stops (a restart, a deploy) must not first read a backlog of hundreds
+    of evaluations; those stay pending and are read before a decision."""
+    store = _SlowStore()
+    verifier = Verifier(advisor=None, store=store)  # type: ignore[arg-type]
+    for n in range(500):
+        verifier.submit(Job(f"E{n}", HOME))
+    time.sleep(0.1)
+    started = time.monotonic()
+    verifier.close()
+    assert time.monotonic() - started < 1.0
+    stopped_at = store.read
+    time.sleep(0.2)
+    assert store.read == stopped_at < 50  # it read no further after it stopped
 
 
 class Disagreeing:
