@@ -210,7 +210,8 @@ def test_a_case_in_two_files_is_counted_once(tmp_path: Path) -> None:
     (tmp_path / "c.yaml").write_text(older.replace("Visser", "Visscher"), encoding="utf-8")
     corpus = read_corpus(tmp_path)
     assert len(corpus.cases) == 1
-    assert [(f.case, f.message) for f in corpus.failed] == [
+    assert corpus.failed == []
+    assert [(f.case, f.message) for f in corpus.duplicates] == [
         (
             pseudonym("b.yaml"),
             f"zelfde casus-id als {pseudonym('a.yaml')}, met dezelfde inhoud; "
@@ -222,3 +223,20 @@ def test_a_case_in_two_files_is_counted_once(tmp_path: Path) -> None:
             "alleen dat eerdere bestand is meegeteld",
         ),
     ]
+
+
+def test_the_report_counts_a_duplicate_once_and_says_so(tmp_path: Path) -> None:
+    """What the policy officer reads: one case assessed, the copy under its own heading,
+    not among the files that could not be assessed."""
+    cases = tmp_path / "casussen"
+    cases.mkdir()
+    shutil.copy(EXAMPLES / "e1-visser.yaml", cases / "a.yaml")
+    shutil.copy(EXAMPLES / "e1-visser.yaml", cases / "b.yaml")
+    same = ["--basis", str(RULESETS), "--voorstel", str(RULESETS)]
+    result = CliRunner().invoke(
+        app, ["impact", *same, "--casussen", str(cases), "--formaat", "markdown"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Casussen beoordeeld: 1; met een verschil: 0; dubbel, niet meegeteld: 1" in result.stdout
+    assert "## Dubbel, niet meegeteld" in result.stdout
+    assert "Niet te beoordelen" not in result.stdout

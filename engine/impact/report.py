@@ -52,6 +52,11 @@ class ImpactReport(_Out):
     interventions: list[InterventionImpact]
     combinations: list[CombinationChange]
     failed: list[Unreadable] = Field(default_factory=list)
+    duplicates: list[Unreadable] = Field(
+        default_factory=list,
+        description="Bestanden met een casus-id dat al in een eerder bestand stond: niet "
+        "opnieuw meegeteld.",
+    )
 
 
 Format = Literal["html", "markdown", "json"]

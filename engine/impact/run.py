@@ -65,6 +65,8 @@ class ImpactError(Exception):
 class Corpus:
     cases: list[dict[str, Any]]
     failed: list[Unreadable]
+    #: Later files with a case id met before: read, but not counted again.
+    duplicates: list[Unreadable] = field(default_factory=list)
 
 
 def read_corpus(folder: Path) -> Corpus:
@@ -78,6 +80,7 @@ def read_corpus(folder: Path) -> Corpus:
         raise ImpactError(f"{folder}: map met casussen bestaat niet")
     cases: list[dict[str, Any]] = []
     failed: list[Unreadable] = []
+    duplicates: list[Unreadable] = []
     first: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.suffix in CASE_SUFFIXES):
         shown = str(path.relative_to(folder))
@@ -94,7 +97,7 @@ def read_corpus(folder: Path) -> Corpus:
         if isinstance(ident, str) and ident in first:
             earlier, seen = first[ident]
             same = "dezelfde" if seen == data else "een andere"
-            failed.append(
+            duplicates.append(
                 Unreadable(
                     case=pseudonym(shown),
                     message=f"zelfde casus-id als {pseudonym(earlier)}, met {same} inhoud; "
@@ -105,7 +108,7 @@ def read_corpus(folder: Path) -> Corpus:
         if isinstance(ident, str):
             first[ident] = (shown, data)
         cases.append(data)
-    return Corpus(cases, failed)
+    return Corpus(cases, failed, duplicates)
 
 
 @contextmanager
@@ -375,4 +378,5 @@ def compare(
         interventions=interventions,
         combinations=combinations,
         failed=failed,
+        duplicates=corpus.duplicates,
     )
